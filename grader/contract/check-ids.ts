@@ -1,0 +1,33 @@
+// The check catalogue (DESIGN §4). Ids are stable: verdicts stored months ago still name them.
+import { z } from "zod";
+
+export const checkCatalogue = {
+  "dockerfile-valid": "The Dockerfile parses and uses known instructions",
+  build: "The image builds",
+  starts: "The container starts and stays up",
+  responds: "The app answers HTTP on its port as expected",
+  "env-greeting": "Changing GREETING changes the answer",
+  "whoami-non-root": "The running process is not root",
+  "user-non-root": "The final stage sets a non-root USER",
+  healthy: "The HEALTHCHECK reports healthy",
+  "healthcheck-declared": "The final stage declares a HEALTHCHECK",
+  "dockerignore-covers": ".dockerignore excludes venv/, .git/, node_modules/, *.log and .env",
+  "context-small": "The build context stays small",
+  "base-image-slim": "The final base image is slim, alpine, distroless or scratch",
+  "base-image-pinned": "FROM names an explicit tag, not latest",
+  "pip-no-cache": "pip installs without keeping its cache",
+  "deps-pinned": "Dependency versions are pinned",
+  "deps-before-source": "Dependencies are installed before the source is copied",
+  "no-secrets": "No secrets in ENV/ARG or in any layer",
+  "expose-matches": "EXPOSE includes the port the app listens on",
+  "exec-form-cmd": "CMD/ENTRYPOINT use the exec (JSON) form",
+  "image-size-smaller": "The image is smaller than the first build",
+  "multi-stage": "A multi-stage build copies artifacts from a builder",
+  "image-size-cut-30": "The image is at least 30% smaller than its first stage",
+} as const;
+
+export type CheckId = keyof typeof checkCatalogue;
+
+export const checkIds = Object.keys(checkCatalogue) as [CheckId, ...CheckId[]];
+
+export const checkIdSchema = z.enum(checkIds);

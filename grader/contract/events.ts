@@ -1,0 +1,23 @@
+// The NDJSON stream of POST /v1/gradings, one event per line; `verdict` is always the last.
+import { z } from "zod";
+import { checkResultSchema, verdictSchema } from "./verdict";
+
+export const gradingStepNames = ["validate", "build", "start", "probe", "cleanup"] as const;
+
+export const gradingEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("queued"), position: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal("step"),
+    name: z.enum(gradingStepNames),
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+    /** Finer progress inside a step, e.g. build step 3 of 8 and its instruction. */
+    progress: z.object({ current: z.number().int().nonnegative(), total: z.number().int().positive(), label: z.string() }).optional(),
+  }),
+  z.object({ type: z.literal("log"), source: z.enum(["build", "container"]), text: z.string() }),
+  z.object({ type: z.literal("check"), check: checkResultSchema }),
+  z.object({ type: z.literal("verdict"), verdict: verdictSchema }),
+]);
+
+export type GradingEvent = z.infer<typeof gradingEventSchema>;
+export type GradingEventType = GradingEvent["type"];

@@ -1,0 +1,78 @@
+// An exercise as the grader receives it: declarative, validated, written in content/<course>/<lesson>/exercises.
+import { z } from "zod";
+import { checkIdSchema } from "./check-ids";
+
+const port = z.number().int().min(1).max(65535);
+
+/** What an HTTP answer must look like. `json` is a subset match; `"$GREETING"` stands for the run's value. */
+export const httpExpectSchema = z
+  .object({
+    status: z.number().int().min(100).max(599).default(200),
+    json: z.record(z.string(), z.unknown()).optional(),
+    jsonKeys: z.array(z.string().min(1)).optional(),
+    bodyIncludes: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const probeSchema = z
+  .object({
+    method: z.enum(["GET", "HEAD"]).default("GET"),
+    path: z.string().startsWith("/").max(2048).default("/"),
+    expect: httpExpectSchema,
+  })
+  .strict();
+
+export const checkConfigSchema = z
+  .object({
+    id: checkIdSchema,
+    /** Required checks decide pass/fail; the others are tips, shown but never failing. */
+    required: z.boolean(),
+    /** What to try when it fails, in the learner's terms. */
+    hint: z.string().min(1),
+    /** Overrides the catalogue title where the exercise words it better. */
+    title: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const exerciseSpecSchema = z
+  .object({
+    version: z.literal(1).default(1),
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase words joined by hyphens"),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    /** The task in Markdown, shown above the editor. */
+    task: z.string().min(1),
+    checklist: z.array(z.string().min(1)).min(1),
+    app: z
+      .object({
+        /** The container port the app listens on, or "expose" to take it from the Dockerfile's EXPOSE. */
+        port: z.union([port, z.literal("expose")]),
+        /** Environment for every run of the learner's container. */
+        env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
+      })
+      .strict(),
+    /** The probe `responds` makes once the container is up. */
+    probe: probeSchema,
+    /** `env-greeting`: run with `env` set to a random value and expect it back at `jsonField`. */
+    greeting: z
+      .object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), path: z.string().startsWith("/").default("/"), jsonField: z.string().min(1) })
+      .strict()
+      .optional(),
+    /** In the order they are shown; ids unique. */
+    checks: z
+      .array(checkConfigSchema)
+      .min(1)
+      .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, "each check id may appear once"),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const ids = new Set(spec.checks.map((c) => c.id));
+    if (ids.has("env-greeting") && !spec.greeting) {
+      ctx.addIssue({ code: "custom", path: ["greeting"], message: "env-greeting needs a greeting section" });
+    }
+  });
+
+export type ExerciseSpec = z.infer<typeof exerciseSpecSchema>;
+export type ExerciseSpecInput = z.input<typeof exerciseSpecSchema>;
+export type CheckConfig = z.infer<typeof checkConfigSchema>;
+export type Probe = z.infer<typeof probeSchema>;

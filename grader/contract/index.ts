@@ -1,0 +1,6 @@
+// The grader's public contract: the one module of grader/ the web may import (DESIGN §2).
+export * from "./check-ids";
+export * from "./exercise-spec";
+export * from "./grading-request";
+export * from "./verdict";
+export * from "./events";

@@ -1,0 +1,3 @@
+export * from "./course-schema";
+export * from "./lesson-schema";
+export * from "./quiz-schema";

@@ -1,0 +1,43 @@
+// The web's one reader of process.env: validated once, so a bad value fails the boot naming the variable.
+// No `server-only` import here: next.config.ts and the start script load this file outside React's server graph.
+import { z } from "zod";
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Set: a PostgreSQL server. Unset: embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  GRADER_URL: z.string().url().default("http://127.0.0.1:4000"),
+  GRADER_TOKEN: optionalSecret,
+  AUTH_SECRET: optionalSecret,
+  AUTH_GITHUB_ID: optionalSecret,
+  AUTH_GITHUB_SECRET: optionalSecret,
+  /** When set, start-up seeds the three demo accounts with this password (never otherwise). */
+  DEMO_PASSWORD: optionalSecret,
+  /** Lets parallel builds (tests, benchmarks) use their own output folder. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
+});
+
+export type WebEnv = z.infer<typeof schema>;
+
+export function parseWebEnv(source: Record<string, string | undefined>): WebEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment for the web:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: WebEnv = parseWebEnv(process.env);

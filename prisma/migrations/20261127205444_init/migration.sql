@@ -94,6 +94,7 @@ CREATE TABLE "LessonRevision" (
     "summary" TEXT NOT NULL,
     "minutes" INTEGER NOT NULL,
     "objectives" JSONB NOT NULL,
+    "keyTerms" JSONB NOT NULL,
     "outline" JSONB,
     "body" TEXT NOT NULL,
     "contentHash" TEXT NOT NULL,

@@ -1,0 +1,55 @@
+import os from "node:os";
+import path from "node:path";
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run against a production build served by the same start script as `npm start`, on a fresh
+// embedded database. `npm test` builds first (NEXT_DIST_DIR, default .next-e2e); run alone:
+//   NEXT_DIST_DIR=.next-e2e npx next build && npx playwright test
+const port = Number(process.env.E2E_PORT ?? 3900);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `shipshape-e2e-${port}-${Date.now()}`);
+
+/** Debian's chromium where it is installed; otherwise Playwright's own browser (`npx playwright install chromium`). */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+export const e2eDemoPassword = "e2e-demo-password";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      // The machine has no route out: these stop Chromium's own background traffic.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts --no-build --web-only",
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: dataDir,
+      NEXT_DIST_DIR: distDir,
+      DEMO_PASSWORD: e2eDemoPassword,
+      AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
+      GRADER_TOKEN: "e2e-grader-token-not-for-production-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,29 @@
+// Everything the database needs before the web serves: migrations, the content sync and (only when
+// DEMO_PASSWORD is set) the demo accounts. Opened and closed here, because PGlite allows one process at a time.
+import path from "node:path";
+import { applyMigrations } from "../prisma/migrate";
+import { adapterFactoryFromEnv } from "../prisma/adapter-from-env";
+import { openDb } from "../server/db-client";
+import { parseWebEnv } from "../server/env";
+import { loadAllContent } from "../server/content/load";
+import { syncContent, changedAnything } from "../server/content/sync";
+
+export async function prepareDatabase(log: (line: string) => void): Promise<void> {
+  const env = parseWebEnv(process.env);
+  const { factory, label, close } = await adapterFactoryFromEnv();
+  try {
+    const applied = await applyMigrations(factory);
+    log(`database ${label}: ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
+  } finally {
+    await close();
+  }
+
+  const courses = await loadAllContent(path.resolve("content"));
+  const handle = await openDb(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: env.PGLITE_DIR });
+  try {
+    const report = await syncContent(handle.prisma, courses);
+    log(changedAnything(report) ? `content synced: ${JSON.stringify(report)}` : "content unchanged");
+  } finally {
+    await handle.close();
+  }
+}

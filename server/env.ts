@@ -20,6 +20,9 @@ const schema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   GRADER_URL: z.string().url().default("http://127.0.0.1:4000"),
   GRADER_TOKEN: optionalSecret,
+  /** Gradings a learner may start per window (all exercises together); beyond it 429 with Retry-After. */
+  GRADING_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  GRADING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   AUTH_SECRET: optionalSecret,
   AUTH_GITHUB_ID: optionalSecret,
   AUTH_GITHUB_SECRET: optionalSecret,

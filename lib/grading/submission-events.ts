@@ -1,0 +1,43 @@
+// What the browser receives over SSE for a submission: the grader's events (grader/contract) as stored, plus the
+// web's own notes about dispatching (a busy grader, a lost connection, a re-dispatch). The stream always ends
+// with a `verdict`; when the web gives up it writes an `error` verdict itself, so clients need one end rule.
+import { z } from "zod";
+import { gradingEventSchema, type Verdict } from "@/grader/contract";
+
+export const noticeEventSchema = z.object({
+  type: z.literal("notice"),
+  level: z.enum(["info", "warn"]),
+  text: z.string(),
+});
+
+/** The grading starts over on the grader: what was shown of the previous attempt no longer counts. */
+export const restartEventSchema = z.object({
+  type: z.literal("restart"),
+  dispatch: z.number().int().positive(),
+  reason: z.string(),
+});
+
+export const submissionEventSchema = z.union([gradingEventSchema, noticeEventSchema, restartEventSchema]);
+
+export type SubmissionEvent = z.infer<typeof submissionEventSchema>;
+
+/** One SSE message's data: the event plus its place in the submission's history. */
+export const streamedEventSchema = z.object({ seq: z.number().int().nonnegative(), at: z.string(), event: submissionEventSchema });
+
+export type StreamedEvent = z.infer<typeof streamedEventSchema>;
+
+export const submissionStatuses = ["QUEUED", "RUNNING", "PASSED", "FAILED", "NOT_GRADABLE"] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+export function isFinished(status: SubmissionStatus): boolean {
+  return status === "PASSED" || status === "FAILED" || status === "NOT_GRADABLE";
+}
+
+export function statusOfVerdict(verdict: Verdict): SubmissionStatus {
+  return verdict.status === "pass" ? "PASSED" : verdict.status === "fail" ? "FAILED" : "NOT_GRADABLE";
+}
+
+/** The verdict the web writes when it cannot get one from the grader: not gradable, no attempt counted. */
+export function notGradableVerdict(exercise: string, message: string): Verdict {
+  return { version: 1, exercise, status: "error", score: 0, message, checks: [], image: null, timings: { queuedMs: 0, buildMs: 0, runMs: 0, totalMs: 0 } };
+}

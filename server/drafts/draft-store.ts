@@ -1,0 +1,31 @@
+import "server-only";
+// A signed-in learner's unsent work on an exercise, saved as they type (the page debounces), so another browser
+// or a reload opens where they left off. One draft per learner and exercise; the newest save wins.
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { fileMapSchema, type FileMap } from "@/grader/contract";
+import { draftFilesSchema } from "@/lib/grading/file-rules";
+import { requirePermission, type Actor } from "@/server/authz";
+
+export const saveDraftBodySchema = z.object({ files: draftFilesSchema }).strict();
+
+export async function loadDraft(prisma: PrismaClient, actor: Actor, exerciseId: string): Promise<{ files: FileMap; updatedAt: string } | null> {
+  const row = await prisma.exerciseDraft.findUnique({
+    where: { userId_exerciseId: { userId: actor.id, exerciseId } },
+    select: { files: true, updatedAt: true },
+  });
+  const files = row ? fileMapSchema.safeParse(row.files) : null;
+  return row && files?.success ? { files: files.data, updatedAt: row.updatedAt.toISOString() } : null;
+}
+
+export async function saveDraft(prisma: PrismaClient, actor: Actor | null, exerciseId: string, body: unknown): Promise<{ updatedAt: string }> {
+  const learner = requirePermission(actor, "own-data");
+  const { files } = saveDraftBodySchema.parse(body);
+  const row = await prisma.exerciseDraft.upsert({
+    where: { userId_exerciseId: { userId: learner.id, exerciseId } },
+    create: { userId: learner.id, exerciseId, files },
+    update: { files },
+    select: { updatedAt: true },
+  });
+  return { updatedAt: row.updatedAt.toISOString() };
+}

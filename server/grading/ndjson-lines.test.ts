@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ndjsonLines } from "./ndjson-lines";
+
+function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      controller.close();
+    },
+  });
+}
+
+async function collect(chunks: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of ndjsonLines(streamOf(chunks))) lines.push(line);
+  return lines;
+}
+
+describe("ndjsonLines", () => {
+  it("joins lines split across chunks and skips blank ones", async () => {
+    expect(await collect(['{"a":', '1}\n\n{"b"', ":2}\n"])).toEqual(['{"a":1}', '{"b":2}']);
+  });
+
+  it("keeps a last line that has no newline", async () => {
+    expect(await collect(['{"a":1}\n{"b":2}'])).toEqual(['{"a":1}', '{"b":2}']);
+  });
+
+  it("decodes a multi-byte character split between chunks", async () => {
+    const bytes = new TextEncoder().encode('{"t":"é"}\n');
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 7));
+        c.enqueue(bytes.slice(7));
+        c.close();
+      },
+    });
+    const lines: string[] = [];
+    for await (const line of ndjsonLines(stream)) lines.push(line);
+    expect(lines).toEqual(['{"t":"é"}']);
+  });
+});

@@ -1,0 +1,205 @@
+import "server-only";
+// Submissions and their events in the database. A submission is written before anything is sent to the grader
+// and every event is stored before it is shown, so the history a learner re-opens is exactly what they saw.
+// Reads that a learner triggers check ownership here (404 for someone else's), not only in the route.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { AppError } from "@/server/errors";
+import { asJson } from "@/server/json-value";
+import {
+  streamedEventSchema,
+  type StreamedEvent,
+  type SubmissionEvent,
+  type SubmissionStatus,
+} from "@/lib/grading/submission-events";
+import type { SubmissionFiles } from "@/lib/grading/file-rules";
+import { verdictSchema, type Verdict } from "@/grader/contract";
+import { requireActor, requireViewPersonData, type Actor } from "@/server/authz";
+
+const noSuchSubmission = "No such submission.";
+
+export interface GradingLimits {
+  /** Submissions a learner may make per window, across all exercises. */
+  rateLimit: number;
+  rateWindowMs: number;
+}
+
+function retryMessage(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** Stores a submission, refusing a second one in flight for the same exercise and a learner over the rate limit. */
+export async function createSubmission(
+  prisma: PrismaClient,
+  input: { userId: string; exerciseId: string; files: SubmissionFiles },
+  limits: GradingLimits,
+  now = new Date(),
+): Promise<{ id: string }> {
+  return prisma.$transaction(async (tx) => {
+    // Serialises two clicks of the same learner on the same exercise (two tabs, a double submit).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:${input.userId}:${input.exerciseId}`}))`;
+    const inFlight = await tx.submission.findFirst({
+      where: { userId: input.userId, exerciseId: input.exerciseId, status: { in: ["QUEUED", "RUNNING"] } },
+      select: { id: true },
+    });
+    if (inFlight) {
+      throw new AppError("conflict", "This exercise is already being graded. Wait for its verdict, then grade again.", {
+        details: { submissionId: inFlight.id },
+      });
+    }
+    const windowStart = new Date(now.getTime() - limits.rateWindowMs);
+    const recent = await tx.submission.findMany({
+      where: { userId: input.userId, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
+    const oldest = recent[0];
+    if (recent.length >= limits.rateLimit && oldest) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((oldest.createdAt.getTime() + limits.rateWindowMs - now.getTime()) / 1000));
+      throw new AppError(
+        "rate_limited",
+        `You have graded ${recent.length} times in the last ${retryMessage(Math.round(limits.rateWindowMs / 1000))}, the most a learner can. Try again in ${retryMessage(retryAfterSeconds)}.`,
+        { retryAfterSeconds },
+      );
+    }
+    return tx.submission.create({
+      data: { userId: input.userId, exerciseId: input.exerciseId, files: input.files, createdAt: now },
+      select: { id: true },
+    });
+  });
+}
+
+function toStreamed(row: { seq: number; createdAt: Date; type: string; data: unknown }): StreamedEvent {
+  return streamedEventSchema.parse({ seq: row.seq, at: row.createdAt.toISOString(), event: row.data });
+}
+
+export async function appendEvent(prisma: PrismaClient, submissionId: string, seq: number, event: SubmissionEvent): Promise<StreamedEvent> {
+  const row = await prisma.submissionEvent.create({
+    data: { submissionId, seq, type: event.type, data: asJson(event) },
+    select: { seq: true, createdAt: true, type: true, data: true },
+  });
+  return toStreamed(row);
+}
+
+export async function nextSeq(prisma: PrismaClient, submissionId: string): Promise<number> {
+  const last = await prisma.submissionEvent.findFirst({ where: { submissionId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  return (last?.seq ?? 0) + 1;
+}
+
+export async function eventsAfter(prisma: PrismaClient, submissionId: string, afterSeq: number): Promise<StreamedEvent[]> {
+  const rows = await prisma.submissionEvent.findMany({
+    where: { submissionId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, createdAt: true, type: true, data: true },
+  });
+  return rows.map(toStreamed);
+}
+
+/** Stores the verdict event and the outcome together, so a finished submission always has its verdict event. */
+export async function finishWithVerdict(prisma: PrismaClient, submissionId: string, seq: number, verdict: Verdict, status: SubmissionStatus): Promise<StreamedEvent> {
+  const [row] = await prisma.$transaction([
+    prisma.submissionEvent.create({
+      data: { submissionId, seq, type: "verdict", data: asJson({ type: "verdict", verdict }) },
+      select: { seq: true, createdAt: true, type: true, data: true },
+    }),
+    prisma.submission.update({
+      where: { id: submissionId },
+      data: {
+        status,
+        verdict: asJson(verdict),
+        score: verdict.score,
+        imageSizeBytes: verdict.image ? BigInt(verdict.image.sizeBytes) : null,
+        finishedAt: new Date(),
+      },
+    }),
+  ]);
+  return toStreamed(row);
+}
+
+export interface SubmissionView {
+  id: string;
+  exerciseSlug: string;
+  status: SubmissionStatus;
+  score: number | null;
+  imageSizeBytes: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  dispatches: number;
+  files: Record<string, string>;
+  verdict: Verdict | null;
+}
+
+const viewSelect = {
+  id: true,
+  status: true,
+  score: true,
+  imageSizeBytes: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  dispatches: true,
+  files: true,
+  verdict: true,
+  exercise: { select: { slug: true } },
+} as const;
+
+/** Throws unless the actor may see the submission (their own; see server/authz); anyone else's is "not found", so ids cannot be probed. */
+export async function requireSubmissionAccess(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<void> {
+  const signedIn = requireActor(actor);
+  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
+  if (!row) throw new AppError("not_found", noSuchSubmission);
+  await requireViewPersonData(prisma, signedIn, row.userId, "submission");
+}
+
+export async function getSubmissionView(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<SubmissionView> {
+  await requireSubmissionAccess(prisma, actor, submissionId);
+  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: viewSelect });
+  if (!row) throw new AppError("not_found", noSuchSubmission);
+  const verdict = row.verdict === null ? null : verdictSchema.safeParse(row.verdict);
+  return {
+    id: row.id,
+    exerciseSlug: row.exercise.slug,
+    status: row.status,
+    score: row.score,
+    imageSizeBytes: row.imageSizeBytes === null ? null : Number(row.imageSizeBytes),
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    dispatches: row.dispatches,
+    files: row.files as Record<string, string>,
+    verdict: verdict?.success ? verdict.data : null,
+  };
+}
+
+export interface AttemptSummary {
+  id: string;
+  status: SubmissionStatus;
+  score: number | null;
+  imageSizeBytes: number | null;
+  createdAt: string;
+  /** Per-layer sizes of the image, for comparing with the next attempt. */
+  layers: { createdBy: string; sizeBytes: number }[];
+}
+
+export async function listAttempts(prisma: PrismaClient, userId: string, exerciseId: string): Promise<AttemptSummary[]> {
+  const rows = await prisma.submission.findMany({
+    where: { userId, exerciseId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, status: true, score: true, imageSizeBytes: true, createdAt: true, verdict: true },
+  });
+  return rows.map((row) => {
+    const verdict = row.verdict === null ? null : verdictSchema.safeParse(row.verdict);
+    return {
+      id: row.id,
+      status: row.status,
+      score: row.score,
+      imageSizeBytes: row.imageSizeBytes === null ? null : Number(row.imageSizeBytes),
+      createdAt: row.createdAt.toISOString(),
+      layers: verdict?.success ? (verdict.data.image?.layers ?? []) : [],
+    };
+  });
+}
+
+

@@ -1,0 +1,48 @@
+import "server-only";
+// What the submission routes call: authorize, validate, then store → dispatch, or read back. The submission is
+// committed before the grader hears of it, so a crash after the 202 never loses it (recovery picks it up).
+import { z } from "zod";
+import { submissionFilesSchema } from "@/lib/grading/file-rules";
+import { requirePermission, type Actor } from "@/server/authz";
+import { db } from "@/server/db";
+import { findExercise } from "./exercises";
+import { gradingService } from "./grading-service";
+import { submissionEventStream } from "./sse-stream";
+import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "./submission-store";
+
+export const submitBodySchema = z.object({ files: submissionFilesSchema }).strict();
+
+export async function submitForGrading(actor: Actor | null, slug: string, body: unknown): Promise<{ id: string }> {
+  const learner = requirePermission(actor, "grade");
+  const prisma = await db();
+  const exercise = await findExercise(prisma, learner, slug);
+  const { files } = submitBodySchema.parse(body);
+  const { dispatcher, limits } = await gradingService();
+  const submission = await createSubmission(prisma, { userId: learner.id, exerciseId: exercise.id, files }, limits);
+  void dispatcher.dispatch(submission.id);
+  return submission;
+}
+
+export async function viewSubmission(actor: Actor | null, id: string): Promise<SubmissionView> {
+  return getSubmissionView(await db(), actor, id);
+}
+
+export async function attemptsOf(actor: Actor | null, slug: string): Promise<AttemptSummary[]> {
+  const learner = requirePermission(actor, "grade");
+  const prisma = await db();
+  const exercise = await findExercise(prisma, learner, slug);
+  return listAttempts(prisma, learner.id, exercise.id);
+}
+
+/** Last-Event-ID as EventSource sends it on reconnect; anything else replays from the start. */
+export function parseLastEventId(header: string | null): number {
+  const n = Number(header);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+export async function submissionEvents(actor: Actor | null, id: string, lastEventId: number): Promise<ReadableStream<Uint8Array>> {
+  const prisma = await db();
+  await requireSubmissionAccess(prisma, actor, id);
+  const { hub } = await gradingService();
+  return submissionEventStream(prisma, hub, id, lastEventId);
+}

@@ -6,6 +6,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { fileMapSchema, type FileMap } from "@/grader/contract";
 import { draftFilesSchema } from "@/lib/grading/file-rules";
 import { requirePermission, type Actor } from "@/server/authz";
+import { db } from "@/server/db";
+import { findExercise } from "@/server/grading/exercises";
 
 export const saveDraftBodySchema = z.object({ files: draftFilesSchema }).strict();
 
@@ -28,4 +30,11 @@ export async function saveDraft(prisma: PrismaClient, actor: Actor | null, exerc
     select: { updatedAt: true },
   });
   return { updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function saveDraftBySlug(actor: Actor | null, slug: string, body: unknown): Promise<{ updatedAt: string }> {
+  const prisma = await db();
+  const learner = requirePermission(actor, "own-data");
+  const exercise = await findExercise(prisma, learner, slug);
+  return saveDraft(prisma, learner, exercise.id, body);
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { submissionFilesSchema } from "@/lib/grading/file-rules";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
-import { findExercise } from "./exercises";
+import type { FileMap } from "@/grader/contract";
+import { findExercise, referenceSolution } from "./exercises";
 import { gradingService } from "./grading-service";
 import { submissionEventStream } from "./sse-stream";
 import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "./submission-store";
@@ -45,4 +46,11 @@ export async function submissionEvents(actor: Actor | null, id: string, lastEven
   await requireSubmissionAccess(prisma, actor, id);
   const { hub } = await gradingService();
   return submissionEventStream(prisma, hub, id, lastEventId);
+}
+
+export async function referenceSolutionFor(actor: Actor | null, slug: string): Promise<FileMap> {
+  const learner = requirePermission(actor, "grade");
+  const prisma = await db();
+  const exercise = await findExercise(prisma, learner, slug);
+  return referenceSolution(prisma, learner, exercise.id);
 }

@@ -1,0 +1,13 @@
+// Next calls register() once when a server instance starts: the moment to re-dispatch gradings a crash or a
+// restart left queued or running (DESIGN §1: a submission is never lost).
+export async function register(): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- Next inlines NEXT_RUNTIME at build time; it is not configuration.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recoverInterruptedGradings } = await import("./server/grading/grading-service");
+  try {
+    await recoverInterruptedGradings();
+  } catch (error) {
+    // The web must come up even if the database is not ready yet; the next start tries again.
+    console.error("could not re-dispatch interrupted gradings at start-up", error);
+  }
+}

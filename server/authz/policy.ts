@@ -1,0 +1,65 @@
+import "server-only";
+// The one place that says who may do what (DESIGN §7). Route handlers, server actions and data functions all
+// call these; a page redirect is only a convenience on top.
+//
+// Asking for another person's data the caller may not see answers 404, never 403: whether a learner, a
+// submission or a progress record exists is itself private.
+import type { PrismaClient, Role } from "@/generated/prisma/client";
+import { AppError } from "@/server/errors";
+import type { Actor } from "./actor";
+
+export type Permission =
+  /** Own progress, quiz attempts, account export and deletion. */
+  | "own-data"
+  /** Sending Dockerfiles to the grader (DESIGN §5: grading needs sign-in). */
+  | "grade"
+  | "cohorts:manage"
+  | "content:author"
+  | "users:manage";
+
+const grants: Record<Role, readonly Permission[]> = {
+  LEARNER: ["own-data", "grade"],
+  INSTRUCTOR: ["own-data", "grade", "cohorts:manage"],
+  ADMIN: ["own-data", "grade", "cohorts:manage", "content:author", "users:manage"],
+};
+
+export function hasPermission(actor: Actor | null, permission: Permission): boolean {
+  return actor !== null && grants[actor.role].includes(permission);
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Please sign in to do this.");
+  return actor;
+}
+
+export function requirePermission(actor: Actor | null, permission: Permission): Actor {
+  const signedIn = requireActor(actor);
+  if (!hasPermission(signedIn, permission)) throw new AppError("forbidden", "Your account's role does not allow this.");
+  return signedIn;
+}
+
+/**
+ * May the actor see this person's progress, attempts and submissions? Themselves, an admin, or an instructor
+ * who owns a cohort the person belongs to.
+ */
+export async function canViewPersonData(prisma: PrismaClient, actor: Actor | null, personId: string): Promise<boolean> {
+  if (!actor) return false;
+  if (actor.id === personId || actor.role === "ADMIN") return true;
+  if (actor.role !== "INSTRUCTOR") return false;
+  const membership = await prisma.cohortMember.findFirst({ where: { userId: personId, cohort: { ownerId: actor.id } }, select: { userId: true } });
+  return membership !== null;
+}
+
+/** Throws 401 for anonymous callers and 404 when the person's data is not theirs to see. */
+export async function requireViewPersonData(prisma: PrismaClient, actor: Actor | null, personId: string, what = "record"): Promise<Actor> {
+  const signedIn = requireActor(actor);
+  if (!(await canViewPersonData(prisma, signedIn, personId))) throw new AppError("not_found", `No such ${what}.`);
+  return signedIn;
+}
+
+/** Writes to someone's data are only ever their own (admins and instructors read, they do not act as others). */
+export function requireOwner(actor: Actor | null, ownerId: string, what = "record"): Actor {
+  const signedIn = requirePermission(actor, "own-data");
+  if (signedIn.id !== ownerId) throw new AppError("not_found", `No such ${what}.`);
+  return signedIn;
+}

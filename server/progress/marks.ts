@@ -1,0 +1,77 @@
+import "server-only";
+// Progress facts (a section read, a checklist item ticked) and the one-time merge of an anonymous visitor's
+// browser-kept progress into their account. Every fact is unique per (user, lesson, kind, key), so writing one
+// twice — or merging the same browser twice — changes nothing.
+import type { PrismaClient, ProgressKind } from "@/generated/prisma/client";
+import { mergeInputSchema, progressMarkInputSchema, type ProgressKindInput } from "@/lib/validations/progress";
+import { requirePermission, type Actor } from "@/server/authz";
+import { saveQuizAttemptFor } from "@/server/quiz/attempts";
+import { isAppError } from "@/server/errors";
+import { lessonIdsBySlug, requireLessonId, type LessonKey } from "./lesson-ref";
+
+export const progressKind: Record<ProgressKindInput, ProgressKind> = { "section-read": "SECTION_READ", "checklist-item": "CHECKLIST_ITEM" };
+
+export async function setProgressMark(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<{ changed: boolean }> {
+  const me = requirePermission(actor, "own-data");
+  const mark = progressMarkInputSchema.parse(input);
+  const lessonId = await requireLessonId(prisma, mark);
+  const where = { userId: me.id, lessonId, kind: progressKind[mark.kind], key: mark.key };
+  if (mark.done) {
+    const { count } = await prisma.progressMark.createMany({ data: [where], skipDuplicates: true });
+    return { changed: count > 0 };
+  }
+  const { count } = await prisma.progressMark.deleteMany({ where });
+  return { changed: count > 0 };
+}
+
+export interface LessonMarks {
+  sectionsRead: string[];
+  checklist: string[];
+}
+
+export async function myLessonMarks(prisma: PrismaClient, actor: Actor | null, key: LessonKey): Promise<LessonMarks> {
+  const me = requirePermission(actor, "own-data");
+  const lessonId = await requireLessonId(prisma, key);
+  const rows = await prisma.progressMark.findMany({ where: { userId: me.id, lessonId }, select: { kind: true, key: true }, orderBy: { createdAt: "asc" } });
+  return {
+    sectionsRead: rows.filter((r) => r.kind === "SECTION_READ").map((r) => r.key),
+    checklist: rows.filter((r) => r.kind === "CHECKLIST_ITEM").map((r) => r.key),
+  };
+}
+
+export interface MergeReport {
+  marksAdded: number;
+  attemptsAdded: number;
+  /** Lessons or attempts that no longer exist (e.g. a lesson was unpublished): skipped, not an error. */
+  skipped: number;
+}
+
+export async function mergeAnonymousProgress(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<MergeReport> {
+  const me = requirePermission(actor, "own-data");
+  const { lessons, attempts } = mergeInputSchema.parse(input);
+  const ids = await lessonIdsBySlug(prisma, lessons);
+  const report: MergeReport = { marksAdded: 0, attemptsAdded: 0, skipped: 0 };
+
+  const marks = lessons.flatMap((l) => {
+    const lessonId = ids.get(`${l.course}/${l.lesson}`);
+    if (!lessonId) {
+      report.skipped++;
+      return [];
+    }
+    return [
+      ...l.sectionsRead.map((key) => ({ userId: me.id, lessonId, kind: "SECTION_READ" as const, key })),
+      ...l.checklist.map((key) => ({ userId: me.id, lessonId, kind: "CHECKLIST_ITEM" as const, key })),
+    ];
+  });
+  if (marks.length) report.marksAdded = (await prisma.progressMark.createMany({ data: marks, skipDuplicates: true })).count;
+
+  for (const attempt of attempts) {
+    try {
+      if ((await saveQuizAttemptFor(prisma, me.id, attempt)).created) report.attemptsAdded++;
+    } catch (error) {
+      if (isAppError(error) && error.code === "not_found") report.skipped++;
+      else throw error;
+    }
+  }
+  return report;
+}

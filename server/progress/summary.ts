@@ -1,0 +1,108 @@
+import "server-only";
+// One person's progress per lesson, for /me and for instructors looking at their cohort: sections read,
+// checklist ticked, best quiz score, exercises passed, a completion fraction and the next thing to do.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { requireViewPersonData, type Actor } from "@/server/authz";
+import { lessonOutline } from "./lesson-outline";
+import { readableLesson } from "./lesson-ref";
+
+export interface NextStep {
+  label: string;
+  href: string;
+}
+
+export interface LessonProgress {
+  course: { slug: string; title: string };
+  lesson: { slug: string; title: string; state: "published" | "outline" };
+  sections: { read: number; total: number };
+  checklist: { done: number; total: number };
+  quiz: { questions: number; attempts: number; best: number | null };
+  exercises: { passed: number; total: number };
+  /** 0..1: the mean of the parts this lesson has. */
+  completion: number;
+  next: NextStep | null;
+}
+
+export interface ProgressOverview {
+  lessons: LessonProgress[];
+  next: (NextStep & { lesson: string }) | null;
+  totals: { sectionsRead: number; checklistDone: number; attempts: number; exercisesPassed: number };
+}
+
+function mean(parts: number[]): number {
+  return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
+}
+
+export async function progressOverview(prisma: PrismaClient, actor: Actor | null, personId: string): Promise<ProgressOverview> {
+  await requireViewPersonData(prisma, actor, personId, "learner");
+  const [lessons, marks, attempts, passed] = await Promise.all([
+    prisma.lesson.findMany({
+      where: readableLesson,
+      orderBy: [{ course: { position: "asc" } }, { position: "asc" }],
+      select: {
+        id: true,
+        slug: true,
+        state: true,
+        course: { select: { slug: true, title: true } },
+        currentRevision: { select: { title: true, body: true, contentHash: true } },
+        exercises: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+        _count: { select: { quizQuestions: true } },
+      },
+    }),
+    prisma.progressMark.findMany({ where: { userId: personId }, select: { lessonId: true, kind: true, key: true } }),
+    prisma.quizAttempt.groupBy({ by: ["lessonId"], where: { userId: personId }, _max: { score: true }, _count: { _all: true } }),
+    prisma.submission.findMany({ where: { userId: personId, status: "PASSED" }, distinct: ["exerciseId"], select: { exerciseId: true } }),
+  ]);
+  const passedIds = new Set(passed.map((p) => p.exerciseId));
+  const result: LessonProgress[] = [];
+  for (const lesson of lessons) {
+    if (!lesson.currentRevision) continue;
+    const outline = await lessonOutline(lesson.currentRevision.contentHash, lesson.currentRevision.body);
+    const mine = marks.filter((m) => m.lessonId === lesson.id);
+    const read = new Set(mine.filter((m) => m.kind === "SECTION_READ").map((m) => m.key));
+    const ticked = new Set(mine.filter((m) => m.kind === "CHECKLIST_ITEM").map((m) => m.key));
+    // Only keys the current revision still has count, so a rewritten lesson never shows more than 100%.
+    const sectionsRead = outline.sections.filter((s) => read.has(s.id));
+    const checklistDone = outline.checklist.filter((id) => ticked.has(id)).length;
+    const quizStats = attempts.find((a) => a.lessonId === lesson.id);
+    const best = quizStats?._max.score ?? null;
+    const exercisesPassed = lesson.exercises.filter((e) => passedIds.has(e.id));
+    const parts: number[] = [];
+    if (outline.sections.length) parts.push(sectionsRead.length / outline.sections.length);
+    if (outline.checklist.length) parts.push(checklistDone / outline.checklist.length);
+    if (lesson._count.quizQuestions) parts.push(best ?? 0);
+    if (lesson.exercises.length) parts.push(exercisesPassed.length / lesson.exercises.length);
+
+    const base = `/learn/${lesson.course.slug}/${lesson.slug}`;
+    const unread = outline.sections.find((s) => !read.has(s.id));
+    const unpassed = lesson.exercises.find((e) => !passedIds.has(e.id));
+    let next: NextStep | null = null;
+    if (unread) next = { label: `Read “${unread.title}”`, href: `${base}#${unread.id}` };
+    else if (lesson._count.quizQuestions && (best ?? 0) < 1) next = { label: best === null ? "Take the quick test" : "Retake the quick test for a full score", href: `${base}/quiz` };
+    else if (unpassed) next = { label: `Pass the exercise “${unpassed.title}”`, href: `${base}/exercises/${unpassed.slug}` };
+    else if (checklistDone < outline.checklist.length) next = { label: "Tick off the rest of the checklist", href: base };
+
+    result.push({
+      course: lesson.course,
+      lesson: { slug: lesson.slug, title: lesson.currentRevision.title, state: lesson.state === "OUTLINE" ? "outline" : "published" },
+      sections: { read: sectionsRead.length, total: outline.sections.length },
+      checklist: { done: checklistDone, total: outline.checklist.length },
+      quiz: { questions: lesson._count.quizQuestions, attempts: quizStats?._count._all ?? 0, best },
+      exercises: { passed: exercisesPassed.length, total: lesson.exercises.length },
+      completion: mean(parts),
+      next,
+    });
+  }
+  // Published lessons first: an outline lesson has nothing to do yet beyond reading its plan.
+  const nextLesson = result.find((l) => l.next && l.lesson.state === "published") ?? result.find((l) => l.next);
+  return {
+    lessons: result,
+    next: nextLesson?.next ? { ...nextLesson.next, lesson: nextLesson.lesson.title } : null,
+    totals: {
+      sectionsRead: result.reduce((n, l) => n + l.sections.read, 0),
+      checklistDone: result.reduce((n, l) => n + l.checklist.done, 0),
+      attempts: result.reduce((n, l) => n + l.quiz.attempts, 0),
+      exercisesPassed: result.reduce((n, l) => n + l.exercises.passed, 0),
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+// Saving quiz attempts. The server re-scores the answers with the shared scorer; a score sent by a browser is
+// never stored. Attempts are keyed by the browser's clientId, so re-sending one (a retry, a second merge) stores
+// nothing new.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { answersFor, scoreQuiz } from "@/lib/quiz/score";
+import { quizAttemptInputSchema, type QuizAttemptInput } from "@/lib/validations/progress";
+import { requirePermission, type Actor } from "@/server/authz";
+import { asJson } from "@/server/json-value";
+import { loadQuiz } from "./questions";
+
+export interface SavedAttempt {
+  clientId: string;
+  score: number;
+  correct: number;
+  total: number;
+  /** False when this clientId was already stored (nothing changed). */
+  created: boolean;
+}
+
+export async function saveQuizAttemptFor(prisma: PrismaClient, userId: string, attempt: QuizAttemptInput): Promise<SavedAttempt> {
+  const quiz = await loadQuiz(prisma, attempt);
+  const answers = answersFor(quiz.questions, attempt.answers);
+  const { score, correct, total } = scoreQuiz(quiz.questions, answers);
+  const createdAt = attempt.finishedAt ? new Date(Math.min(Date.parse(attempt.finishedAt), Date.now())) : undefined;
+  const { count } = await prisma.quizAttempt.createMany({
+    data: [{ userId, lessonId: quiz.lessonId, clientId: attempt.clientId, score, correct, total, answers: asJson(answers), createdAt }],
+    skipDuplicates: true,
+  });
+  return { clientId: attempt.clientId, score, correct, total, created: count === 1 };
+}
+
+export async function saveQuizAttempt(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<SavedAttempt> {
+  const me = requirePermission(actor, "own-data");
+  return saveQuizAttemptFor(prisma, me.id, quizAttemptInputSchema.parse(input));
+}
+
+export interface AttemptSummary {
+  clientId: string;
+  score: number;
+  correct: number;
+  total: number;
+  createdAt: string;
+}
+
+export async function myAttempts(prisma: PrismaClient, actor: Actor | null, lessonId: string): Promise<AttemptSummary[]> {
+  const me = requirePermission(actor, "own-data");
+  const rows = await prisma.quizAttempt.findMany({
+    where: { userId: me.id, lessonId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { clientId: true, score: true, correct: true, total: true, createdAt: true },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}

@@ -1,0 +1,36 @@
+import "server-only";
+// A lesson's quick test as the quiz page needs it. Anyone may read it: anonymous visitors take it too.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { quizQuestionSchema, type QuizQuestion } from "@/lib/content/quiz-schema";
+import { AppError } from "@/server/errors";
+import { readableLesson, type LessonKey } from "@/server/progress/lesson-ref";
+
+const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
+
+export interface LessonQuiz {
+  lessonId: string;
+  course: { slug: string; title: string };
+  lesson: { slug: string; title: string };
+  questions: QuizQuestion[];
+}
+
+export async function loadQuiz(prisma: PrismaClient, key: LessonKey): Promise<LessonQuiz> {
+  const lesson = await prisma.lesson.findFirst({
+    where: { ...readableLesson, slug: key.lesson, course: { slug: key.course } },
+    select: {
+      id: true,
+      slug: true,
+      course: { select: { slug: true, title: true } },
+      currentRevision: { select: { title: true } },
+      quizQuestions: { orderBy: { position: "asc" }, select: { key: true, kind: true, prompt: true, explanation: true, data: true } },
+    },
+  });
+  if (!lesson) throw new AppError("not_found", `There is no lesson "${key.lesson}" in course "${key.course}".`);
+  const questions = lesson.quizQuestions.map((row) => {
+    const parsed = quizQuestionSchema.safeParse({ ...(row.data as object), id: row.key, kind: kindName[row.kind], prompt: row.prompt, explanation: row.explanation });
+    // A stored question that no longer fits the schema is a content bug; say which one.
+    if (!parsed.success) throw new Error(`Quiz question "${row.key}" of ${key.course}/${key.lesson} does not match the quiz schema: ${parsed.error.message}`);
+    return parsed.data;
+  });
+  return { lessonId: lesson.id, course: lesson.course, lesson: { slug: lesson.slug, title: lesson.currentRevision?.title ?? lesson.slug }, questions };
+}

@@ -3,7 +3,7 @@ import "server-only";
 // Markdown pipeline the lesson page renders (so the ids match what readers tick). Cached per revision hash.
 import { renderLessonMarkdown } from "@/server/markdown/render-lesson-markdown";
 import { checklistItemProperty } from "@/server/markdown/identify-checklist-items";
-import type { Element, Root, RootContent } from "hast";
+import type { RootContent } from "hast";
 
 export interface LessonOutline {
   sections: { id: string; title: string }[];
@@ -15,7 +15,7 @@ const cache = new Map<string, Promise<LessonOutline>>();
 function collectChecklist(nodes: readonly RootContent[], out: string[]): void {
   for (const node of nodes) {
     if (node.type !== "element") continue;
-    const id = (node).properties[checklistItemProperty];
+    const id = node.properties[checklistItemProperty];
     if (typeof id === "string") out.push(id);
     collectChecklist(node.children, out);
   }
@@ -24,7 +24,7 @@ function collectChecklist(nodes: readonly RootContent[], out: string[]): void {
 async function build(body: string): Promise<LessonOutline> {
   const { tree, toc } = await renderLessonMarkdown(body, []);
   const checklist: string[] = [];
-  collectChecklist((tree).children, checklist);
+  collectChecklist(tree.children, checklist);
   return { sections: toc.filter((t) => t.depth === 2).map((t) => ({ id: t.id, title: t.text })), checklist };
 }
 

@@ -1,0 +1,14 @@
+import { fail, pass, type Check } from "./check";
+
+export const build: Check = {
+  id: "build",
+  async run(s) {
+    const result = await s.build();
+    if (result.ok) {
+      const cached = result.steps.filter((st) => st.cached).length;
+      return pass(`The image built in ${(result.durationMs / 1000).toFixed(1)} s (${result.steps.length} steps, ${cached} from cache).`, { steps: result.steps.length });
+    }
+    const step = result.failedStep ? `Step ${result.failedStep.index}/${result.failedStep.total} (${result.failedStep.instruction}) failed: ` : "";
+    return fail(`${step}${result.message}`, { failedStep: result.failedStep, reason: result.reason, logTail: result.logTail });
+  },
+};

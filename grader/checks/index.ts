@@ -1,0 +1,50 @@
+// The catalogue's checks by id; `satisfies` makes a missing or extra id a type error.
+import type { CheckId } from "@/grader/contract";
+import type { Check } from "./check";
+import { baseImagePinned } from "./base-image-pinned";
+import { baseImageSlim } from "./base-image-slim";
+import { build } from "./build";
+import { contextSmall } from "./context-small";
+import { depsBeforeSource } from "./deps-before-source";
+import { depsPinned } from "./deps-pinned";
+import { dockerfileValid } from "./dockerfile-valid";
+import { dockerignoreCovers } from "./dockerignore-covers";
+import { envGreeting } from "./env-greeting";
+import { execFormCmd } from "./exec-form-cmd";
+import { exposeMatches } from "./expose-matches";
+import { healthcheckDeclared } from "./healthcheck-declared";
+import { healthy } from "./healthy";
+import { imageSizeCut30 } from "./image-size-cut-30";
+import { imageSizeSmaller } from "./image-size-smaller";
+import { multiStage } from "./multi-stage";
+import { noSecrets } from "./no-secrets";
+import { pipNoCache } from "./pip-no-cache";
+import { responds } from "./responds";
+import { starts } from "./starts";
+import { userNonRoot } from "./user-non-root";
+import { whoamiNonRoot } from "./whoami-non-root";
+
+export const checks = {
+  "dockerfile-valid": dockerfileValid,
+  build,
+  starts,
+  responds,
+  "env-greeting": envGreeting,
+  "whoami-non-root": whoamiNonRoot,
+  "user-non-root": userNonRoot,
+  healthy,
+  "healthcheck-declared": healthcheckDeclared,
+  "dockerignore-covers": dockerignoreCovers,
+  "context-small": contextSmall,
+  "base-image-slim": baseImageSlim,
+  "base-image-pinned": baseImagePinned,
+  "pip-no-cache": pipNoCache,
+  "deps-pinned": depsPinned,
+  "deps-before-source": depsBeforeSource,
+  "no-secrets": noSecrets,
+  "expose-matches": exposeMatches,
+  "exec-form-cmd": execFormCmd,
+  "image-size-smaller": imageSizeSmaller,
+  "multi-stage": multiStage,
+  "image-size-cut-30": imageSizeCut30,
+} as const satisfies Record<CheckId, Check>;

@@ -1,0 +1,22 @@
+import { fail, pass, type Check } from "./check";
+import { isSecretFile } from "./layer-patterns";
+
+const secretVar = /(secret|passw(or)?d|token|api[_-]?key|private[_-]?key|access[_-]?key|credential)/i;
+
+export const noSecrets: Check = {
+  id: "no-secrets",
+  async run(s) {
+    if (!s.dockerfile) return fail("No Dockerfile to read.");
+    const baked = s.dockerfile.stages.flatMap((st) =>
+      st.instructions
+        .filter((i) => i.keyword === "ENV" || i.keyword === "ARG")
+        .flatMap((i) => i.properties.filter((p) => secretVar.test(p.name) && (p.value ?? "") !== "").map((p) => ({ line: i.line, keyword: i.keyword, name: p.name }))),
+    );
+    if (baked.length > 0) {
+      return fail(`${baked.map((b) => `line ${b.line}: ${b.keyword} ${b.name}`).join("; ")} bakes a secret into the image; pass it at run time instead.`, { variables: baked });
+    }
+    const hits = (await s.layerScan()).filter((h) => isSecretFile(h.path));
+    if (hits.length > 0) return fail(`The image contains ${hits.map((h) => `/${h.path}`).slice(0, 5).join(", ")}; exclude it with .dockerignore.`, { files: hits.slice(0, 20) });
+    return pass("No secret-looking ENV/ARG and no .env or key files in the image's own layers.");
+  },
+};

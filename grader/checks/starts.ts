@@ -1,0 +1,16 @@
+import { fail, pass, type Check } from "./check";
+
+export const starts: Check = {
+  id: "starts",
+  async run(s) {
+    const started = await s.startApp();
+    if (!started.ok) return fail(started.message, started.evidence);
+    const { app } = started;
+    const state = await app.state();
+    if (!state.running) {
+      const why = state.oomKilled ? "was killed for using more memory than allowed" : `exited with code ${state.exitCode}`;
+      return fail(`The container ${why} instead of staying up.`, await app.evidence());
+    }
+    return pass(`The container is up (${app.readiness} after ${(app.waitedMs / 1000).toFixed(1)} s).`);
+  },
+};

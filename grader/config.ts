@@ -1,0 +1,116 @@
+// The grader's configuration: the only reader of process.env in grader/ (STYLE §9). Every limit is a row of
+// `configTable` with its env name, default, hard cap and why, so the README table and the validation cannot drift.
+// Invalid config is fatal at start: a grader running with a limit it did not mean is worse than one that is down.
+import { z } from "zod";
+
+interface LimitRow {
+  env: string;
+  default: number;
+  min: number;
+  /** Hard cap: an operator may raise the limit up to here, never past it. */
+  max: number;
+  unit: string;
+  why: string;
+}
+
+export const limitTable = {
+  concurrency: { env: "GRADER_CONCURRENCY", default: 2, min: 1, max: 16, unit: "gradings", why: "Gradings running at once; each build and container takes a CPU." },
+  queueSize: { env: "GRADER_QUEUE_SIZE", default: 50, min: 0, max: 50, unit: "gradings", why: "Gradings waiting beyond that get 503 + Retry-After, so a burst cannot pile up unbounded work." },
+  uploadMaxBytes: { env: "GRADER_UPLOAD_MAX_BYTES", default: 5 * 1024 * 1024, min: 1024, max: 20 * 1024 * 1024, unit: "bytes", why: "Expanded size of a learner's files; a lesson app is a few KiB, more is a mistake or abuse." },
+  uploadMaxFiles: { env: "GRADER_UPLOAD_MAX_FILES", default: 200, min: 1, max: 1000, unit: "files", why: "Files per upload, bounding the tar and the per-file checks." },
+  buildTimeoutMs: { env: "GRADER_BUILD_TIMEOUT_MS", default: 180_000, min: 5_000, max: 240_000, unit: "ms", why: "An endless RUN must not hold a build slot; the request is aborted and the build fails." },
+  buildMemoryBytes: { env: "GRADER_BUILD_MEMORY_BYTES", default: 1024 * 1024 * 1024, min: 64 * 1024 * 1024, max: 4 * 1024 * 1024 * 1024, unit: "bytes", why: "Memory of each build step's container; pip and go builds fit, a memory bomb does not." },
+  buildCpus: { env: "GRADER_BUILD_CPUS", default: 1, min: 0.1, max: 4, unit: "CPUs", why: "CPU share of a build step, so two gradings share two cores fairly." },
+  buildLogMaxBytes: { env: "GRADER_BUILD_LOG_MAX_BYTES", default: 1024 * 1024, min: 4096, max: 8 * 1024 * 1024, unit: "bytes", why: "Build output streamed to the learner; beyond it a visible truncation notice, the build goes on." },
+  runMemoryBytes: { env: "GRADER_RUN_MEMORY_BYTES", default: 256 * 1024 * 1024, min: 16 * 1024 * 1024, max: 2 * 1024 * 1024 * 1024, unit: "bytes", why: "Memory of the learner's container (no swap); a hog is OOM-killed and shown as such." },
+  runCpus: { env: "GRADER_RUN_CPUS", default: 1, min: 0.1, max: 4, unit: "CPUs", why: "CPU of the learner's container." },
+  runPids: { env: "GRADER_RUN_PIDS", default: 128, min: 16, max: 1024, unit: "processes", why: "Process limit; a fork bomb stops here instead of taking the host down." },
+  readyTimeoutMs: { env: "GRADER_READY_TIMEOUT_MS", default: 30_000, min: 1_000, max: 120_000, unit: "ms", why: "Time for the container to become healthy (or open its port) before the runtime checks judge it." },
+  probeTimeoutMs: { env: "GRADER_PROBE_TIMEOUT_MS", default: 5_000, min: 500, max: 30_000, unit: "ms", why: "One HTTP probe or exec in the container." },
+  gradingTimeoutMs: { env: "GRADER_GRADING_TIMEOUT_MS", default: 300_000, min: 10_000, max: 600_000, unit: "ms", why: "The whole grading, all builds included; past it the grading ends as error and is cleaned up." },
+  imageCacheCount: { env: "GRADER_IMAGE_CACHE_COUNT", default: 20, min: 0, max: 500, unit: "images", why: "Grading images kept (LRU) for baselines and layer cache; 0 removes each grading's images at its end." },
+  imageCacheBytes: { env: "GRADER_IMAGE_CACHE_BYTES", default: 4 * 1024 * 1024 * 1024, min: 0, max: 64 * 1024 * 1024 * 1024, unit: "bytes", why: "Disk the kept grading images may take (sum of their sizes); the oldest go first." },
+  shutdownGraceMs: { env: "GRADER_SHUTDOWN_GRACE_MS", default: 30_000, min: 0, max: 300_000, unit: "ms", why: "On SIGTERM, time running gradings get to finish before they are aborted and cleaned up." },
+} as const satisfies Record<string, LimitRow>;
+
+export type LimitName = keyof typeof limitTable;
+
+export const settingTable = {
+  port: { env: "GRADER_PORT", default: "4000", why: "TCP port of the HTTP service." },
+  host: { env: "GRADER_HOST", default: "127.0.0.1", why: "Address the service binds; loopback unless it runs behind a Service." },
+  token: { env: "GRADER_TOKEN", default: "(required to serve)", why: "Bearer token the web sends; at least 16 characters. The CLI does not need it." },
+  dockerHost: { env: "DOCKER_HOST", default: "unix:///var/run/docker.sock", why: "The engine to grade on: unix://path or tcp://host:port (a dedicated dind engine in production)." },
+  buildNetwork: { env: "GRADER_BUILD_NETWORK", default: "none", why: "Network mode of build steps; with none, `ADD <url>` is refused before the build." },
+  probeVia: { env: "GRADER_PROBE_VIA", default: "published", why: "published: probe the port published on 127.0.0.1; container-ip: probe the container's address (grader on the sandbox network)." },
+  logLevel: { env: "GRADER_LOG_LEVEL", default: "info", why: "pino level of the service log." },
+} as const;
+
+function limitSchema(row: LimitRow) {
+  return z.coerce
+    .number({ error: `${row.env} must be a number (${row.unit})` })
+    .min(row.min, `${row.env} must be at least ${row.min} ${row.unit}`)
+    .max(row.max, `${row.env} is capped at ${row.max} ${row.unit}`)
+    .default(row.default);
+}
+
+const limitsSchema = z.object(
+  Object.fromEntries(Object.entries(limitTable).map(([name, row]) => [name, limitSchema(row)])) as {
+    [K in LimitName]: ReturnType<typeof limitSchema>;
+  },
+);
+
+const dockerHostSchema = z
+  .string()
+  .regex(/^(unix:\/\/\/.+|tcp:\/\/[^/]+:\d+\/?)$/, "DOCKER_HOST must look like unix:///var/run/docker.sock or tcp://host:2375")
+  .default(settingTable.dockerHost.default);
+
+const settingsSchema = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(4000),
+  host: z.string().min(1).default(settingTable.host.default),
+  token: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
+  dockerHost: dockerHostSchema,
+  buildNetwork: z.enum(["none", "bridge", "default"], { error: "GRADER_BUILD_NETWORK must be none, bridge or default" }).default("none"),
+  probeVia: z.enum(["published", "container-ip"], { error: "GRADER_PROBE_VIA must be published or container-ip" }).default("published"),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type GraderLimits = z.infer<typeof limitsSchema>;
+export type GraderSettings = z.infer<typeof settingsSchema>;
+export type GraderConfig = GraderSettings & { limits: GraderLimits };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function pick(env: Env, names: Record<string, { env: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, row] of Object.entries(names)) {
+    const value = env[row.env];
+    if (value !== undefined && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+/** Parses the grader's config from an env map; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Env, opts: { requireToken: boolean }): GraderConfig {
+  const limits = limitsSchema.safeParse(pick(env, limitTable));
+  const settings = settingsSchema.safeParse(pick(env, settingTable));
+  const problems = [...(limits.error?.issues ?? []), ...(settings.error?.issues ?? [])].map((i) => i.message);
+  if (settings.success && opts.requireToken && !settings.data.token) problems.push("GRADER_TOKEN is required to serve (at least 16 characters)");
+  if (problems.length > 0 || !limits.success || !settings.success) throw new ConfigError(`invalid grader config: ${problems.join("; ")}`);
+  return { ...settings.data, limits: limits.data };
+}
+
+export function loadConfig(opts: { requireToken: boolean }): GraderConfig {
+  return parseConfig(process.env, opts);
+}
+
+/** The README's configuration table, generated from the same rows the code validates against. */
+export function configTableMarkdown(): string {
+  const lines = ["| env | default | hard cap | why |", "|---|---|---|---|"];
+  for (const row of Object.values(settingTable)) lines.push(`| \`${row.env}\` | \`${row.default}\` | — | ${row.why} |`);
+  for (const row of Object.values(limitTable)) lines.push(`| \`${row.env}\` | ${row.default} ${row.unit} | ${row.max} | ${row.why} |`);
+  return lines.join("\n");
+}

@@ -1,0 +1,135 @@
+// The grading service's core, shared by the HTTP server and the CLI: validates a request at the boundary,
+// admits it through the bounded queue, runs it, and keeps the engine tidy (start-up sweep, image LRU).
+import type { Logger } from "pino";
+import type { GradingEvent, GradingRequest, Verdict } from "@/grader/contract";
+import type { GraderConfig } from "@/grader/config";
+import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
+import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
+import { pruneLeftovers, trimImageCache } from "@/grader/sandbox/image-store";
+import { createMetrics, type GraderMetrics } from "./metrics";
+import { GradingQueue } from "./queue";
+import { runGrading, type GradingInput } from "./run-grading";
+
+export class EngineUnavailable extends Error {
+  override name = "EngineUnavailable";
+}
+
+export interface Ticket {
+  position: number;
+  turn: Promise<() => void>;
+}
+
+export class Grader {
+  readonly queue: GradingQueue;
+  readonly metrics: GraderMetrics = createMetrics();
+  private readonly active = new Set<string>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly shutdown = new AbortController();
+
+  private constructor(
+    readonly docker: Docker,
+    readonly config: GraderConfig,
+    readonly log: Logger,
+  ) {
+    this.queue = new GradingQueue(config.limits.concurrency, config.limits.queueSize);
+  }
+
+  /** Connects to the engine (or throws EngineUnavailable saying how to start one) and sweeps leftovers. */
+  static async start(config: GraderConfig, log: Logger): Promise<Grader> {
+    const docker = connectDocker(config.dockerHost);
+    const ping = await pingEngine(docker, config.dockerHost);
+    if (!ping.ok) throw new EngineUnavailable(ping.message);
+    const grader = new Grader(docker, config, log);
+    const swept = await pruneLeftovers(docker);
+    if (swept.containers + swept.networks > 0) log.warn(swept, "removed leftovers of an earlier grader");
+    await grader.trimCache();
+    log.info({ engine: ping.version }, "grader ready");
+    return grader;
+  }
+
+  async engineStatus() {
+    return pingEngine(this.docker, this.config.dockerHost);
+  }
+
+  /** The boundary check beyond the request's shape: upload policy and what the listed checks need. */
+  prepare(request: GradingRequest): GradingInput {
+    checkFileMap(request.files, this.config.limits);
+    if (request.baselineFiles) checkFileMap(request.baselineFiles, this.config.limits, "baseline");
+    if (request.spec.checks.some((c) => c.id === "image-size-smaller") && !request.baselineFiles) {
+      throw new UploadRejected("invalid", "the exercise lists image-size-smaller, so the request must carry baselineFiles (the starter)");
+    }
+    return { spec: request.spec, files: request.files, ...(request.baselineFiles ? { baselineFiles: request.baselineFiles } : {}) };
+  }
+
+  /** Throws QueueFull when there is no room; the HTTP layer answers 503 before it starts streaming. */
+  admit(signal: AbortSignal): Ticket {
+    try {
+      const ticket = this.queue.enter(AbortSignal.any([signal, this.shutdown.signal]));
+      this.metrics.queued.set(this.queue.depth);
+      return ticket;
+    } catch (err) {
+      this.metrics.rejected.inc({ reason: "queue-full" });
+      throw err;
+    }
+  }
+
+  async run(ticket: Ticket, input: GradingInput, opts: { signal: AbortSignal; emit: (e: GradingEvent) => void; submissionId?: string }): Promise<Verdict> {
+    const job = this.runInner(ticket, input, opts);
+    this.inFlight.add(job);
+    try {
+      return await job;
+    } finally {
+      this.inFlight.delete(job);
+    }
+  }
+
+  private async runInner(ticket: Ticket, input: GradingInput, opts: { signal: AbortSignal; emit: (e: GradingEvent) => void; submissionId?: string }): Promise<Verdict> {
+    const enqueued = performance.now();
+    opts.emit({ type: "queued", position: ticket.position });
+    const release = await ticket.turn;
+    this.metrics.queued.set(this.queue.depth);
+    this.metrics.running.inc();
+    const queuedMs = performance.now() - enqueued;
+    const log = this.log.child({ exercise: input.spec.slug, ...(opts.submissionId ? { submissionId: opts.submissionId } : {}) });
+    let session: string | undefined;
+    const started = performance.now();
+    try {
+      const verdict = await runGrading(input, {
+        docker: this.docker,
+        config: this.config,
+        log,
+        emit: opts.emit,
+        signal: AbortSignal.any([opts.signal, this.shutdown.signal]),
+        queuedMs,
+        onSession: (id) => {
+          session = id;
+          this.active.add(id);
+        },
+      });
+      this.metrics.gradings.inc({ status: verdict.status });
+      return verdict;
+    } finally {
+      const ms = performance.now() - started;
+      this.queue.recordDuration(ms);
+      this.metrics.duration.observe(ms / 1000);
+      this.metrics.running.dec();
+      if (session) this.active.delete(session);
+      release();
+      await this.trimCache().catch((err: unknown) => log.error({ err }, "image cache trim failed"));
+    }
+  }
+
+  private async trimCache(): Promise<void> {
+    const { imageCacheCount, imageCacheBytes } = this.config.limits;
+    await trimImageCache(this.docker, { count: imageCacheCount, bytes: imageCacheBytes }, this.active);
+  }
+
+  /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */
+  async close(graceMs: number): Promise<void> {
+    const all = Promise.allSettled([...this.inFlight]);
+    const timer = setTimeout(() => this.shutdown.abort(new Error("the grader is shutting down")), graceMs);
+    await all;
+    clearTimeout(timer);
+    this.shutdown.abort(new Error("the grader is shutting down"));
+  }
+}

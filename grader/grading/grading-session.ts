@@ -1,0 +1,274 @@
+// Everything one grading builds and starts, made lazily and at most once, in the order the checks ask for it.
+// The session owns the grading's engine objects and removes them in cleanup(); the runner calls it in finally.
+import { createHash, randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import type { ExerciseSpec, FileMap, GradingEvent, ImageSummary } from "@/grader/contract";
+import { gradingStepNames } from "@/grader/contract";
+import type { GraderConfig } from "@/grader/config";
+import { SkipCheck, type AppReadiness, type AppStart, type BuiltImage, type GradingSession, type RunningApp, type VariantBuild } from "@/grader/checks/check";
+import { baseImageOf, parseDockerfile, type DockerfileModel } from "@/grader/checks/dockerfile-model";
+import { pickSourceFile } from "@/grader/checks/dependency-files";
+import { layerScanMatch } from "@/grader/checks/layer-patterns";
+import { AppContainer, retimedHealthcheck } from "@/grader/sandbox/app-container";
+import { buildImage, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
+import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
+import type { Docker } from "@/grader/sandbox/docker-client";
+import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
+import { imageConfig, imageExists, imageLayerCount, imageSize, removeImage, summarizeImage } from "@/grader/sandbox/image-store";
+import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
+import { createSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
+import { httpProbe } from "./http-probe";
+
+export interface SessionDeps {
+  docker: Docker;
+  config: GraderConfig;
+  log: Logger;
+  signal: AbortSignal;
+  emit: (event: GradingEvent) => void;
+}
+
+const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Session implements GradingSession {
+  readonly id = randomBytes(6).toString("hex");
+  readonly dockerfile: DockerfileModel | null;
+  readonly buildNetwork: string;
+  readonly baselines: { label: string; sizeBytes: number }[] = [];
+  buildMs = 0;
+  private runStarted: number | undefined;
+  private runEnded: number | undefined;
+  private readonly containers: AppContainer[] = [];
+  private network: SandboxNetwork | undefined;
+  private readonly throwawayTags = new Set<string>();
+  private readonly stepsSent = new Set<string>();
+  private readonly logBudget: LogBudget;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    readonly spec: ExerciseSpec,
+    readonly files: FileMap,
+    readonly baselineFiles: FileMap | undefined,
+  ) {
+    const source = files.Dockerfile;
+    this.dockerfile = source === undefined ? null : parseDockerfile(source);
+    this.buildNetwork = deps.config.buildNetwork;
+    this.logBudget = { remaining: deps.config.limits.buildLogMaxBytes, truncated: false };
+  }
+
+  get imageTag(): string {
+    return sessionImageTag(this.id, "image");
+  }
+
+  get runMs(): number {
+    return this.runStarted === undefined ? 0 : (this.runEnded ?? performance.now()) - this.runStarted;
+  }
+
+  step(name: (typeof gradingStepNames)[number], progress?: { current: number; total: number; label: string }): void {
+    if (!progress && this.stepsSent.has(name)) return;
+    this.stepsSent.add(name);
+    this.deps.emit({ type: "step", name, index: gradingStepNames.indexOf(name), total: gradingStepNames.length, ...(progress ? { progress } : {}) });
+  }
+
+  private assertLive(): void {
+    if (this.deps.signal.aborted) throw this.deps.signal.reason instanceof Error ? this.deps.signal.reason : new Error("the grading was cancelled");
+  }
+
+  private packed = memo((): Promise<BuildContext> => packContext(this.files));
+
+  context = memo(async () => {
+    const ctx = await this.packed();
+    return { sizeBytes: ctx.tar.length, paths: ctx.paths, excluded: ctx.excluded };
+  });
+
+  private refusal(): string | null {
+    if (!this.dockerfile) return "There is no Dockerfile with a FROM instruction to build.";
+    if (this.buildNetwork !== "none") return null;
+    for (const stage of this.dockerfile.stages) {
+      for (const i of stage.instructions) {
+        if (i.keyword === "ADD" && i.args.slice(0, -1).some((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a))) {
+          return `Line ${i.line}: ADD of a URL needs network access, which builds here do not have. Put the file in the project and COPY it.`;
+        }
+      }
+    }
+    return null;
+  }
+
+  private async runBuild(kind: string, files: FileMap, tag: string, opts: { target?: string; progress: boolean }): Promise<BuildResult> {
+    this.assertLive();
+    const refused = files === this.files ? this.refusal() : null;
+    if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0 };
+    const ctx = files === this.files ? await this.packed() : await packContext(files);
+    const prefix = kind === "image" ? "" : `[${kind}] `;
+    return buildImage(this.deps.docker, {
+      context: ctx.tar,
+      tag,
+      network: this.buildNetwork,
+      limits: this.deps.config.limits,
+      ...(opts.target ? { target: opts.target } : {}),
+      signal: this.deps.signal,
+      logBudget: this.logBudget,
+      onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? text.replace(/^/gm, prefix) : text }),
+      ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
+    });
+  }
+
+  build = memo(async () => {
+    this.step("build");
+    const result = await this.runBuild("image", this.files, this.imageTag, { progress: true });
+    this.buildMs = result.durationMs;
+    this.deps.log.info({ ok: result.ok, ms: result.durationMs }, "build finished");
+    return result;
+  });
+
+  image = memo(async (): Promise<BuiltImage> => {
+    const result = await this.build();
+    if (!result.ok) throw new SkipCheck("The image did not build; see the build check.");
+    const [config, sizeBytes] = await Promise.all([imageConfig(this.deps.docker, result.tag), imageSize(this.deps.docker, result.tag)]);
+    return { tag: result.tag, sizeBytes, config, build: result };
+  });
+
+  async summary(): Promise<ImageSummary | null> {
+    const built = await this.build();
+    return built.ok ? summarizeImage(this.deps.docker, built.tag) : null;
+  }
+
+  private async ensureNetwork(): Promise<SandboxNetwork> {
+    this.network ??= await createSandboxNetwork(this.deps.docker, this.id);
+    return this.network;
+  }
+
+  startApp = memo(async (): Promise<AppStart> => {
+    const image = await this.image();
+    const wanted = this.spec.app.port;
+    const port = wanted === "expose" ? image.config.exposedPorts[0] : wanted;
+    if (port === undefined) return { ok: false, message: "The image EXPOSEs no TCP port, and this exercise takes the app's port from EXPOSE.", evidence: { exposedPorts: [] } };
+    const greeting = this.spec.greeting ? `shipshape-${randomBytes(4).toString("hex")}` : null;
+    const env = { ...this.spec.app.env, ...(this.spec.greeting && greeting ? { [this.spec.greeting.env]: greeting } : {}) };
+    this.assertLive();
+    this.step("start");
+    const { limits } = this.deps.config;
+    const network = await this.ensureNetwork();
+    this.runStarted = performance.now();
+    let container: AppContainer;
+    try {
+      container = await AppContainer.start(this.deps.docker, {
+        image: image.tag,
+        gradingId: this.id,
+        name: `shipshape-${this.id}-app`,
+        network: network.name,
+        port,
+        env,
+        healthcheck: retimedHealthcheck(image.config.healthcheck, limits.readyTimeoutMs),
+        readyTimeoutMs: limits.readyTimeoutMs,
+        limits,
+      });
+    } catch (err) {
+      // The engine refusing to start it is the learner's image at fault (e.g. CMD names a missing binary).
+      return { ok: false, message: `The container could not start: ${err instanceof Error ? err.message.replace(/^\(HTTP code \d+\) [^-]*- /, "") : String(err)}`, evidence: {} };
+    }
+    this.containers.push(container);
+    const probeVia = this.deps.config.probeVia;
+    const probe = async (method: "GET" | "HEAD", path: string, timeoutMs = limits.probeTimeoutMs) => {
+      const addr = await container.address(probeVia);
+      if (!addr) return { ok: false as const, error: "the port has no address to probe" };
+      return httpProbe(`http://${addr.host}:${addr.port}${path}`, method, timeoutMs);
+    };
+    const hasHealthcheck = retimedHealthcheck(image.config.healthcheck, limits.readyTimeoutMs) !== null;
+    const started = performance.now();
+    let readiness: AppReadiness = "timeout";
+    for (;;) {
+      this.assertLive();
+      const state = await container.state();
+      if (!state.running) {
+        readiness = "exited";
+        break;
+      }
+      if (hasHealthcheck) {
+        if (state.health?.status === "healthy") readiness = "healthy";
+        else if (state.health?.status === "unhealthy") readiness = "unhealthy";
+      } else if ((await probe(this.spec.probe.method, this.spec.probe.path, 1000)).ok) {
+        readiness = "listening";
+      }
+      if (readiness !== "timeout" || performance.now() - started > limits.readyTimeoutMs) break;
+      await sleep(100);
+    }
+    const waitedMs = Math.round(performance.now() - started);
+    this.deps.log.info({ readiness, waitedMs, port }, "container readiness");
+    this.step("probe");
+    const app: RunningApp = {
+      port,
+      readiness,
+      waitedMs,
+      greeting,
+      env,
+      state: () => container.state(),
+      exec: (cmd) => container.exec(cmd),
+      logTail: (lines) => container.logTail(lines),
+      probe: (method, path) => probe(method, path),
+      evidence: async () => {
+        const state = await container.state();
+        return { exitCode: state.running ? null : state.exitCode, oomKilled: state.oomKilled, running: state.running, health: state.health, readiness, waitedMs, logTail: await container.logTail(20) };
+      },
+    };
+    return { ok: true, app };
+  });
+
+  app = memo(async (): Promise<RunningApp> => {
+    const started = await this.startApp();
+    if (!started.ok) throw new SkipCheck("The container did not start; see the starts check.");
+    if (started.app.readiness === "exited") throw new SkipCheck("The container stopped; see the starts check.");
+    return started.app;
+  });
+
+  async buildVariant(kind: "rebuild" | "first-stage" | "baseline", files: FileMap, opts: { target?: string } = {}): Promise<VariantBuild> {
+    if (kind === "baseline") {
+      const key = createHash("sha256").update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest("hex").slice(0, 16);
+      const tag = baselineImageTag(key);
+      if (await imageExists(this.deps.docker, tag)) {
+        return { label: "first build", result: { ok: true, imageId: tag, tag, steps: [], logTail: [], durationMs: 0 }, sizeBytes: await imageSize(this.deps.docker, tag) };
+      }
+      const result = await this.runBuild("baseline", files, tag, { progress: false });
+      return { label: "first build", result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
+    }
+    const tag = sessionImageTag(this.id, kind);
+    this.throwawayTags.add(tag);
+    let label = "first stage";
+    let variantFiles = files;
+    if (kind === "rebuild") {
+      const source = pickSourceFile((await this.context()).paths);
+      if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0 }, sizeBytes: null };
+      label = source;
+      variantFiles = { ...files, [source]: `${files[source] ?? ""}\n` };
+    }
+    const result = await this.runBuild(kind, variantFiles, tag, { ...opts, progress: false });
+    return { label, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
+  }
+
+  layerScan = memo(async (): Promise<LayerHit[]> => {
+    const image = await this.image();
+    const base = this.dockerfile ? baseImageOf(this.dockerfile, this.dockerfile.finalStage) : "scratch";
+    const skip = base.toLowerCase() === "scratch" ? 0 : await imageLayerCount(this.deps.docker, base).catch(() => 0);
+    return scanImageLayers(this.deps.docker, image.tag, skip, layerScanMatch);
+  });
+
+  recordBaseline(label: string, sizeBytes: number): void {
+    if (!this.baselines.some((b) => b.label === label)) this.baselines.push({ label, sizeBytes });
+  }
+
+  /** Removes every container and the network, and the images only this grading needed. Never throws. */
+  async cleanup(): Promise<void> {
+    this.runEnded ??= performance.now();
+    for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
+    await this.network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
+    for (const tag of this.throwawayTags) await removeImage(this.deps.docker, tag);
+  }
+
+  markRunEnded(): void {
+    this.runEnded ??= performance.now();
+  }
+}

@@ -1,0 +1,110 @@
+// Images on the engine: what the verdict shows of the learner's image, the small LRU of grading images kept for
+// baselines and layer cache, and the start-up sweep of what a crashed grader left behind. Images labelled
+// `shipshape.base-image` are never removed here.
+import type { ImageSummary } from "@/grader/contract";
+import type { Docker } from "./docker-client";
+import { gradingImageRepos, isGradingImageTag } from "./image-names";
+import { labels } from "./labels";
+
+export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
+  try {
+    await docker.getImage(ref).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function imageSize(docker: Docker, ref: string): Promise<number> {
+  return (await docker.getImage(ref).inspect()).Size;
+}
+
+export async function imageLayerCount(docker: Docker, ref: string): Promise<number> {
+  return (await docker.getImage(ref).inspect()).RootFS.Layers?.length ?? 0;
+}
+
+export async function summarizeImage(docker: Docker, ref: string): Promise<ImageSummary> {
+  const image = docker.getImage(ref);
+  const [info, history] = await Promise.all([image.inspect(), image.history() as Promise<{ CreatedBy: string; Size: number }[]>]);
+  const hc = info.Config.Healthcheck;
+  return {
+    sizeBytes: info.Size,
+    user: info.Config.User ?? "",
+    exposedPorts: Object.keys(info.Config.ExposedPorts ?? {}),
+    healthcheck:
+      hc?.Test && hc.Test.length > 0 && hc.Test[0] !== "NONE"
+        ? { test: hc.Test, ...(hc.Interval ? { intervalNs: hc.Interval } : {}), ...(hc.Timeout ? { timeoutNs: hc.Timeout } : {}), ...(hc.Retries ? { retries: hc.Retries } : {}) }
+        : null,
+    layers: history.reverse().map((h) => ({ createdBy: h.CreatedBy.replace(/^\/bin\/sh -c #\(nop\) */, ""), sizeBytes: h.Size })),
+  };
+}
+
+export interface ImageConfigView {
+  user: string;
+  exposedPorts: number[];
+  healthcheck: { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; Retries?: number } | null;
+}
+
+export async function imageConfig(docker: Docker, ref: string): Promise<ImageConfigView> {
+  const info = await docker.getImage(ref).inspect();
+  return {
+    user: info.Config.User ?? "",
+    exposedPorts: Object.keys(info.Config.ExposedPorts ?? {})
+      .filter((p) => p.endsWith("/tcp") || !p.includes("/"))
+      .map((p) => Number.parseInt(p, 10))
+      .filter((n) => Number.isInteger(n)),
+    healthcheck: info.Config.Healthcheck ?? null,
+  };
+}
+
+/** Removes an image unless it is a base image; a conflict (still in use) leaves it for the next trim. */
+export async function removeImage(docker: Docker, ref: string): Promise<void> {
+  try {
+    const info = await docker.getImage(ref).inspect();
+    if (info.Config.Labels?.[labels.baseImage]) return;
+    await docker.getImage(ref).remove({ force: false, noprune: false });
+  } catch {
+    // Gone already, or still used by a grading in flight.
+  }
+}
+
+/**
+ * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running.
+ * The images share base layers, so the byte sum over-counts: a conservative cap.
+ */
+export async function trimImageCache(docker: Docker, cap: { count: number; bytes: number }, active: ReadonlySet<string>): Promise<number> {
+  const images = await listGradingImages(docker);
+  images.sort((a, b) => b.Created - a.Created);
+  let kept = 0;
+  let bytes = 0;
+  let removed = 0;
+  for (const img of images) {
+    if (img.Labels?.[labels.baseImage]) continue;
+    if ((img.RepoTags ?? []).some((t) => [...active].some((id) => t.includes(id)))) continue;
+    if (kept < cap.count && bytes + img.Size <= cap.bytes) {
+      kept += 1;
+      bytes += img.Size;
+      continue;
+    }
+    for (const tag of img.RepoTags ?? []) if (tag !== "<none>:<none>") await removeImage(docker, tag);
+    await removeImage(docker, img.Id);
+    removed += 1;
+  }
+  return removed;
+}
+
+/** Images the grader tagged (learner images, baselines, variants); never base images. */
+export async function listGradingImages(docker: Docker) {
+  const images = await docker.listImages({ filters: { reference: gradingImageRepos.map((r) => `${r}/*`) } });
+  return images.filter((img) => (img.RepoTags ?? []).some(isGradingImageTag) && !img.Labels?.[labels.baseImage]);
+}
+
+/** Containers and networks a previous grader process left when it died mid-grading. */
+export async function pruneLeftovers(docker: Docker): Promise<{ containers: number; networks: number }> {
+  const filters = { label: [labels.grading] };
+  const containers = await docker.listContainers({ all: true, filters });
+  for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
+  const networks = await docker.listNetworks({ filters });
+  for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
+  return { containers: containers.length, networks: networks.length };
+}

@@ -1,0 +1,56 @@
+import tar from "tar-stream";
+import { describe, expect, it } from "vitest";
+import { readTarUpload } from "./tar-upload";
+import { UploadRejected } from "./file-map-policy";
+
+const limits = { uploadMaxBytes: 4096, uploadMaxFiles: 10 };
+
+type Entry = { name: string; body?: string; type?: "file" | "symlink" | "link" | "character-device" | "directory"; linkname?: string };
+
+async function makeTar(entries: Entry[]): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const e of entries) {
+    if (e.type && e.type !== "file") pack.entry({ name: e.name, type: e.type, linkname: e.linkname });
+    else pack.entry({ name: e.name }, e.body ?? "");
+  }
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of pack as unknown as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+const request = { name: "request.json", body: JSON.stringify({ spec: { slug: "x" } }) };
+
+describe("readTarUpload", () => {
+  it("reads request.json, files/ and baseline/", async () => {
+    const up = await readTarUpload(
+      await makeTar([request, { name: "files/Dockerfile", body: "FROM busybox\n" }, { name: "files/src/app.sh", body: "echo" }, { name: "baseline/Dockerfile", body: "FROM x" }]),
+      limits,
+    );
+    expect(up.request).toEqual({ spec: { slug: "x" } });
+    expect(up.files).toEqual({ Dockerfile: "FROM busybox\n", "src/app.sh": "echo" });
+    expect(up.baselineFiles).toEqual({ Dockerfile: "FROM x" });
+  });
+
+  it.each<[string, Entry]>([
+    ["a .. path", { name: "files/../../etc/passwd", body: "x" }],
+    ["an absolute path", { name: "/files/etc/passwd", body: "x" }],
+    ["a symlink", { name: "files/link", type: "symlink", linkname: "/etc/shadow" }],
+    ["a hard link", { name: "files/hard", type: "link", linkname: "files/Dockerfile" }],
+    ["a device", { name: "files/dev", type: "character-device" }],
+    ["a stray top-level file", { name: "evil.sh", body: "x" }],
+  ])("rejects %s as invalid", async (_, entry) => {
+    const err = await readTarUpload(await makeTar([request, entry]), limits).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadRejected);
+    expect((err as UploadRejected).kind).toBe("invalid");
+  });
+
+  it("stops at the expanded-size limit", async () => {
+    const err = await readTarUpload(await makeTar([request, { name: "files/big", body: "x".repeat(20_000) }]), limits).catch((e: unknown) => e);
+    expect((err as UploadRejected).kind).toBe("tooLarge");
+  });
+
+  it("needs request.json", async () => {
+    await expect(readTarUpload(await makeTar([{ name: "files/Dockerfile", body: "FROM x" }]), limits)).rejects.toThrow(/request.json/);
+  });
+});

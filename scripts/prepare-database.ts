@@ -7,6 +7,7 @@ import { openDb } from "../server/db-client";
 import { parseWebEnv } from "../server/env";
 import { loadAllContent } from "../server/content/load";
 import { syncContent, changedAnything } from "../server/content/sync";
+import { seedDemoAccounts } from "../server/accounts/demo-accounts";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const env = parseWebEnv(process.env);
@@ -23,6 +24,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
   try {
     const report = await syncContent(handle.prisma, courses);
     log(changedAnything(report) ? `content synced: ${JSON.stringify(report)}` : "content unchanged");
+    if (env.DEMO_PASSWORD) log(`demo accounts ready: ${(await seedDemoAccounts(handle.prisma, env.DEMO_PASSWORD)).join(", ")}`);
   } finally {
     await handle.close();
   }

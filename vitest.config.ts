@@ -10,8 +10,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "tests/e2e/**", ".next*/**", "generated/**"],
+    // Named roots keep vitest from crawling .data/ (image-kit root filesystems) and build output.
+    include: ["{app,components,server,lib,grader,prisma,scripts,tests,bench}/**/*.test.{ts,tsx}"],
+    exclude: ["**/node_modules/**", "tests/e2e/**"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,

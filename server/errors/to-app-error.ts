@@ -1,21 +1,12 @@
 // Turns anything thrown into the AppError a client may see: zod failures become 422 with the fields at fault,
 // unknown errors become a generic 500 and a log line (never a stack trace to the client).
 import { ZodError } from "zod";
+import { fieldErrors } from "@/lib/validations/field-errors";
 import { AppError } from "./app-error";
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 
 const defaultLogger: ErrorLogger = (message, error) => console.error(message, error);
-
-/** Field path → first message, so a form can show each problem next to its field. */
-export function fieldErrors(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 export function toAppError(error: unknown, log: ErrorLogger = defaultLogger): AppError {
   if (error instanceof AppError) return error;

@@ -1,0 +1,16 @@
+"use server";
+import { signOut } from "@/auth";
+import { deleteAccount } from "@/server/accounts/account-data";
+import { currentActor } from "@/server/auth/current-actor";
+import { db } from "@/server/db";
+import { runAction, type ActionResult } from "@/server/errors";
+
+/** Deletes the signed-in account (the input must repeat its email) and ends the session. */
+export async function deleteMyAccount(input: unknown): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await deleteAccount(await db(), await currentActor(), input);
+    return undefined;
+  });
+  if (result.ok) await signOut({ redirect: false });
+  return result;
+}

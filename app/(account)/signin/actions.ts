@@ -1,0 +1,33 @@
+"use server";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { signIn } from "@/auth";
+import { signInSchema } from "@/lib/validations/account";
+import { wrongCredentialsMessage } from "@/server/accounts/credentials";
+import { rateLimitedError, signInBlockedFor } from "@/server/accounts/rate-limit";
+import { clientAddress } from "@/server/auth/client-address";
+import { db } from "@/server/db";
+import { AppError, runAction, type ActionResult } from "@/server/errors";
+import { safeNextPath } from "@/lib/validations/next-path";
+
+/** Email + password sign-in. On success the session cookie is set and the form sends the browser's progress. */
+export async function signInWithPassword(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const { email, password } = signInSchema.parse(input);
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const wait = await signInBlockedFor(await db(), { email, address: clientAddress(await headers()) });
+      if (wait > 0) throw rateLimitedError(wait);
+      throw new AppError("unauthenticated", wrongCredentialsMessage);
+    }
+    return undefined;
+  });
+}
+
+/** Starts GitHub's OAuth flow (only offered when AUTH_GITHUB_ID and AUTH_GITHUB_SECRET are set). */
+export async function signInWithGitHub(formData: FormData): Promise<void> {
+  const next = safeNextPath(formData.get("next"));
+  await signIn("github", { redirectTo: next });
+}

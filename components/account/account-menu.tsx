@@ -1,0 +1,64 @@
+"use client";
+// The header's account corner: "Sign in" for visitors; for signed-in users their name, links by role and
+// sign-out. It also sends a visitor's browser-kept progress to the account the first time it sees a session,
+// which covers GitHub sign-ins that never pass through our sign-in form.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { signOut } from "next-auth/react";
+import { clearBrowserProgress } from "@/components/progress/browser-progress";
+import { mergeBrowserProgress } from "@/components/progress/account-sync";
+import { clientSession, forgetClientSession, type ClientSession } from "./client-session";
+
+const linkClass = "text-sm font-medium text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
+
+export function AccountMenu() {
+  const [session, setSession] = useState<ClientSession | null | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    void clientSession().then((s) => {
+      if (!live) return;
+      setSession(s);
+      if (s) void mergeBrowserProgress(s.user.id);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (session === undefined) return <span className="w-16" aria-hidden="true" />;
+  if (!session) {
+    return (
+      <Link href="/signin" className={linkClass}>
+        Sign in
+      </Link>
+    );
+  }
+  const staff = session.user.role === "INSTRUCTOR" || session.user.role === "ADMIN";
+  return (
+    <>
+      <Link href="/me" className={linkClass}>
+        My progress
+      </Link>
+      {staff && (
+        <Link href="/instructor" className={linkClass}>
+          Cohorts
+        </Link>
+      )}
+      <Link href="/settings" className={linkClass} title={session.user.email ?? undefined}>
+        {session.user.name ?? session.user.email ?? "Account"}
+      </Link>
+      <button
+        type="button"
+        className={linkClass}
+        onClick={async () => {
+          clearBrowserProgress();
+          forgetClientSession();
+          await signOut({ redirectTo: "/" });
+        }}
+      >
+        Sign out
+      </button>
+    </>
+  );
+}

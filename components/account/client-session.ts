@@ -1,0 +1,32 @@
+// The browser's view of who is signed in, fetched once per page load from next-auth's session endpoint (which
+// carries id and role). Client components use it to decide between "save to the account" and "keep here".
+import { z } from "zod";
+
+const sessionSchema = z.object({
+  user: z.object({ id: z.string(), role: z.enum(["LEARNER", "INSTRUCTOR", "ADMIN"]), email: z.string().nullish(), name: z.string().nullish() }),
+});
+
+export type ClientSession = z.infer<typeof sessionSchema>;
+
+let pending: Promise<ClientSession | null> | undefined;
+
+async function fetchSession(): Promise<ClientSession | null> {
+  try {
+    const response = await fetch("/api/auth/session", { cache: "no-store" });
+    if (!response.ok) return null;
+    const parsed = sessionSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clientSession(): Promise<ClientSession | null> {
+  pending ??= fetchSession();
+  return pending;
+}
+
+/** After signing in or out: the next caller fetches again. */
+export function forgetClientSession(): void {
+  pending = undefined;
+}

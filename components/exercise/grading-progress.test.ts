@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { CheckResult, Verdict } from "@/grader/contract";
+import type { StreamedEvent, SubmissionEvent } from "@/lib/grading/submission-events";
+import { applyEvent, foldEvents, initialProgress } from "./grading-progress";
+
+let seq = 0;
+const at = (event: SubmissionEvent): StreamedEvent => ({ seq: ++seq, at: new Date(1_700_000_000_000 + seq).toISOString(), event });
+
+const check = (id: CheckResult["id"], status: CheckResult["status"]): CheckResult => ({ id, title: id, required: true, status, message: `${id} ${status}` });
+
+const verdict = (status: Verdict["status"], checks: CheckResult[]): Verdict => ({
+  version: 1,
+  exercise: "first-service",
+  status,
+  score: status === "pass" ? 1 : 0,
+  checks,
+  image: null,
+  timings: { queuedMs: 1, buildMs: 2, runMs: 3, totalMs: 6 },
+});
+
+describe("grading progress", () => {
+  it("moves through queued, build step n of m, start, probe and verdict", () => {
+    const events = [
+      at({ type: "queued", position: 2 }),
+      at({ type: "step", name: "build", index: 1, total: 4, progress: { current: 3, total: 7, label: "RUN pip install" } }),
+      at({ type: "log", source: "build", text: "Step 3/7 : RUN pip install\n" }),
+      at({ type: "step", name: "start", index: 2, total: 4 }),
+      at({ type: "check", check: check("build", "pass") }),
+      at({ type: "step", name: "probe", index: 3, total: 4 }),
+      at({ type: "check", check: check("responds", "fail") }),
+    ];
+    const afterQueued = foldEvents(events.slice(0, 1));
+    expect(afterQueued).toMatchObject({ stage: "queued", queuePosition: 2 });
+    expect(foldEvents(events.slice(0, 2))).toMatchObject({ stage: "build", queuePosition: null, buildStep: { current: 3, total: 7 } });
+    const running = foldEvents(events);
+    expect(running.stage).toBe("probe");
+    expect(running.checks.map((c) => `${c.id}:${c.status}`)).toEqual(["build:pass", "responds:fail"]);
+    expect(running.logs).toHaveLength(1);
+    expect(running.firstEventAt).toBe(events[0]?.at);
+  });
+
+  it("takes the verdict's checks as final", () => {
+    const final = [check("build", "pass"), check("responds", "pass")];
+    const state = foldEvents([at({ type: "check", check: check("build", "pass") }), at({ type: "verdict", verdict: verdict("pass", final) })]);
+    expect(state.stage).toBe("verdict");
+    expect(state.verdict?.status).toBe("pass");
+    expect(state.checks).toEqual(final);
+  });
+
+  it("forgets the interrupted run's checks on restart but keeps its log", () => {
+    const state = foldEvents([
+      at({ type: "step", name: "build", index: 1, total: 4 }),
+      at({ type: "check", check: check("dockerfile-valid", "pass") }),
+      at({ type: "notice", level: "warn", text: "Lost the grader" }),
+      at({ type: "restart", dispatch: 2, reason: "the connection broke" }),
+    ]);
+    expect(state.stage).toBe("queued");
+    expect(state.checks).toEqual([]);
+    expect(state.notices).toHaveLength(1);
+    expect(state.logs.at(-1)?.text).toContain("started over");
+  });
+
+  it("ignores an event it has already applied (replay overlapping live)", () => {
+    const first = at({ type: "log", source: "build", text: "once" });
+    const state = applyEvent(applyEvent(initialProgress, first), first);
+    expect(state.logs).toHaveLength(1);
+  });
+});

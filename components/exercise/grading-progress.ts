@@ -1,0 +1,87 @@
+// Folds a submission's events into what the live view shows. Pure, so the replay of a finished attempt and the
+// live stream of a running one produce the same picture, and a `restart` (the grading started over after a
+// crash) clears what the interrupted run had shown instead of mixing two runs' checks.
+import type { CheckResult, Verdict } from "@/grader/contract";
+import type { StreamedEvent } from "@/lib/grading/submission-events";
+
+export const stages = ["queued", "build", "start", "probe", "verdict"] as const;
+export type Stage = (typeof stages)[number];
+
+export interface LogChunk {
+  seq: number;
+  source: "build" | "container";
+  text: string;
+}
+
+export interface Notice {
+  seq: number;
+  level: "info" | "warn";
+  text: string;
+}
+
+export interface GradingProgress {
+  stage: Stage;
+  queuePosition: number | null;
+  /** Build step n of m, from the grader's finer progress inside the build. */
+  buildStep: { current: number; total: number; label: string } | null;
+  logs: LogChunk[];
+  checks: CheckResult[];
+  notices: Notice[];
+  verdict: Verdict | null;
+  lastSeq: number;
+  /** When the first event arrived (ISO), for "waited n s" and the benchmark. */
+  firstEventAt: string | null;
+}
+
+export const initialProgress: GradingProgress = {
+  stage: "queued",
+  queuePosition: null,
+  buildStep: null,
+  logs: [],
+  checks: [],
+  notices: [],
+  verdict: null,
+  lastSeq: 0,
+  firstEventAt: null,
+};
+
+const stageOfStep: Record<string, Stage> = { validate: "build", build: "build", start: "start", probe: "probe", cleanup: "probe" };
+
+export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedEvent): GradingProgress {
+  if (seq <= state.lastSeq) return state;
+  const next: GradingProgress = { ...state, lastSeq: seq, firstEventAt: state.firstEventAt ?? at };
+  switch (event.type) {
+    case "queued":
+      return { ...next, stage: "queued", queuePosition: event.position };
+    case "step":
+      return {
+        ...next,
+        stage: stageOfStep[event.name] ?? next.stage,
+        queuePosition: null,
+        buildStep: event.name === "build" && event.progress ? event.progress : next.buildStep,
+      };
+    case "log":
+      return { ...next, logs: [...next.logs, { seq, source: event.source, text: event.text }] };
+    case "check": {
+      const others = next.checks.filter((c) => c.id !== event.check.id);
+      return { ...next, checks: [...others, event.check] };
+    }
+    case "verdict":
+      return { ...next, stage: "verdict", queuePosition: null, verdict: event.verdict, checks: event.verdict.checks.length ? event.verdict.checks : next.checks };
+    case "notice":
+      return { ...next, notices: [...next.notices, { seq, level: event.level, text: event.text }] };
+    case "restart":
+      return {
+        ...next,
+        stage: "queued",
+        queuePosition: null,
+        buildStep: null,
+        checks: [],
+        logs: [...next.logs, { seq, source: "build", text: `\n— grading started over (dispatch ${event.dispatch}): ${event.reason} —\n` }],
+      };
+  }
+}
+
+export function foldEvents(events: StreamedEvent[]): GradingProgress {
+  return events.reduce(applyEvent, initialProgress);
+}

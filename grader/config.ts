@@ -36,6 +36,7 @@ export const limitTable = {
 export type LimitName = keyof typeof limitTable;
 
 export const settingTable = {
+  name: { env: "GRADER_NAME", default: "grader", why: "This grader's name on its engine; it prunes and trims only containers, networks and images carrying it." },
   port: { env: "GRADER_PORT", default: "4000", why: "TCP port of the HTTP service." },
   host: { env: "GRADER_HOST", default: "127.0.0.1", why: "Address the service binds; loopback unless it runs behind a Service." },
   token: { env: "GRADER_TOKEN", default: "(required to serve)", why: "Bearer token the web sends; at least 16 characters. The CLI does not need it." },
@@ -65,6 +66,7 @@ const dockerHostSchema = z
   .default(settingTable.dockerHost.default);
 
 const settingsSchema = z.object({
+  name: z.string().regex(/^[a-z0-9]{1,20}$/, "GRADER_NAME must be 1–20 lowercase letters or digits").default("grader"),
   port: z.coerce.number().int().min(1).max(65535).default(4000),
   host: z.string().min(1).default(settingTable.host.default),
   token: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),

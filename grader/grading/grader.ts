@@ -34,15 +34,20 @@ export class Grader {
     this.queue = new GradingQueue(config.limits.concurrency, config.limits.queueSize);
   }
 
-  /** Connects to the engine (or throws EngineUnavailable saying how to start one) and sweeps leftovers. */
-  static async start(config: GraderConfig, log: Logger): Promise<Grader> {
+  /**
+   * Connects to the engine (or throws EngineUnavailable saying how to start one). The service sweeps its own
+   * leftovers; the CLI does not, as it may run beside a service of the same name.
+   */
+  static async start(config: GraderConfig, log: Logger, opts: { sweep: boolean }): Promise<Grader> {
     const docker = connectDocker(config.dockerHost);
     const ping = await pingEngine(docker, config.dockerHost);
     if (!ping.ok) throw new EngineUnavailable(ping.message);
     const grader = new Grader(docker, config, log);
-    const swept = await pruneLeftovers(docker);
-    if (swept.containers + swept.networks > 0) log.warn(swept, "removed leftovers of an earlier grader");
-    await grader.trimCache();
+    if (opts.sweep) {
+      const swept = await pruneLeftovers(docker, config.name);
+      if (swept.containers + swept.networks > 0) log.warn(swept, "removed leftovers of an earlier grader");
+      await grader.trimCache();
+    }
     log.info({ engine: ping.version }, "grader ready");
     return grader;
   }
@@ -121,7 +126,7 @@ export class Grader {
 
   private async trimCache(): Promise<void> {
     const { imageCacheCount, imageCacheBytes } = this.config.limits;
-    await trimImageCache(this.docker, { count: imageCacheCount, bytes: imageCacheBytes }, this.active);
+    await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.active);
   }
 
   /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */

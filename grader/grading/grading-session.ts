@@ -35,7 +35,7 @@ const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class Session implements GradingSession {
-  readonly id = randomBytes(6).toString("hex");
+  readonly id: string;
   readonly dockerfile: DockerfileModel | null;
   readonly buildNetwork: string;
   readonly baselines: { label: string; sizeBytes: number }[] = [];
@@ -54,6 +54,7 @@ export class Session implements GradingSession {
     readonly files: FileMap,
     readonly baselineFiles: FileMap | undefined,
   ) {
+    this.id = `${deps.config.name}-${randomBytes(6).toString("hex")}`;
     const source = files.Dockerfile;
     this.dockerfile = source === undefined ? null : parseDockerfile(source);
     this.buildNetwork = deps.config.buildNetwork;
@@ -228,7 +229,7 @@ export class Session implements GradingSession {
   async buildVariant(kind: "rebuild" | "first-stage" | "baseline", files: FileMap, opts: { target?: string } = {}): Promise<VariantBuild> {
     if (kind === "baseline") {
       const key = createHash("sha256").update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest("hex").slice(0, 16);
-      const tag = baselineImageTag(key);
+      const tag = baselineImageTag(this.deps.config.name, key);
       if (await imageExists(this.deps.docker, tag)) {
         return { label: "first build", result: { ok: true, imageId: tag, tag, steps: [], logTail: [], durationMs: 0 }, sizeBytes: await imageSize(this.deps.docker, tag) };
       }

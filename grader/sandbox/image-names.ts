@@ -1,9 +1,13 @@
-// Where the grader's images live: `shipshape-grading/<session>:<kind>` for one grading's images and
-// `shipshape-baseline/<content hash>:latest` for starters built as baselines, reused across gradings.
+// Where the grader's images live: `shipshape-grading/<grader>-<session>:<kind>` for one grading's images and
+// `shipshape-baseline/<grader>-<content hash>:latest` for starters built as baselines, reused across gradings.
 export const gradingImageRepos = ["shipshape-grading", "shipshape-baseline"] as const;
 
+// Both carry the grader's name first, so graders sharing an engine (or parallel test files) never trim each other's.
 export const isGradingImageTag = (tag: string): boolean => gradingImageRepos.some((r) => tag.startsWith(`${r}/`));
 
+export const isOwnImageTag = (tag: string, grader: string): boolean => gradingImageRepos.some((r) => tag.startsWith(`${r}/${grader}-`));
+
+/** `session` is `<grader>-<random>`. */
 export const sessionImageTag = (session: string, kind: "image" | "rebuild" | "first-stage"): string => `shipshape-grading/${session}:${kind}`;
 
-export const baselineImageTag = (contentHash: string): string => `shipshape-baseline/${contentHash}:latest`;
+export const baselineImageTag = (grader: string, contentHash: string): string => `shipshape-baseline/${grader}-${contentHash}:latest`;

@@ -3,7 +3,7 @@
 // `shipshape.base-image` are never removed here.
 import type { ImageSummary } from "@/grader/contract";
 import type { Docker } from "./docker-client";
-import { gradingImageRepos, isGradingImageTag } from "./image-names";
+import { gradingImageRepos, isOwnImageTag } from "./image-names";
 import { labels } from "./labels";
 
 export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
@@ -72,8 +72,8 @@ export async function removeImage(docker: Docker, ref: string): Promise<void> {
  * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running.
  * The images share base layers, so the byte sum over-counts: a conservative cap.
  */
-export async function trimImageCache(docker: Docker, cap: { count: number; bytes: number }, active: ReadonlySet<string>): Promise<number> {
-  const images = await listGradingImages(docker);
+export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, active: ReadonlySet<string>): Promise<number> {
+  const images = await listGradingImages(docker, grader);
   images.sort((a, b) => b.Created - a.Created);
   let kept = 0;
   let bytes = 0;
@@ -93,18 +93,19 @@ export async function trimImageCache(docker: Docker, cap: { count: number; bytes
   return removed;
 }
 
-/** Images the grader tagged (learner images, baselines, variants); never base images. */
-export async function listGradingImages(docker: Docker) {
+/** Images this grader tagged (learner images, baselines, variants); never base images. */
+export async function listGradingImages(docker: Docker, grader: string) {
   const images = await docker.listImages({ filters: { reference: gradingImageRepos.map((r) => `${r}/*`) } });
-  return images.filter((img) => (img.RepoTags ?? []).some(isGradingImageTag) && !img.Labels?.[labels.baseImage]);
+  return images.filter((img) => (img.RepoTags ?? []).some((t) => isOwnImageTag(t, grader)) && !img.Labels?.[labels.baseImage]);
 }
 
-/** Containers and networks a previous grader process left when it died mid-grading. */
-export async function pruneLeftovers(docker: Docker): Promise<{ containers: number; networks: number }> {
+/** Containers and networks a previous process of this grader left when it died mid-grading. */
+export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number }> {
   const filters = { label: [labels.grading] };
-  const containers = await docker.listContainers({ all: true, filters });
+  const own = (l: Record<string, string> | undefined) => (l?.[labels.grading] ?? "").startsWith(`${grader}-`);
+  const containers = (await docker.listContainers({ all: true, filters })).filter((c) => own(c.Labels));
   for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
-  const networks = await docker.listNetworks({ filters });
+  const networks = (await docker.listNetworks({ filters })).filter((n) => own(n.Labels));
   for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
   return { containers: containers.length, networks: networks.length };
 }

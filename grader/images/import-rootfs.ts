@@ -1,0 +1,47 @@
+// Turns a root file system into an image: `tar | docker import` with the image config as --change lines. The
+// result stays untagged until it has passed its smoke test, so a failed build never leaves a half-made image
+// under a name the lessons use.
+import { docker, removeImageIfUnused } from "./docker-cli";
+import type { BaseImageRecipe } from "./recipes";
+import { runPipe } from "./run-command";
+
+export const labelKeys = {
+  baseImage: "shipshape.base-image",
+  standInFor: "shipshape.stand-in-for",
+  kitVersion: "shipshape.kit-version",
+  recipe: "shipshape.kit-recipe",
+  note: "shipshape.note",
+} as const;
+
+/** Dockerfile lines for `docker import --change`; values are JSON-quoted so spaces and quotes survive. */
+export function importChanges(recipe: BaseImageRecipe, labels: Record<string, string>): string[] {
+  return [
+    ...Object.entries(recipe.env).map(([key, value]) => `ENV ${key}=${JSON.stringify(value)}`),
+    ...(recipe.workdir ? [`WORKDIR ${recipe.workdir}`] : []),
+    `CMD ${JSON.stringify(recipe.cmd)}`,
+    ...Object.entries(labels).map(([key, value]) => `LABEL ${key}=${JSON.stringify(value)}`),
+  ];
+}
+
+/** The engine supplies /dev, /proc and /sys at run time; whatever the bootstrap left there is not image content. */
+export const tarArgs = ["--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*", "-c", "."];
+
+export async function importRootfs(root: string, changes: readonly string[]): Promise<string> {
+  const out = await runPipe(
+    { command: "tar", args: ["-C", root, ...tarArgs] },
+    { command: "docker", args: ["import", ...changes.flatMap((c) => ["--change", c]), "-"] },
+  );
+  const id = out.trim().split("\n").pop() ?? "";
+  if (!/^sha256:[0-9a-f]{64}$/.test(id)) throw new Error(`docker import answered "${out.trim()}" instead of an image id`);
+  return id;
+}
+
+/** Runs the recipe's smoke script with no network; on failure the untagged image is removed and the error rethrown. */
+export async function smokeTestOrDiscard(id: string, recipe: BaseImageRecipe): Promise<void> {
+  try {
+    await docker(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", id, "-ec", recipe.smoke]);
+  } catch (err) {
+    await removeImageIfUnused(id);
+    throw err;
+  }
+}

@@ -1,0 +1,141 @@
+// What each offline stand-in image is made of (DESIGN §6). No image registry is reachable here, so the images
+// the lessons name are rebuilt from Debian bookworm packages and tagged with those names. Each recipe is plain
+// data: its hash decides whether an image already in the engine is current, so any change here rebuilds it.
+export const debianSuite = "bookworm";
+export const defaultMirror = "http://deb.debian.org/debian";
+
+/** Bump when the build steps in code change in a way the recipes below do not show. */
+export const kitVersion = "1";
+
+const standardPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+export type RootfsSource =
+  | { kind: "debootstrap"; include: readonly string[]; extraSuites?: readonly string[] }
+  /** A file system holding only the host's statically linked busybox and its applet links. */
+  | { kind: "busybox" };
+
+export interface NpmOfflineCache {
+  /** npm from the registry, as the real node images ship it (Debian's npm drags in ~300 packages). */
+  npmVersion: string;
+  /** Each spec is installed once on the host; the union of their trees is baked in as npm's cache. */
+  packages: readonly string[];
+}
+
+export interface BaseImageRecipe {
+  /** The name the lessons use; the stand-in is tagged with it. */
+  name: string;
+  source: RootfsSource;
+  /** Shell commands run in the new root (chroot) once its packages are in. */
+  chroot: readonly string[];
+  npmOffline?: NpmOfflineCache;
+  /** Adds `adduser`/`addgroup` accepting Alpine's (busybox) options, and an `apk` that explains itself. */
+  alpineShims?: boolean;
+  env: Readonly<Record<string, string>>;
+  cmd: readonly string[];
+  workdir?: string;
+  /** Shown as the `shipshape.note` label: how the stand-in differs from the real image. */
+  note: string;
+  /** A shell script run in a container with no network before the image gets its name; non-zero aborts. */
+  smoke: string;
+}
+
+// The slim image's packages; the full one adds build tools on top, as python:3.11 does over -slim.
+const pythonPackages = ["python3", "python3-pip", "python-is-python3", "python3-flask", "adduser", "curl"];
+const pythonChroot = [
+  // Debian marks its Python as externally managed; the real image does not, and lessons run plain `pip install`.
+  "rm -f /usr/lib/python3*/EXTERNALLY-MANAGED",
+  "test -e /usr/bin/pip || ln -s pip3 /usr/bin/pip",
+];
+// pip's version check would wait on a network that builds do not have.
+const pythonEnv = { PATH: standardPath, LANG: "C.UTF-8", PIP_DISABLE_PIP_VERSION_CHECK: "1" };
+const pythonSmoke = [
+  "python --version",
+  "pip --version",
+  'python -c "import flask; assert flask.__version__ == \'2.2.2\', flask.__version__"',
+  "command -v useradd adduser curl",
+  "test ! -e /usr/lib/python3.11/EXTERNALLY-MANAGED",
+].join(" && ");
+
+export const baseImageRecipes: readonly BaseImageRecipe[] = [
+  {
+    name: "python:3.11-slim",
+    source: { kind: "debootstrap", include: pythonPackages },
+    chroot: pythonChroot,
+    env: pythonEnv,
+    cmd: ["python3"],
+    note: "Debian bookworm stand-in: Python 3.11.2, pip 23.0.1, Flask 2.2.2 preinstalled from Debian (pin flask==2.2.2). Unlike the real slim image it ships curl, so HEALTHCHECK CMD curl -f ... works; a python -c urllib check works too.",
+    smoke: pythonSmoke,
+  },
+  {
+    name: "python:3.11",
+    source: { kind: "debootstrap", include: [...pythonPackages, "build-essential", "python3-dev", "git", "wget", "procps", "less"] },
+    chroot: pythonChroot,
+    env: pythonEnv,
+    cmd: ["python3"],
+    note: "Debian bookworm stand-in: the python:3.11-slim stand-in plus build-essential, python3-dev, git and wget, so it is much bigger, as the real one is.",
+    smoke: `${pythonSmoke} && gcc --version >/dev/null && git --version`,
+  },
+  {
+    name: "node:18-alpine",
+    source: { kind: "debootstrap", include: ["nodejs", "wget", "ca-certificates"] },
+    chroot: ["useradd --create-home --uid 1000 --user-group --shell /bin/sh node"],
+    npmOffline: { npmVersion: "10.8.2", packages: ["express@^4.19.2", "express@4.19.2"] },
+    alpineShims: true,
+    env: {
+      PATH: standardPath,
+      npm_config_cache: "/usr/local/share/npm-cache",
+      // Builds have no network: npm resolves everything from the cache baked in below, or says ENOTCACHED.
+      npm_config_offline: "true",
+      npm_config_update_notifier: "false",
+      npm_config_fund: "false",
+      npm_config_audit: "false",
+    },
+    cmd: ["node"],
+    note: "Debian bookworm stand-in, not Alpine: Debian's Node 18 with npm 10.8.2 working offline from a baked-in cache holding express 4 (4.19.2 and the newest 4.x). adduser/addgroup accept Alpine's options; wget is there for HEALTHCHECKs; apk is not.",
+    smoke: [
+      "node --version | grep -q '^v18\\.'",
+      "npm --version",
+      "mkdir /tmp/smoke && cd /tmp/smoke && npm init -y >/dev/null && npm install --omit=dev express@4.19.2 >/dev/null",
+      "node -e \"require('/tmp/smoke/node_modules/express')\"",
+      "addgroup -S app && adduser -S -D -H app -G app && id app",
+      "command -v wget",
+    ].join(" && "),
+  },
+  {
+    name: "golang:1.22",
+    // bookworm itself has Go 1.19; bookworm-backports carries 1.22.
+    source: { kind: "debootstrap", include: ["golang-1.22-go", "gcc", "libc6-dev", "ca-certificates"], extraSuites: ["bookworm-backports"] },
+    chroot: ["ln -s /usr/lib/go-1.22 /usr/local/go", "mkdir -p /go/src /go/bin && chmod -R 1777 /go"],
+    env: {
+      PATH: `/go/bin:/usr/local/go/bin:${standardPath}`,
+      GOPATH: "/go",
+      GOTOOLCHAIN: "local",
+      // No module proxy is reachable; stdlib-only modules build without one.
+      GOPROXY: "off",
+      // Writable by any user, so a builder stage that switches USER still builds.
+      GOCACHE: "/tmp/go-build",
+    },
+    cmd: ["bash"],
+    workdir: "/go",
+    note: "Debian bookworm-backports stand-in: Go 1.22 with gcc (cgo works, as in the real image); GOPROXY=off, so only standard-library modules build.",
+    smoke: [
+      "go version | grep -q 'go1\\.22'",
+      "mkdir /tmp/m && cd /tmp/m && go mod init example.com/m >/dev/null 2>&1",
+      "printf 'package main\\nimport \"fmt\"\\nfunc main() { fmt.Println(\"ok\") }\\n' > main.go",
+      "CGO_ENABLED=0 go build -o /tmp/m/app . && /tmp/m/app",
+    ].join(" && "),
+  },
+  {
+    name: "busybox",
+    source: { kind: "busybox" },
+    chroot: [],
+    env: { PATH: standardPath },
+    cmd: ["sh"],
+    note: "Debian's busybox-static (1.35) with /etc/passwd and /etc/group written by hand; it has no adduser applet.",
+    smoke: "for a in sh httpd wget nc id whoami; do command -v $a >/dev/null || { echo missing $a; exit 1; }; done",
+  },
+];
+
+export function recipeByName(name: string): BaseImageRecipe | undefined {
+  return baseImageRecipes.find((r) => r.name === name);
+}

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/account/account-menu";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700 dark:text-brand-300">
           Shipshape
         </Link>
@@ -11,10 +13,9 @@ export function SiteHeader() {
           Containers course
         </Link>
         <div className="ml-auto flex items-center gap-3">
-          <Link href="/signin" className="text-sm font-medium text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-            Sign in
-          </Link>
+          <AccountMenu />
         </div>
+        <ThemeToggle />
       </nav>
     </header>
   );

@@ -1,0 +1,39 @@
+import { CourseCard } from "@/components/ui/course-card";
+import { listCourses } from "@/server/courses";
+
+// Reads the database on every request: content syncs at start-up and admins publish without a rebuild.
+export const dynamic = "force-dynamic";
+
+export default async function CatalogPage() {
+  const courses = await listCourses();
+  return (
+    <>
+      <section aria-labelledby="hero-title" className="mb-12 rounded-2xl bg-gradient-to-br from-brand-50 to-white px-6 py-12 sm:px-10 sm:py-16 dark:from-slate-900 dark:to-slate-950">
+        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700 dark:text-brand-300">Learn by shipping</p>
+        <h1 id="hero-title" className="mt-3 max-w-3xl text-3xl font-bold tracking-tight sm:text-5xl">
+          Containerize backend services the way production needs them
+        </h1>
+        <p className="mt-5 max-w-2xl text-lg text-slate-700 dark:text-slate-300">
+          Shipshape teaches engineers to package, run and ship services in containers. Read a lesson, try the
+          worked examples on your machine, then submit your Dockerfile: it is built and run in a sandbox and
+          graded live, check by check — non-root, health-checked, lean.
+        </p>
+      </section>
+
+      <section aria-labelledby="courses-title">
+        <h2 id="courses-title" className="mb-6 text-2xl font-bold tracking-tight">
+          Courses
+        </h2>
+        {courses.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">No courses are published yet.</p>
+        ) : (
+          <div className="grid gap-6 md:grid-cols-2">
+            {courses.map((course) => (
+              <CourseCard key={course.slug} {...course} />
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+// The lesson's h2/h3 headings as links, marking the section being read. The links work without JavaScript;
+// with it, an IntersectionObserver notices headings crossing the top band of the viewport and the current
+// section becomes the last heading above that band's lower edge.
+import { useEffect, useMemo, useState } from "react";
+
+export interface TocLink {
+  id: string;
+  text: string;
+  depth: 2 | 3;
+}
+
+/** Fraction of the viewport height, from the top, within which a heading counts as "being read". */
+const readingLine = 0.3;
+
+function currentSection(ids: string[]): string | null {
+  const line = window.innerHeight * readingLine;
+  let current: string | null = null;
+  for (const id of ids) {
+    const heading = document.getElementById(id);
+    if (!heading) continue;
+    if (heading.getBoundingClientRect().top <= line) current = id;
+    else break;
+  }
+  return current;
+}
+
+function useCurrentSection(ids: string[]): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  useEffect(() => {
+    const update = () => setCurrent(currentSection(ids));
+    const observer = new IntersectionObserver(update, {
+      rootMargin: `0px 0px -${(1 - readingLine) * 100}% 0px`,
+      threshold: [0, 1],
+    });
+    for (const id of ids) {
+      const heading = document.getElementById(id);
+      if (heading) observer.observe(heading);
+    }
+    window.addEventListener("hashchange", update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("hashchange", update);
+    };
+  }, [ids]);
+  return current;
+}
+
+function TocList({ entries, current }: { entries: TocLink[]; current: string | null }) {
+  return (
+    <ol className="space-y-1 text-sm">
+      {entries.map((entry) => {
+        const active = entry.id === current;
+        return (
+          <li key={entry.id} className={entry.depth === 3 ? "pl-4" : undefined}>
+            <a
+              href={`#${entry.id}`}
+              aria-current={active ? "location" : undefined}
+              className={`-ml-px block border-l-2 py-1 pl-3 leading-snug ${
+                active
+                  ? "border-brand-600 font-semibold text-brand-700 dark:border-brand-300 dark:text-brand-300"
+                  : "border-transparent text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+              }`}
+            >
+              {entry.text}
+            </a>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** "compact": a collapsible block for phones, above the lesson; "sidebar": a sticky list beside it on wide screens. */
+export function TableOfContents({ entries, variant }: { entries: TocLink[]; variant: "compact" | "sidebar" }) {
+  const ids = useMemo(() => entries.map((e) => e.id), [entries]);
+  const current = useCurrentSection(ids);
+  if (variant === "compact") {
+    return (
+      <details className="mb-8 rounded-lg border border-slate-200 lg:hidden dark:border-slate-800">
+        <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-semibold">On this page</summary>
+        <nav aria-label="On this page" className="border-t border-slate-200 px-2 py-3 dark:border-slate-800">
+          <TocList entries={entries} current={current} />
+        </nav>
+      </details>
+    );
+  }
+  return (
+    <nav aria-label="Table of contents" className="hidden lg:block">
+      <p className="mb-3 text-xs font-semibold uppercase tracking-wider text-slate-600 dark:text-slate-400">On this page</p>
+      <div className="border-l border-slate-200 dark:border-slate-800">
+        <TocList entries={entries} current={current} />
+      </div>
+    </nav>
+  );
+}

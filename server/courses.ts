@@ -1,0 +1,190 @@
+import "server-only";
+// What anyone may read: courses and their published and outline lessons (drafts stay private to authors). Every
+// function selects only the fields its page shows and returns plain objects; JSON columns are parsed with the
+// content schemas on the way out, so a malformed row fails here with the lesson it belongs to.
+import { cache } from "react";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
+import { db } from "./db";
+
+export type LessonState = "published" | "outline";
+
+const visibleLesson = {
+  state: { in: ["PUBLISHED", "OUTLINE"] },
+  currentRevisionId: { not: null },
+} satisfies Prisma.LessonWhereInput;
+
+const visibleCourse = { state: { in: ["PUBLISHED", "OUTLINE"] } } satisfies Prisma.CourseWhereInput;
+
+const lessonStateOf = { PUBLISHED: "published", OUTLINE: "outline", DRAFT: null } as const;
+
+function publicState(state: keyof typeof lessonStateOf): LessonState {
+  const mapped = lessonStateOf[state];
+  // The queries filter drafts out; reaching one here would be a bug in a where clause, not bad content.
+  if (!mapped) throw new Error("a draft lesson was selected for public reading");
+  return mapped;
+}
+
+function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`Stored ${what} does not match the content schema: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export interface CourseCard {
+  slug: string;
+  title: string;
+  summary: string;
+  lessonCount: number;
+  publishedCount: number;
+  minutes: number;
+}
+
+export async function listCourses(): Promise<CourseCard[]> {
+  const prisma = await db();
+  const courses = await prisma.course.findMany({
+    where: visibleCourse,
+    orderBy: { position: "asc" },
+    select: {
+      slug: true,
+      title: true,
+      summary: true,
+      lessons: { where: visibleLesson, select: { state: true, currentRevision: { select: { minutes: true } } } },
+    },
+  });
+  return courses.map((course) => ({
+    slug: course.slug,
+    title: course.title,
+    summary: course.summary,
+    lessonCount: course.lessons.length,
+    publishedCount: course.lessons.filter((l) => l.state === "PUBLISHED").length,
+    minutes: course.lessons.reduce((sum, l) => sum + (l.currentRevision?.minutes ?? 0), 0),
+  }));
+}
+
+export interface LessonSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  state: LessonState;
+}
+
+export interface LearningPathStage {
+  stage: string;
+  title: string;
+  lesson: LessonSummary | null;
+}
+
+export interface CourseOverview {
+  slug: string;
+  title: string;
+  summary: string;
+  learningPath: LearningPathStage[];
+  lessons: LessonSummary[];
+}
+
+const learningPathSchema = courseSchema.shape.learningPath;
+
+export const getCourse = cache(async (courseSlug: string): Promise<CourseOverview | null> => {
+  const prisma = await db();
+  const course = await prisma.course.findFirst({
+    where: { slug: courseSlug, ...visibleCourse },
+    select: {
+      slug: true,
+      title: true,
+      summary: true,
+      learningPath: true,
+      lessons: {
+        where: visibleLesson,
+        orderBy: { position: "asc" },
+        select: { slug: true, state: true, currentRevision: { select: { title: true, summary: true, minutes: true } } },
+      },
+    },
+  });
+  if (!course) return null;
+  const lessons = course.lessons.flatMap((l): LessonSummary[] =>
+    l.currentRevision ? [{ slug: l.slug, state: publicState(l.state), ...l.currentRevision }] : [],
+  );
+  const path = parseStored(learningPathSchema, course.learningPath, `learning path of course "${course.slug}"`);
+  return {
+    slug: course.slug,
+    title: course.title,
+    summary: course.summary,
+    learningPath: path.map((step) => ({ stage: step.stage, title: step.title, lesson: lessons.find((l) => l.slug === step.lesson) ?? null })),
+    lessons,
+  };
+});
+
+export interface LessonLink {
+  slug: string;
+  title: string;
+}
+
+export interface LessonPage {
+  course: { slug: string; title: string };
+  slug: string;
+  state: LessonState;
+  /** Revisions never change once written, so this identifies the rendered body too. */
+  revisionId: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  objectives: string[];
+  keyTerms: KeyTerm[];
+  outline: z.infer<typeof outlineSectionSchema>[] | null;
+  body: string;
+  hasQuiz: boolean;
+  exercises: LessonLink[];
+  previous: LessonLink | null;
+  next: LessonLink | null;
+}
+
+export const getLesson = cache(async (courseSlug: string, lessonSlug: string): Promise<LessonPage | null> => {
+  const prisma = await db();
+  const lesson = await prisma.lesson.findFirst({
+    where: { slug: lessonSlug, ...visibleLesson, course: { slug: courseSlug, ...visibleCourse } },
+    select: {
+      slug: true,
+      state: true,
+      courseId: true,
+      course: { select: { slug: true, title: true } },
+      currentRevision: { select: { id: true, title: true, summary: true, minutes: true, objectives: true, keyTerms: true, outline: true, body: true } },
+      exercises: { orderBy: { position: "asc" }, select: { slug: true, title: true } },
+      _count: { select: { quizQuestions: true } },
+    },
+  });
+  const revision = lesson?.currentRevision;
+  if (!lesson || !revision) return null;
+
+  const siblings = await prisma.lesson.findMany({
+    where: { courseId: lesson.courseId, ...visibleLesson },
+    orderBy: { position: "asc" },
+    select: { slug: true, currentRevision: { select: { title: true } } },
+  });
+  const index = siblings.findIndex((s) => s.slug === lesson.slug);
+  const linkTo = (i: number): LessonLink | null => {
+    const sibling = siblings[i];
+    return sibling?.currentRevision ? { slug: sibling.slug, title: sibling.currentRevision.title } : null;
+  };
+
+  const where = `lesson "${courseSlug}/${lessonSlug}" (revision ${revision.id})`;
+  return {
+    course: lesson.course,
+    slug: lesson.slug,
+    state: publicState(lesson.state),
+    revisionId: revision.id,
+    title: revision.title,
+    summary: revision.summary,
+    minutes: revision.minutes,
+    objectives: parseStored(z.array(z.string()), revision.objectives, `objectives of ${where}`),
+    keyTerms: parseStored(z.array(keyTermSchema), revision.keyTerms, `key terms of ${where}`),
+    outline: revision.outline === null ? null : parseStored(z.array(outlineSectionSchema), revision.outline, `outline of ${where}`),
+    body: revision.body,
+    hasQuiz: lesson._count.quizQuestions > 0,
+    exercises: lesson.exercises,
+    previous: linkTo(index - 1),
+    next: linkTo(index + 1),
+  };
+});

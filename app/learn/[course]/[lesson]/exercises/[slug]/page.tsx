@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
+import { GradingEnvironmentNote } from "@/components/exercise/grading-environment-note";
+import { currentActor } from "@/server/auth/current-actor";
+import { isAppError } from "@/server/errors";
+import { exercisePageData, type ExercisePageData } from "@/server/grading/exercise-page";
+
+export const dynamic = "force-dynamic";
+
+type Props = PageProps<"/learn/[course]/[lesson]/exercises/[slug]">;
+
+async function load(params: Props["params"]): Promise<{ data: ExercisePageData; signedIn: boolean }> {
+  const { course, lesson, slug } = await params;
+  const actor = await currentActor();
+  try {
+    return { data: await exercisePageData(actor, course, lesson, slug), signedIn: actor !== null };
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { data } = await load(params);
+  return { title: data.title };
+}
+
+export default async function ExercisePage({ params }: Props) {
+  const { data, signedIn } = await load(params);
+  const { spec } = data;
+  const here = `${data.lessonHref}/exercises/${data.slug}`;
+  return (
+    <article className="flex flex-col gap-6">
+      <header>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={data.lessonHref as never} className="underline">
+            {data.lessonTitle}
+          </Link>{" "}
+          · Exercise
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{data.title}</h1>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">{spec.summary}</p>
+      </header>
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <section aria-labelledby="task-heading" className="flex flex-col gap-3">
+          <h2 id="task-heading" className="text-lg font-semibold">
+            Your task
+          </h2>
+          <div className="whitespace-pre-line text-slate-800 dark:text-slate-200">{spec.task}</div>
+          <h3 className="font-semibold">Checklist</h3>
+          <ul className="list-disc pl-5">
+            {spec.checklist.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+        <GradingEnvironmentNote {...data.environment} />
+      </div>
+      <ExerciseWorkspace
+        slug={data.slug}
+        starter={data.starter}
+        draft={data.draft}
+        signedIn={signedIn}
+        signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
+        attempts={data.attempts}
+        solutionUnlocksAfter={data.solutionUnlocksAfter}
+        reference={null}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+// CodeMirror 6 for one file at a time; the language follows the file name (Dockerfile via the legacy mode).
+// The editor is created once per file and reports changes up; the parent owns the text.
+import { useEffect, useRef } from "react";
+import { EditorState, type Extension } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+import { StreamLanguage } from "@codemirror/language";
+import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
+import { python } from "@codemirror/lang-python";
+import { javascript } from "@codemirror/lang-javascript";
+import { json } from "@codemirror/lang-json";
+import { oneDark } from "@codemirror/theme-one-dark";
+
+function languageFor(path: string): Extension[] {
+  const name = path.split("/").at(-1) ?? path;
+  if (/^Dockerfile(\..+)?$/i.test(name) || name.endsWith(".dockerfile")) return [StreamLanguage.define(dockerFile)];
+  if (name.endsWith(".py")) return [python()];
+  if (/\.(m|c)?(j|t)sx?$/.test(name)) return [javascript({ typescript: /\.tsx?$/.test(name), jsx: /x$/.test(name) })];
+  if (name.endsWith(".json")) return [json()];
+  return [];
+}
+
+export interface CodeEditorProps {
+  path: string;
+  value: string;
+  onChange: (text: string) => void;
+  /** Ctrl/Cmd+Enter, so grading works without leaving the keyboard. */
+  onSubmit: () => void;
+  readOnly?: boolean;
+}
+
+export function CodeEditor({ path, value, onChange, onSubmit, readOnly = false }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const callbacks = useRef({ onChange, onSubmit });
+  useEffect(() => {
+    callbacks.current = { onChange, onSubmit };
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          keymap.of([{ key: "Mod-Enter", preventDefault: true, run: () => (callbacks.current.onSubmit(), true) }]),
+          basicSetup,
+          oneDark,
+          ...languageFor(path),
+          EditorState.readOnly.of(readOnly),
+          EditorView.contentAttributes.of({ "aria-label": `Editor for ${path}` }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+          }),
+          EditorView.theme({ "&": { height: "100%", fontSize: "13px" }, ".cm-scroller": { fontFamily: "ui-monospace, monospace" } }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor is rebuilt per file; later text changes from outside are synced by the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, readOnly]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor && editor.state.doc.toString() !== value) {
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  return <div ref={host} className="h-full min-h-[22rem] overflow-hidden rounded-md border border-slate-700" data-testid="code-editor" data-path={path} />;
+}

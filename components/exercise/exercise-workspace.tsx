@@ -1,0 +1,228 @@
+"use client";
+// The loop a learner lives in: edit the files, grade (button or Ctrl/Cmd+Enter), watch the grading live, look
+// back at earlier attempts. Files autosave; the server re-validates everything this page checks.
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { fileSetProblems } from "@/lib/grading/file-rules";
+import { AttemptHistory, type AttemptRow } from "./attempt-history";
+import { CodeEditor } from "./code-editor";
+import { FileTree } from "./file-tree";
+import { LiveView } from "./live-view";
+import type { SizedImage } from "./size-chart";
+import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
+import { useSubmissionStream } from "./use-submission-stream";
+
+export interface ExerciseWorkspaceProps {
+  slug: string;
+  starter: Record<string, string>;
+  /** The signed-in learner's saved draft, if any (anonymous drafts live in localStorage). */
+  draft: Record<string, string> | null;
+  signedIn: boolean;
+  signInHref: string;
+  attempts: AttemptRow[];
+  solutionUnlocksAfter: number;
+  reference: SizedImage | null;
+}
+
+interface ErrorBody {
+  error?: { message?: string };
+}
+
+function firstPath(files: Record<string, string>): string | null {
+  return "Dockerfile" in files ? "Dockerfile" : (Object.keys(files).sort()[0] ?? null);
+}
+
+export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference }: ExerciseWorkspaceProps) {
+  const [files, setFiles] = useState<Record<string, string>>(draft ?? starter);
+  const [active, setActive] = useState<string | null>(firstPath(draft ?? starter));
+  const [attempts, setAttempts] = useState(initialAttempts);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ id: string; files: Record<string, string> } | null>(null);
+  const [openedFile, setOpenedFile] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ text: string; signIn?: boolean } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [solution, setSolution] = useState<Record<string, string> | null>(null);
+  const saveState = useDraftAutosave(slug, files, signedIn);
+  const progress = useSubmissionStream(openId);
+
+  useEffect(() => {
+    if (signedIn || draft) return;
+    const local = readLocalDraft(slug);
+    // Restoring a browser draft after hydration: the server cannot know it, so the first render shows the starter.
+    if (local && Object.keys(local).length) {
+      setFiles(local);
+      setActive(firstPath(local));
+    }
+  }, [slug, signedIn, draft]);
+
+  const refreshAttempts = useCallback(async () => {
+    const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/submissions`);
+    if (response.ok) setAttempts(((await response.json()) as { attempts: AttemptRow[] }).attempts);
+  }, [slug]);
+
+  const verdictStatus = progress.verdict?.status;
+  useEffect(() => {
+    if (verdictStatus) void refreshAttempts();
+  }, [verdictStatus, refreshAttempts]);
+
+  const inFlight = attempts.some((a) => a.status === "QUEUED" || a.status === "RUNNING") && !verdictStatus;
+  const localProblems = useMemo(() => fileSetProblems(files), [files]);
+
+  const grade = useCallback(async () => {
+    if (submitting) return;
+    if (!signedIn) return setProblem({ text: "Grading runs your Dockerfile on our engine, so it needs an account.", signIn: true });
+    if (localProblems.length) return setProblem({ text: localProblems.join(" ") });
+    setSubmitting(true);
+    setProblem(null);
+    try {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ files }),
+      });
+      const body = (await response.json().catch(() => ({}))) as ErrorBody & { id?: string };
+      if (response.status === 202 && body.id) {
+        setOpened(null);
+        setOpenId(body.id);
+        setAttempts((rows) => [{ id: body.id ?? "", status: "QUEUED", score: null, imageSizeBytes: null, createdAt: new Date().toISOString() }, ...rows]);
+      } else {
+        setProblem({ text: body.error?.message ?? `Grading could not start (HTTP ${response.status}).`, signIn: response.status === 401 });
+      }
+    } catch {
+      setProblem({ text: "The server could not be reached. Check your connection and grade again." });
+    } finally {
+      setSubmitting(false);
+    }
+  }, [submitting, signedIn, localProblems, slug, files]);
+
+  async function openAttempt(id: string) {
+    setOpenId(id);
+    const response = await fetch(`/api/submissions/${encodeURIComponent(id)}`);
+    if (!response.ok) return setProblem({ text: "That attempt could not be loaded." });
+    const view = (await response.json()) as { files: Record<string, string> };
+    setOpened({ id, files: view.files });
+    setOpenedFile(firstPath(view.files));
+  }
+
+  async function showSolution() {
+    const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/solution`);
+    const body = (await response.json().catch(() => ({}))) as ErrorBody & { files?: Record<string, string> };
+    if (response.ok && body.files) setSolution(body.files);
+    else setProblem({ text: body.error?.message ?? "The reference solution could not be loaded." });
+  }
+
+  const failed = attempts.filter((a) => a.status === "FAILED").length;
+  const openIndex = attempts.findIndex((a) => a.id === openId);
+  const previousAttempt = openIndex >= 0 ? attempts.slice(openIndex + 1).find((a) => a.imageSizeBytes !== null) : undefined;
+
+  const update = (path: string, text: string) => setFiles((current) => ({ ...current, [path]: text }));
+  const rename = (from: string, to: string) =>
+    setFiles((current) => {
+      const { [from]: text = "", ...rest } = current;
+      return { ...rest, [to]: text };
+    });
+  const remove = (path: string) => {
+    const { [path]: _gone, ...rest } = files;
+    setFiles(rest);
+    if (active === path) setActive(firstPath(rest));
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
+        <aside aria-label="Project files">
+          <FileTree
+            paths={Object.keys(files)}
+            active={active}
+            onSelect={setActive}
+            onAdd={(path) => (update(path, ""), setActive(path))}
+            onRename={(from, to) => (rename(from, to), active === from && setActive(to))}
+            onDelete={remove}
+            onReplaceAll={(next) => (setFiles(next), setActive(firstPath(next)))}
+          />
+          <button type="button" onClick={() => (setFiles(starter), setActive(firstPath(starter)))} className="mt-3 text-xs text-slate-600 underline dark:text-slate-400">
+            Reset to the starter files
+          </button>
+        </aside>
+        <div className="flex min-w-0 flex-col gap-2">
+          {active !== null && active in files ? (
+            <CodeEditor path={active} value={files[active] ?? ""} onChange={(text) => update(active, text)} onSubmit={() => void grade()} />
+          ) : (
+            <p className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-500">Pick a file on the left or add one.</p>
+          )}
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              onClick={() => void grade()}
+              disabled={submitting || inFlight}
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+            >
+              {submitting ? "Sending…" : inFlight ? "Grading…" : "Grade"}
+            </button>
+            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl/⌘+Enter grades · {signedIn ? "drafts save to your account" : "drafts save in this browser"}: {saveState}</span>
+          </div>
+          {problem && (
+            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+              {problem.text}{" "}
+              {problem.signIn && (
+                <Link href={signInHref as never} className="font-medium underline">
+                  Sign in
+                </Link>
+              )}
+            </p>
+          )}
+        </div>
+      </div>
+
+      {openId && (
+        <LiveView
+          progress={progress}
+          previous={previousAttempt ? { label: "Previous attempt", sizeBytes: previousAttempt.imageSizeBytes } : null}
+          reference={reference}
+        />
+      )}
+
+      {opened && opened.id === openId && (
+        <section aria-label="Files of this attempt" className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+          <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+            <h3 className="font-semibold">Files of this attempt</h3>
+            {Object.keys(opened.files).sort().map((p) => (
+              <button key={p} type="button" onClick={() => setOpenedFile(p)} aria-pressed={p === openedFile} className="rounded px-2 py-0.5 font-mono text-xs aria-pressed:bg-slate-200 dark:aria-pressed:bg-slate-700">
+                {p}
+              </button>
+            ))}
+            <button type="button" onClick={() => (setFiles(opened.files), setActive(firstPath(opened.files)))} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600">
+              Load into the editor
+            </button>
+          </div>
+          <pre className="max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">{openedFile ? opened.files[openedFile] : ""}</pre>
+        </section>
+      )}
+
+      {signedIn && (
+        <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            Your attempts
+          </h2>
+          <AttemptHistory attempts={attempts} openId={openId} onOpen={(id) => void openAttempt(id)} />
+          {failed >= solutionUnlocksAfter && !solution && (
+            <button type="button" onClick={() => void showSolution()} className="self-start rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">
+              Show the reference solution
+            </button>
+          )}
+          {solution && (
+            <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+              <h3 className="mb-2 font-semibold">Reference solution</h3>
+              {Object.entries(solution).map(([p, text]) => (
+                <details key={p} open={p === "Dockerfile"}>
+                  <summary className="cursor-pointer font-mono text-sm">{p}</summary>
+                  <pre className="max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">{text}</pre>
+                </details>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

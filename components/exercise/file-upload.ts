@@ -1,0 +1,67 @@
+// Turns a picked folder or a .zip into the learner's file map, checked with the same rules the server applies
+// (lib/grading/file-rules), so a bad upload is explained before anything is sent.
+import { unzipSync } from "fflate";
+import { fileLimits, fileSetProblems, formatBytes } from "@/lib/grading/file-rules";
+
+export type UploadResult = { ok: true; files: Record<string, string> } | { ok: false; problems: string[] };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Drops the one folder every path starts with (a zip of "my-app/..." or a picked folder's own name). */
+export function stripCommonFolder(paths: string[]): (path: string) => string {
+  const first = paths[0]?.split("/")[0];
+  const shared = first !== undefined && paths.length > 0 && paths.every((p) => p.startsWith(`${first}/`));
+  return shared ? (p) => p.slice(first.length + 1) : (p) => p;
+}
+
+function finish(entries: [string, Uint8Array][]): UploadResult {
+  const problems: string[] = [];
+  const strip = stripCommonFolder(entries.map(([p]) => p));
+  const files: Record<string, string> = {};
+  for (const [raw, bytes] of entries) {
+    const path = strip(raw);
+    try {
+      files[path] = utf8.decode(bytes);
+    } catch {
+      problems.push(`"${path}" is not UTF-8 text; only text files can be graded.`);
+    }
+  }
+  problems.push(...fileSetProblems(files));
+  return problems.length ? { ok: false, problems } : { ok: true, files };
+}
+
+function tooBig(total: number): UploadResult {
+  return { ok: false, problems: [`The upload holds ${formatBytes(total)}, more than the ${formatBytes(fileLimits.maxTotalBytes)} a grading accepts.`] };
+}
+
+export async function readFolder(list: FileList): Promise<UploadResult> {
+  const picked = Array.from(list);
+  const total = picked.reduce((sum, f) => sum + f.size, 0);
+  if (total > fileLimits.maxTotalBytes) return tooBig(total);
+  if (picked.length > fileLimits.maxFiles) return { ok: false, problems: [`The folder holds ${picked.length} files, more than the ${fileLimits.maxFiles} a grading accepts.`] };
+  const entries = await Promise.all(picked.map(async (f): Promise<[string, Uint8Array]> => [f.webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer())]));
+  return finish(entries);
+}
+
+export async function readZip(file: File): Promise<UploadResult> {
+  if (file.size > fileLimits.maxTotalBytes) return tooBig(file.size);
+  let unzipped: Record<string, Uint8Array>;
+  let expanded = 0;
+  let count = 0;
+  try {
+    unzipped = unzipSync(new Uint8Array(await file.arrayBuffer()), {
+      // Refuses a zip bomb before it is inflated: sizes come from the archive's directory.
+      filter: (entry) => {
+        if (entry.name.endsWith("/")) return false;
+        expanded += entry.originalSize;
+        count++;
+        if (expanded > fileLimits.maxTotalBytes || count > fileLimits.maxFiles) throw new RangeError("too large");
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problems: [`The zip expands to more than ${formatBytes(fileLimits.maxTotalBytes)} or ${fileLimits.maxFiles} files, more than a grading accepts.`] };
+    return { ok: false, problems: [`"${file.name}" could not be read as a .zip archive.`] };
+  }
+  return finish(Object.entries(unzipped));
+}

@@ -1,0 +1,47 @@
+import "server-only";
+// Everything the exercise page renders, gathered once: the exercise (checked against the URL's course and
+// lesson), the learner's draft and attempts when signed in, and the grading environment.
+import type { ExerciseSpec, FileMap } from "@/grader/contract";
+import type { Actor } from "@/server/authz";
+import { db } from "@/server/db";
+import { loadDraft } from "@/server/drafts/draft-store";
+import { AppError } from "@/server/errors";
+import { findExercise, solutionUnlocksAfter } from "./exercises";
+import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
+import { listAttempts, type AttemptSummary } from "./submission-store";
+
+export interface ExercisePageData {
+  slug: string;
+  title: string;
+  spec: ExerciseSpec;
+  starter: FileMap;
+  lessonTitle: string;
+  lessonHref: string;
+  draft: FileMap | null;
+  attempts: AttemptSummary[];
+  solutionUnlocksAfter: number;
+  environment: GradingEnvironment;
+}
+
+export async function exercisePageData(actor: Actor | null, course: string, lesson: string, slug: string): Promise<ExercisePageData> {
+  const prisma = await db();
+  const exercise = await findExercise(prisma, actor, slug);
+  if (exercise.courseSlug !== course || exercise.lessonSlug !== lesson) throw new AppError("not_found", `There is no exercise "${slug}" in this lesson.`);
+  const [draft, attempts, environment] = await Promise.all([
+    actor ? loadDraft(prisma, actor, exercise.id) : null,
+    actor ? listAttempts(prisma, actor.id, exercise.id) : [],
+    gradingEnvironment(),
+  ]);
+  return {
+    slug: exercise.slug,
+    title: exercise.title,
+    spec: exercise.spec,
+    starter: exercise.starter,
+    lessonTitle: exercise.lessonTitle,
+    lessonHref: `/learn/${course}/${lesson}`,
+    draft: draft?.files ?? null,
+    attempts,
+    solutionUnlocksAfter,
+    environment,
+  };
+}

@@ -1,0 +1,130 @@
+// The promise of DESIGN §1 against the real grader on the real engine: a submission is stored before dispatch,
+// every event is stored, and whatever crashes — the grader mid-build, or the web — the submission still ends
+// with a verdict or "not gradable", never left queued or running.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
+import { EventHub } from "@/server/grading/event-hub";
+import { submissionEventStream } from "@/server/grading/sse-stream";
+import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
+import { streamedEventSchema, type StreamedEvent } from "@/lib/grading/submission-events";
+import type { TestDb } from "@/tests/support/test-db";
+import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+
+const grader = new GraderProcess(4371, "webrecovery");
+let testDb: TestDb;
+let seeded: Seeded;
+
+const limits = { rateLimit: 100, rateWindowMs: 60_000 };
+
+function dispatcher(hub = new EventHub()): Dispatcher {
+  return new Dispatcher({
+    prisma: testDb.prisma,
+    grader: { url: grader.url, token: graderToken },
+    hub,
+    maxDispatches: 3,
+    maxWaitMs: 90_000,
+    reconnectDelayMs: defaultReconnectDelay,
+    log: () => {},
+  });
+}
+
+/** The starter app with a slow build step, so there is a build to interrupt. */
+function slowFiles(): Record<string, string> {
+  const files = { ...seeded.exercise.solution };
+  files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, "$1\nRUN sleep 4");
+  return files;
+}
+
+async function waitForEvent(submissionId: string, predicate: (e: StreamedEvent) => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await eventsAfter(testDb.prisma, submissionId, 0)).some(predicate)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the expected event never arrived");
+}
+
+async function readSse(stream: ReadableStream<Uint8Array>): Promise<StreamedEvent[]> {
+  const text = await new Response(stream).text();
+  return text
+    .split("\n\n")
+    .map((frame) => frame.split("\n").find((l) => l.startsWith("data: ")))
+    .filter((l): l is string => l !== undefined)
+    .map((l) => streamedEventSchema.parse(JSON.parse(l.slice("data: ".length))));
+}
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  seeded = await seedExercise(testDb);
+  await grader.start();
+}, 120_000);
+
+afterAll(async () => {
+  await grader.kill();
+  await testDb?.close();
+});
+
+describe("grading survives crashes", () => {
+  it("re-dispatches after the grader is killed mid-build and ends with a verdict; the SSE stream shows it all once", async () => {
+    const hub = new EventHub();
+    const web = dispatcher(hub);
+    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
+    const stored = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+    expect(stored.status).toBe("QUEUED");
+    expect(stored.dispatches).toBe(0);
+
+    const done = web.dispatch(id);
+    await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
+    // A browser that connects mid-build: replay, then live, through the crash, until the verdict.
+    const sse = readSse(submissionEventStream(testDb.prisma, hub, id, 0, { pollMs: 500 }));
+    await grader.kill();
+    await new Promise((r) => setTimeout(r, 1_500));
+    await grader.start();
+    await done;
+
+    const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+    expect(after.status).toBe("PASSED");
+    expect(after.dispatches).toBe(2);
+    expect(after.finishedAt).not.toBeNull();
+
+    const events = await eventsAfter(testDb.prisma, id, 0);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.some((e) => e.event.type === "notice" && e.event.level === "warn")).toBe(true);
+    expect(events.some((e) => e.event.type === "restart" && e.event.dispatch === 2)).toBe(true);
+    expect(events.at(-1)?.event.type).toBe("verdict");
+
+    const streamed = await sse;
+    expect(streamed.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+  });
+
+  it("after a web crash, start-up recovery re-dispatches what was left running", async () => {
+    const crashed = dispatcher();
+    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
+    void crashed.dispatch(id);
+    await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
+    await crashed.stop();
+    expect((await testDb.prisma.submission.findUniqueOrThrow({ where: { id } })).status).toBe("RUNNING");
+
+    const restarted = dispatcher();
+    expect(await restarted.recoverInterrupted()).toContain(id);
+    await restarted.idle();
+
+    const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+    expect(after.status).toBe("PASSED");
+    const events = await eventsAfter(testDb.prisma, id, 0);
+    expect(events.find((e) => e.event.type === "restart")?.event).toMatchObject({ reason: "the web restarted while it was being graded" });
+    expect(await testDb.prisma.submission.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
+  });
+
+  it("ends a submission that was dispatched too often as not gradable, with a verdict event saying why", async () => {
+    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: seeded.exercise.starter }, limits);
+    await testDb.prisma.submission.update({ where: { id }, data: { status: "RUNNING", dispatches: 3 } });
+    const restarted = dispatcher();
+    await restarted.recoverInterrupted();
+    await restarted.idle();
+    const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+    expect(after.status).toBe("NOT_GRADABLE");
+    const last = (await eventsAfter(testDb.prisma, id, 0)).at(-1)?.event;
+    expect(last?.type === "verdict" && last.verdict.status === "error" && last.verdict.message).toMatch(/started 3 times/);
+  });
+});

@@ -29,7 +29,11 @@ export function CredentialsForm({ mode, action, next }: CredentialsFormProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { ...(signUp ? { name: String(form.get("name") ?? "") } : {}), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const text = (key: string) => {
+      const value = form.get(key);
+      return typeof value === "string" ? value : "";
+    };
+    const input = { ...(signUp ? { name: text("name") } : {}), email: text("email"), password: text("password") };
     const parsed = (signUp ? signUpSchema : signInSchema).safeParse(input);
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));

@@ -1,5 +1,6 @@
 "use client";
 // Deleting an account is final, so the learner types their email to confirm; the server checks it again.
+import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { clearBrowserProgress } from "@/components/progress/browser-progress";
 import { forgetClientSession } from "./client-session";
@@ -8,6 +9,7 @@ import { Field } from "./field";
 type ActionResult = { ok: true } | { ok: false; error: string; fields?: Record<string, string> };
 
 export function DeleteAccountForm({ email, action }: { email: string; action: (input: unknown) => Promise<ActionResult> }) {
+  const router = useRouter();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -22,7 +24,8 @@ export function DeleteAccountForm({ email, action }: { email: string; action: (i
       }
       clearBrowserProgress();
       forgetClientSession();
-      window.location.assign("/?account-deleted=1");
+      router.push("/");
+      router.refresh();
     });
   }
 

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const rightAnswers = { "image-or-container": { kind: "single", choice: "container" }, "build-order": { kind: "order", order: ["from", "deps", "src"] } } as const;
 
-describe(`progress writes (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
+describe("progress writes", () => {
   it("stores a mark once, however often it is sent, and removes it on untick", async () => {
     const me = fx.users.learner;
     const mark = { course: fx.courseSlug, lesson: fx.lessonSlug, kind: "checklist-item", key: fixtureChecklist[0] };

@@ -53,3 +53,10 @@ export async function myAttempts(prisma: PrismaClient, actor: Actor | null, less
   });
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
+
+/** The caller's best score for a lesson, or null if they have not finished its quick test. */
+export async function myBestScore(prisma: PrismaClient, actor: Actor | null, lessonId: string): Promise<number | null> {
+  const me = requirePermission(actor, "own-data");
+  const best = await prisma.quizAttempt.aggregate({ where: { userId: me.id, lessonId }, _max: { score: true } });
+  return best._max.score;
+}

@@ -1,0 +1,30 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/server/auth/current-actor";
+import { db } from "@/server/db";
+import { runAction, type ActionResult } from "@/server/errors";
+import { addCohortMember, createCohort, removeCohortMember } from "@/server/progress/cohorts";
+
+export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const cohort = await createCohort(await db(), await currentActor(), input);
+    revalidatePath("/instructor");
+    return { id: cohort.id };
+  });
+}
+
+export async function addMemberAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    await addCohortMember(await db(), await currentActor(), input);
+    revalidatePath("/instructor");
+    return undefined;
+  });
+}
+
+export async function removeMemberAction(cohortId: string, userId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    await removeCohortMember(await db(), await currentActor(), cohortId, userId);
+    revalidatePath("/instructor");
+    return undefined;
+  });
+}

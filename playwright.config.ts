@@ -17,6 +17,8 @@ function chromiumPath(): string | undefined {
 }
 
 export const e2eDemoPassword = "e2e-demo-password";
+const graderPort = Number(process.env.E2E_GRADER_PORT ?? 4900);
+const graderToken = "e2e-grader-token-not-for-production-0123456789";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -36,20 +38,32 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    command: "npx tsx scripts/start.ts --no-build --web-only",
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      PGLITE_DIR: dataDir,
-      NEXT_DIST_DIR: distDir,
-      DEMO_PASSWORD: e2eDemoPassword,
-      AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
-      GRADER_TOKEN: "e2e-grader-token-not-for-production-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "npx tsx scripts/start.ts --no-build --web-only",
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        PGLITE_DIR: dataDir,
+        NEXT_DIST_DIR: distDir,
+        DEMO_PASSWORD: e2eDemoPassword,
+        AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
+        GRADER_TOKEN: graderToken,
+        GRADER_URL: `http://127.0.0.1:${graderPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
+    {
+      // The grader the exercise pages grade with, on the real engine (tests/e2e/grading.spec.ts).
+      command: "npx tsx grader/main.ts",
+      url: `http://127.0.0.1:${graderPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: { GRADER_PORT: String(graderPort), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: "e2e" },
+    },
+  ],
 });

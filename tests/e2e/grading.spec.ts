@@ -1,0 +1,76 @@
+// The grading loop as a learner lives it, in Debian's chromium against the production build and the real grader
+// on the real engine: sign in, open first-service, grade the starter (it fails on `starts`), fix the Dockerfile
+// in the editor, grade again with Ctrl+Enter (it passes), and watch the checks arrive one by one.
+import { mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDemoPassword } from "../../playwright.config";
+
+const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
+
+async function signIn(page: Page) {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(exerciseUrl)}`);
+  await page.getByLabel("Email").fill("learner@shipshape.local");
+  await page.getByLabel("Password").fill(e2eDemoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+}
+
+/** Records, in the page, how many checks were on screen each time the live view changed, and whether a verdict was. */
+async function watchChecks(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { checkTimeline: { checks: number; verdict: boolean }[] };
+    w.checkTimeline = [];
+    new MutationObserver(() => {
+      const checks = document.querySelectorAll("[data-testid=live-view] [data-check]").length;
+      const verdict = document.querySelector("[data-testid=verdict]") !== null;
+      const last = w.checkTimeline.at(-1);
+      if (!last || last.checks !== checks || last.verdict !== verdict) w.checkTimeline.push({ checks, verdict });
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+test("a learner grades the starter, fixes the Dockerfile in the editor and passes, watching the checks arrive", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page);
+  await page.goto(exerciseUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Your first containerized web service" })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Where your Dockerfile is graded" })).toContainText("No network");
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
+
+  await page.getByRole("button", { name: "Grade", exact: true }).click();
+  const liveView = page.getByTestId("live-view");
+  const verdict = page.getByTestId("verdict");
+  await expect(verdict).toHaveAttribute("data-status", "fail", { timeout: 180_000 });
+  await expect(liveView.locator('[data-check="starts"]')).toHaveAttribute("data-status", "fail");
+  await expect(liveView.locator('[data-check="build"]')).toHaveAttribute("data-status", "pass");
+  await expect(liveView.locator('[data-check="starts"]')).toContainText("Hint:");
+
+  // The fix, typed into CodeMirror at the end of the Dockerfile.
+  const editor = page.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText('\nEXPOSE 5000\nCMD ["python", "app.py"]\n');
+  await expect(editor).toContainText('CMD ["python", "app.py"]');
+
+  await watchChecks(page);
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("button", { name: "Grading…" })).toBeVisible();
+  await expect(verdict).toHaveAttribute("data-status", "pass", { timeout: 180_000 });
+  await expect(liveView.locator('[data-check="starts"]')).toHaveAttribute("data-status", "pass");
+  await expect(liveView.locator('[data-check="env-greeting"]')).toHaveAttribute("data-status", "pass");
+  await expect(verdict).toContainText("score 100%");
+  await expect(page.getByRole("figure", { name: "Image size compared" })).toBeVisible();
+
+  const timeline = await page.evaluate(() => (window as unknown as { checkTimeline: { checks: number; verdict: boolean }[] }).checkTimeline);
+  const beforeVerdict = timeline.filter((t) => !t.verdict && t.checks > 0).map((t) => t.checks);
+  // Checks showed up before the verdict, and not all in one go.
+  expect(new Set(beforeVerdict).size).toBeGreaterThan(1);
+
+  const attempts = page.getByRole("list", { name: "Attempts" }).getByRole("listitem");
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.first()).toHaveAttribute("data-status", "PASSED");
+  await expect(attempts.nth(1)).toHaveAttribute("data-status", "FAILED");
+
+  mkdirSync("artifacts", { recursive: true });
+  await liveView.screenshot({ path: "artifacts/live-view.png" });
+});

@@ -2,7 +2,7 @@
 // The lesson's h2/h3 headings as links, marking the section being read. The links work without JavaScript;
 // with it, an IntersectionObserver notices headings crossing the top band of the viewport and the current
 // section becomes the last heading above that band's lower edge.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 export interface TocLink {
   id: string;
@@ -85,8 +85,24 @@ export function TableOfContents({ entries, variant }: { entries: TocLink[]; vari
       </details>
     );
   }
+  return <SidebarToc entries={entries} current={current} />;
+}
+
+/** Sticky beside the lesson and scrollable on its own; keeps the current entry within its visible part. */
+function SidebarToc({ entries, current }: { entries: TocLink[]; current: string | null }) {
+  const scroller = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const box = scroller.current;
+    const link = current ? box?.querySelector<HTMLElement>(`a[href="#${CSS.escape(current)}"]`) : null;
+    if (!box || !link) return;
+    // Scrolls only this list (never the window, which may be mid-way through a smooth scroll to the section).
+    const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop || top + link.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = top - box.clientHeight / 3;
+    }
+  }, [current]);
   return (
-    <nav aria-label="Table of contents" className="hidden lg:block">
+    <nav ref={scroller} aria-label="Table of contents" className="sticky top-6 hidden max-h-[calc(100vh-3rem)] overflow-y-auto pb-6 lg:block">
       <p className="mb-3 text-xs font-semibold uppercase tracking-wider text-slate-600 dark:text-slate-400">On this page</p>
       <div className="border-l border-slate-200 dark:border-slate-800">
         <TocList entries={entries} current={current} />

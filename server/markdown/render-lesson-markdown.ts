@@ -27,6 +27,8 @@ const prettyCode: PrettyCodeOptions = {
   // Both themes in one pass: tokens carry --shiki-light / --shiki-dark and the page's CSS picks one.
   theme: { light: "github-light-default", dark: "github-dark-default" },
   keepBackground: false,
+  // Grid mode writes a space into empty lines, which would then be copied; the page's CSS keeps their height.
+  grid: false,
   defaultLang: { block: "plaintext" },
   bypassInlineCode: true,
 };

@@ -62,9 +62,7 @@ export default async function LessonPage({ params }: Props) {
       </article>
       {contents.length > 0 && (
         <aside aria-label="Lesson contents" className="hidden lg:block">
-          <div className="sticky top-6 max-h-[calc(100vh-3rem)] overflow-y-auto pb-6">
-            <TableOfContents entries={contents} variant="sidebar" />
-          </div>
+          <TableOfContents entries={contents} variant="sidebar" />
         </aside>
       )}
     </div>

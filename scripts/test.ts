@@ -8,7 +8,7 @@ interface Step {
   name: string;
   command: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
 }
 
 function dockerPing(): Promise<boolean> {

@@ -1,7 +1,10 @@
 // The learner's Dockerfile as the static checks read it: stages with their instructions, parsed by dockerfile-ast
 // (the parser behind the Docker VS Code extension) so line numbers match what the learner sees in the editor.
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
-import { validate, ValidationSeverity } from "dockerfile-utils";
+import { validate } from "dockerfile-utils";
+
+/** LSP DiagnosticSeverity.Error: validate() reports LSP diagnostics, not its own ValidationSeverity. */
+const lspError = 1;
 
 export interface DockerInstruction {
   keyword: string;
@@ -60,7 +63,7 @@ function toInstruction(i: Instruction): DockerInstruction {
 export function parseDockerfile(source: string): DockerfileModel | null {
   const ast = DockerfileParser.parse(source);
   const errors = validate(source)
-    .filter((d) => d.severity === ValidationSeverity.ERROR)
+    .filter((d) => d.severity === lspError)
     .map((d) => ({ line: d.range.start.line + 1, message: typeof d.message === "string" ? d.message : d.message.value }));
   const stages: Stage[] = [];
   for (const instr of ast.getInstructions()) {

@@ -22,7 +22,7 @@ export interface Ticket {
 export class Grader {
   readonly queue: GradingQueue;
   readonly metrics: GraderMetrics = createMetrics();
-  private readonly active = new Set<string>();
+  private readonly inUse = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
 
@@ -96,7 +96,6 @@ export class Grader {
     this.metrics.running.inc();
     const queuedMs = performance.now() - enqueued;
     const log = this.log.child({ exercise: input.spec.slug, ...(opts.submissionId ? { submissionId: opts.submissionId } : {}) });
-    let session: string | undefined;
     const started = performance.now();
     try {
       const verdict = await runGrading(input, {
@@ -106,10 +105,7 @@ export class Grader {
         emit: opts.emit,
         signal: AbortSignal.any([opts.signal, this.shutdown.signal]),
         queuedMs,
-        onSession: (id) => {
-          session = id;
-          this.active.add(id);
-        },
+        inUse: this.inUse,
       });
       this.metrics.gradings.inc({ status: verdict.status });
       return verdict;
@@ -118,7 +114,6 @@ export class Grader {
       this.queue.recordDuration(ms);
       this.metrics.duration.observe(ms / 1000);
       this.metrics.running.dec();
-      if (session) this.active.delete(session);
       release();
       await this.trimCache().catch((err: unknown) => log.error({ err }, "image cache trim failed"));
     }
@@ -126,7 +121,7 @@ export class Grader {
 
   private async trimCache(): Promise<void> {
     const { imageCacheCount, imageCacheBytes } = this.config.limits;
-    await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.active);
+    await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.inUse);
   }
 
   /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */

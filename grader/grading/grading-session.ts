@@ -25,6 +25,8 @@ export interface SessionDeps {
   log: Logger;
   signal: AbortSignal;
   emit: (event: GradingEvent) => void;
+  /** Names of images in use by running gradings; the cache trim spares any tag containing one. */
+  inUse: Set<string>;
 }
 
 const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
@@ -47,6 +49,7 @@ export class Session implements GradingSession {
   private readonly throwawayTags = new Set<string>();
   private readonly stepsSent = new Set<string>();
   private readonly logBudget: LogBudget;
+  private readonly heldKeys: string[] = [];
 
   constructor(
     private readonly deps: SessionDeps,
@@ -55,6 +58,7 @@ export class Session implements GradingSession {
     readonly baselineFiles: FileMap | undefined,
   ) {
     this.id = `${deps.config.name}-${randomBytes(6).toString("hex")}`;
+    deps.inUse.add(this.id);
     const source = files.Dockerfile;
     this.dockerfile = source === undefined ? null : parseDockerfile(source);
     this.buildNetwork = deps.config.buildNetwork;
@@ -230,6 +234,8 @@ export class Session implements GradingSession {
     if (kind === "baseline") {
       const key = createHash("sha256").update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest("hex").slice(0, 16);
       const tag = baselineImageTag(this.deps.config.name, key);
+      this.deps.inUse.add(key);
+      this.heldKeys.push(key);
       if (await imageExists(this.deps.docker, tag)) {
         return { label: "first build", result: { ok: true, imageId: tag, tag, steps: [], logTail: [], durationMs: 0 }, sizeBytes: await imageSize(this.deps.docker, tag) };
       }
@@ -267,6 +273,8 @@ export class Session implements GradingSession {
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
     await this.network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
     for (const tag of this.throwawayTags) await removeImage(this.deps.docker, tag);
+    for (const key of this.heldKeys) this.deps.inUse.delete(key);
+    this.deps.inUse.delete(this.id);
   }
 
   markRunEnded(): void {

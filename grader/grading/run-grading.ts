@@ -27,8 +27,8 @@ export interface GradingRun {
   signal: AbortSignal;
   queuedMs: number;
   onStatus?: (status: GradingStatus) => void;
-  /** Called with the session id as soon as it exists, so the image cache can spare its images. */
-  onSession?: (id: string) => void;
+  /** Shared by the gradings of one grader: what the image cache trim must spare. */
+  inUse: Set<string>;
 }
 
 export class GradingTimeout extends Error {
@@ -39,8 +39,7 @@ export async function runGrading(input: GradingInput, run: GradingRun): Promise<
   const started = performance.now();
   const deadline = AbortSignal.timeout(run.config.limits.gradingTimeoutMs);
   const signal = AbortSignal.any([run.signal, deadline]);
-  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit }, input.spec, input.files, input.baselineFiles);
-  run.onSession?.(session.id);
+  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit, inUse: run.inUse }, input.spec, input.files, input.baselineFiles);
   const log = run.log.child({ session: session.id });
   const results: CheckResult[] = [];
   let image: ImageSummary | null = null;

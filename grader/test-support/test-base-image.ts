@@ -7,6 +7,8 @@ import tar from "tar-stream";
 import { loadConfig } from "@/grader/config";
 
 export const testBaseImage = "shipshape-test/busybox:dev";
+/** The same image untagged-looking, for fixtures that show what FROM without a tag does. */
+const testBaseLatest = "shipshape-test/busybox:latest";
 const busyboxPath = "/bin/busybox";
 
 export function testDocker(): Docker {
@@ -29,12 +31,13 @@ export async function requireEngine(docker = testDocker()): Promise<Docker> {
 }
 
 export async function ensureTestBaseImage(docker = testDocker()): Promise<string> {
-  try {
-    await docker.getImage(testBaseImage).inspect();
-    return testBaseImage;
-  } catch {
-    // not there yet
-  }
+  const present = await docker.getImage(testBaseImage).inspect().then(() => true, () => false);
+  if (!present) await importBusybox(docker);
+  await docker.getImage(testBaseImage).tag({ repo: testBaseLatest.slice(0, testBaseLatest.indexOf(":")), tag: "latest" });
+  return testBaseImage;
+}
+
+async function importBusybox(docker: Docker): Promise<void> {
   if (!fs.existsSync(busyboxPath)) throw new Error(`${busyboxPath} is missing: apt-get install -y busybox-static`);
   const pack = tar.pack();
   const mtime = new Date(0);
@@ -49,5 +52,4 @@ export async function ensureTestBaseImage(docker = testDocker()): Promise<string
   const [repo, tag] = testBaseImage.split(":");
   const stream = await docker.importImage(pack as unknown as NodeJS.ReadableStream, { repo, tag, changes: ['ENV PATH=/bin', 'CMD ["sh"]'] });
   await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())));
-  return testBaseImage;
 }

@@ -17,6 +17,8 @@ function frame(event: StreamedEvent): Uint8Array {
 export interface SseOptions {
   pollMs?: number;
   heartbeatMs?: number;
+  /** The submission had ended when the stream was asked for: close after the replay even if the verdict was already sent. */
+  finished?: boolean;
 }
 
 export function submissionEventStream(
@@ -24,7 +26,7 @@ export function submissionEventStream(
   hub: EventHub,
   submissionId: string,
   afterSeq: number,
-  { pollMs = 2_000, heartbeatMs = 15_000 }: SseOptions = {},
+  { pollMs = 2_000, heartbeatMs = 15_000, finished = false }: SseOptions = {},
 ): ReadableStream<Uint8Array> {
   let cleanup = () => {};
   let closed = false;
@@ -71,6 +73,7 @@ export function submissionEventStream(
         .then(() => {
           replaying = false;
           for (const event of held.splice(0)) live(event);
+          if (finished) close();
         })
         .catch((error: unknown) => {
           controller.error(error);

@@ -145,11 +145,12 @@ const viewSelect = {
 } as const;
 
 /** Throws unless the actor may see the submission (their own; see server/authz); anyone else's is "not found", so ids cannot be probed. */
-export async function requireSubmissionAccess(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<void> {
+export async function requireSubmissionAccess(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<{ status: SubmissionStatus }> {
   const signedIn = requireActor(actor);
-  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
+  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true } });
   if (!row) throw new AppError("not_found", noSuchSubmission);
   await requireViewPersonData(prisma, signedIn, row.userId, "submission");
+  return { status: row.status };
 }
 
 export async function getSubmissionView(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<SubmissionView> {

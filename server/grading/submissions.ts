@@ -3,6 +3,7 @@ import "server-only";
 // committed before the grader hears of it, so a crash after the 202 never loses it (recovery picks it up).
 import { z } from "zod";
 import { submissionFilesSchema } from "@/lib/grading/file-rules";
+import { isFinished } from "@/lib/grading/submission-events";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import type { FileMap } from "@/grader/contract";
@@ -43,9 +44,9 @@ export function parseLastEventId(header: string | null): number {
 
 export async function submissionEvents(actor: Actor | null, id: string, lastEventId: number): Promise<ReadableStream<Uint8Array>> {
   const prisma = await db();
-  await requireSubmissionAccess(prisma, actor, id);
+  const { status } = await requireSubmissionAccess(prisma, actor, id);
   const { hub } = await gradingService();
-  return submissionEventStream(prisma, hub, id, lastEventId);
+  return submissionEventStream(prisma, hub, id, lastEventId, { finished: isFinished(status) });
 }
 
 export async function referenceSolutionFor(actor: Actor | null, slug: string): Promise<FileMap> {

@@ -30,9 +30,6 @@ export const signInSchema = z
 
 export const deleteAccountSchema = z.object({ confirmEmail: emailSchema }).strict();
 
-export const roleSchema = z.enum(["LEARNER", "INSTRUCTOR", "ADMIN"], { error: "Role must be LEARNER, INSTRUCTOR or ADMIN." });
-
-export const setRoleSchema = z.object({ role: roleSchema }).strict();
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -82,7 +82,7 @@ describe("merging anonymous progress at sign-in", () => {
     const lesson = overview.lessons.find((l) => l.lesson.slug === fx.lessonSlug);
     expect(lesson).toMatchObject({ sections: { read: 3, total: 3 }, checklist: { done: 1, total: 2 }, quiz: { questions: 2, attempts: 2, best: 1 }, exercises: { passed: 0, total: 1 } });
     expect(lesson?.completion).toBeCloseTo((1 + 0.5 + 1 + 0) / 4);
-    expect(lesson?.next).toEqual({ label: "Pass the exercise “Demo exercise”", href: `/learn/${fx.courseSlug}/${fx.lessonSlug}/exercises/demo-exercise` });
+    expect(lesson?.next).toEqual({ label: "Pass the exercise “Demo exercise”", href: `/learn/${fx.courseSlug}/${fx.lessonSlug}/exercises/${fx.exerciseSlug}` });
     expect(overview.lessons.map((l) => l.lesson.slug)).not.toContain(fx.draftSlug);
   });
 

@@ -1,6 +1,9 @@
 // A small course written straight into a test database: one published lesson with sections, a checklist,
 // a two-question quiz and an exercise; one draft lesson nobody may attach progress to; and one user per role.
+import path from "node:path";
 import type { PrismaClient, Role } from "@/generated/prisma/client";
+import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import { asJson } from "@/server/json-value";
 import { hashPassword } from "@/server/accounts/passwords";
 
 export const fixtureBody = `Intro paragraph.
@@ -29,6 +32,7 @@ export interface Fixture {
   lessonId: string;
   draftSlug: string;
   exerciseId: string;
+  exerciseSlug: string;
   users: Record<"learner" | "other" | "instructor" | "admin", { id: string; email: string; role: Role }>;
 }
 
@@ -50,7 +54,11 @@ export async function seedFixture(prisma: PrismaClient): Promise<Fixture> {
       { lessonId: lesson.id, key: "build-order", position: 1, kind: "ORDER", prompt: "Order the steps", explanation: "Dependencies before source.", contentHash: "q2", data: { steps: [{ id: "from", text: "FROM" }, { id: "deps", text: "COPY requirements.txt + RUN pip install" }, { id: "src", text: "COPY . ." }] } },
     ],
   });
-  const exercise = await prisma.exercise.create({ data: { lessonId: lesson.id, slug: "demo-exercise", position: 0, title: "Demo exercise", spec: {}, starter: {}, solution: {}, contentHash: "e" } });
+  // A real exercise folder, so the grading routes accept its spec.
+  const folder = await readExerciseFolder(path.resolve("content/containers/dockerize-a-service/exercises/first-service"));
+  const exercise = await prisma.exercise.create({
+    data: { lessonId: lesson.id, slug: folder.spec.slug, position: 0, title: "Demo exercise", spec: asJson(folder.spec), starter: folder.starter, solution: folder.solution, contentHash: "e" },
+  });
   const passwordHash = await hashPassword(fixturePassword);
   const make = (email: string, role: Role) => prisma.user.create({ data: { email, role, passwordHash }, select: { id: true, email: true, role: true } });
   const users = {
@@ -59,5 +67,5 @@ export async function seedFixture(prisma: PrismaClient): Promise<Fixture> {
     instructor: await make("instructor@example.test", "INSTRUCTOR"),
     admin: await make("admin@example.test", "ADMIN"),
   };
-  return { courseSlug: course.slug, lessonSlug: lesson.slug, lessonId: lesson.id, draftSlug: draft.slug, exerciseId: exercise.id, users };
+  return { courseSlug: course.slug, lessonSlug: lesson.slug, lessonId: lesson.id, draftSlug: draft.slug, exerciseId: exercise.id, exerciseSlug: exercise.slug, users };
 }

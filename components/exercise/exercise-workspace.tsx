@@ -36,6 +36,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   const [files, setFiles] = useState<Record<string, string>>(draft ?? starter);
   const [active, setActive] = useState<string | null>(firstPath(draft ?? starter));
   const [attempts, setAttempts] = useState(initialAttempts);
+  const [referenceImage, setReferenceImage] = useState(reference);
   const [openId, setOpenId] = useState<string | null>(null);
   const [opened, setOpened] = useState<{ id: string; files: Record<string, string> } | null>(null);
   const [openedFile, setOpenedFile] = useState<string | null>(null);
@@ -57,7 +58,10 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
 
   const refreshAttempts = useCallback(async () => {
     const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/submissions`);
-    if (response.ok) setAttempts(((await response.json()) as { attempts: AttemptRow[] }).attempts);
+    if (!response.ok) return;
+    const body = (await response.json()) as { attempts: AttemptRow[]; reference: SizedImage | null };
+    setAttempts(body.attempts);
+    if (body.reference) setReferenceImage({ label: body.reference.label, sizeBytes: body.reference.sizeBytes });
   }, [slug]);
 
   const verdictStatus = progress.verdict?.status;
@@ -178,7 +182,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
         <LiveView
           progress={progress}
           previous={previousAttempt ? { label: "Previous attempt", sizeBytes: previousAttempt.imageSizeBytes } : null}
-          reference={reference}
+          reference={referenceImage}
         />
       )}
 

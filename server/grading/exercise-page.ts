@@ -8,6 +8,8 @@ import { loadDraft } from "@/server/drafts/draft-store";
 import { AppError } from "@/server/errors";
 import { findExercise, solutionUnlocksAfter } from "./exercises";
 import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
+import { graderEndpoint } from "./grading-service";
+import { referenceImage, type ReferenceImage } from "./reference-image";
 import { listAttempts, type AttemptSummary } from "./submission-store";
 
 export interface ExercisePageData {
@@ -21,6 +23,7 @@ export interface ExercisePageData {
   attempts: AttemptSummary[];
   solutionUnlocksAfter: number;
   environment: GradingEnvironment;
+  reference: ReferenceImage | null;
 }
 
 export async function exercisePageData(actor: Actor | null, course: string, lesson: string, slug: string): Promise<ExercisePageData> {
@@ -32,7 +35,9 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     actor ? listAttempts(prisma, actor.id, exercise.id) : [],
     gradingEnvironment(),
   ]);
+  const reference = attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null;
   return {
+    reference,
     slug: exercise.slug,
     title: exercise.title,
     spec: exercise.spec,

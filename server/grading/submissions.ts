@@ -8,7 +8,8 @@ import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import type { FileMap } from "@/grader/contract";
 import { findExercise, referenceSolution } from "./exercises";
-import { gradingService } from "./grading-service";
+import { gradingService, graderEndpoint } from "./grading-service";
+import { referenceImage, type ReferenceImage } from "./reference-image";
 import { submissionEventStream } from "./sse-stream";
 import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "./submission-store";
 
@@ -29,11 +30,13 @@ export async function viewSubmission(actor: Actor | null, id: string): Promise<S
   return getSubmissionView(await db(), actor, id);
 }
 
-export async function attemptsOf(actor: Actor | null, slug: string): Promise<AttemptSummary[]> {
+/** The learner's attempts, newest first, and the reference solution's image once it has been measured. */
+export async function attemptsOf(actor: Actor | null, slug: string): Promise<{ attempts: AttemptSummary[]; reference: ReferenceImage | null }> {
   const learner = requirePermission(actor, "grade");
   const prisma = await db();
   const exercise = await findExercise(prisma, learner, slug);
-  return listAttempts(prisma, learner.id, exercise.id);
+  const attempts = await listAttempts(prisma, learner.id, exercise.id);
+  return { attempts, reference: attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null };
 }
 
 /** Last-Event-ID as EventSource sends it on reconnect; anything else replays from the start. */

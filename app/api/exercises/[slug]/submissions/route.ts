@@ -14,9 +14,9 @@ export const POST = handleErrors(async (request: Request, ctx: RouteContext<"/ap
   return Response.json(submission, { status: 202, headers: { location: `/api/submissions/${submission.id}` } });
 });
 
-/** The learner's attempts at this exercise, newest first. */
+/** The learner's attempts at this exercise, newest first, with the reference solution's image size when known. */
 export const GET = handleErrors(async (request: Request, ctx: RouteContext<"/api/exercises/[slug]/submissions">) => {
   const { slug } = await ctx.params;
   const actor = await actorFromRequest(await db(), request);
-  return Response.json({ attempts: await attemptsOf(actor, slug) });
+  return Response.json(await attemptsOf(actor, slug));
 });

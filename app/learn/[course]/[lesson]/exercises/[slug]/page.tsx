@@ -66,7 +66,7 @@ export default async function ExercisePage({ params }: Props) {
         signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
         attempts={data.attempts}
         solutionUnlocksAfter={data.solutionUnlocksAfter}
-        reference={null}
+        reference={data.reference ? { label: data.reference.label, sizeBytes: data.reference.sizeBytes } : null}
       />
     </article>
   );

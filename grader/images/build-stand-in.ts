@@ -13,6 +13,7 @@ import { kitVersion, type BaseImageRecipe } from "./recipes";
 import { runCommand } from "./run-command";
 
 export const alpineShimsDir = path.join(import.meta.dirname, "alpine-shims");
+const wheelhouseScript = path.join(import.meta.dirname, "python-wheelhouse.py");
 const alpineShims = ["adduser", "addgroup", "apk"];
 
 export interface KitContext {
@@ -27,6 +28,9 @@ export interface KitContext {
 export async function hostInputs(recipe: BaseImageRecipe): Promise<string[]> {
   const inputs: string[] = [];
   if (recipe.source.kind === "busybox") inputs.push(`busybox:${(await findStaticBusybox()).sha256}`);
+  if (recipe.pythonWheelhouse) {
+    inputs.push(`python-wheelhouse.py:${createHash("sha256").update(await fs.readFile(wheelhouseScript)).digest("hex")}`);
+  }
   if (recipe.alpineShims) {
     for (const shim of alpineShims) {
       const text = await fs.readFile(path.join(alpineShimsDir, shim));
@@ -88,6 +92,13 @@ export async function buildStandIn(recipe: BaseImageRecipe, ctx: KitContext): Pr
       await fs.mkdir(path.join(root, "usr/local/sbin"), { recursive: true });
       for (const shim of alpineShims) await fs.copyFile(path.join(alpineShimsDir, shim), path.join(root, "usr/local/sbin", shim));
       await runCommand("chmod", ["0755", ...alpineShims.map((s) => path.join(root, "usr/local/sbin", s))]);
+    }
+    if (recipe.pythonWheelhouse) {
+      const { dir, dists, purge } = recipe.pythonWheelhouse;
+      step(`wheels of ${Object.keys(dists).join(", ")} from Debian's packages`);
+      await fs.copyFile(wheelhouseScript, path.join(root, "tmp/python-wheelhouse.py"));
+      await runInRoot(root, `python3 /tmp/python-wheelhouse.py ${dir} '${JSON.stringify(dists)}'`, logFile);
+      await runInRoot(root, `dpkg --purge ${purge.join(" ")}`, logFile);
     }
     for (const script of recipe.chroot) await runInRoot(root, script, logFile);
     if (recipe.source.kind === "debootstrap") await stripRootfs(root);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { debootstrapArgs, isStrippedFile } from "./debootstrap-rootfs";
+import { backportsSources, debootstrapArgs, isStrippedFile } from "./debootstrap-rootfs";
 
 describe("debootstrapArgs", () => {
-  it("builds a minbase bookworm with the cache, packages and extra suites", () => {
+  it("builds a minbase bookworm with the cache and packages", () => {
     expect(
       debootstrapArgs({
         include: ["golang-1.22-go", "gcc"],
-        extraSuites: ["bookworm-backports"],
         cacheDir: "/c",
         target: "/t",
         mirror: "http://deb.debian.org/debian",
@@ -15,14 +14,13 @@ describe("debootstrapArgs", () => {
       "--variant=minbase",
       "--cache-dir=/c",
       "--include=golang-1.22-go,gcc",
-      "--extra-suites=bookworm-backports",
       "bookworm",
       "/t",
       "http://deb.debian.org/debian",
     ]);
   });
 
-  it("leaves out empty package and suite lists", () => {
+  it("leaves out an empty package list", () => {
     expect(debootstrapArgs({ include: [], cacheDir: "/c", target: "/t", mirror: "http://m" })).toEqual([
       "--variant=minbase",
       "--cache-dir=/c",
@@ -44,5 +42,11 @@ describe("isStrippedFile", () => {
     for (const file of ["var/cache/debconf/config.dat", "var/cache/debconf/templates.dat", "usr/bin/python3", "var/cache/apt/archives/lock"]) {
       expect(isStrippedFile(file), file).toBe(false);
     }
+  });
+});
+
+describe("backportsSources", () => {
+  it("names bookworm-backports on the chosen mirror", () => {
+    expect(backportsSources("http://deb.debian.org/debian")).toBe("deb http://deb.debian.org/debian bookworm-backports main\n");
   });
 });

@@ -21,7 +21,6 @@ export function findDebootstrap(): string {
 
 export function debootstrapArgs(options: {
   include: readonly string[];
-  extraSuites?: readonly string[];
   cacheDir: string;
   target: string;
   mirror: string;
@@ -30,7 +29,6 @@ export function debootstrapArgs(options: {
     "--variant=minbase",
     `--cache-dir=${options.cacheDir}`,
     ...(options.include.length ? [`--include=${options.include.join(",")}`] : []),
-    ...(options.extraSuites?.length ? [`--extra-suites=${options.extraSuites.join(",")}`] : []),
     debianSuite,
     options.target,
     options.mirror,
@@ -75,14 +73,44 @@ export async function stripRootfs(root: string): Promise<void> {
 
 export async function debootstrapRootfs(options: {
   include: readonly string[];
-  extraSuites?: readonly string[];
+  backports?: readonly string[];
   cacheDir: string;
   target: string;
   mirror: string;
   logFile: string;
 }): Promise<void> {
   await fs.mkdir(options.cacheDir, { recursive: true });
-  await runCommand(findDebootstrap(), debootstrapArgs(options), { logFile: options.logFile });
+  try {
+    await runCommand(findDebootstrap(), debootstrapArgs(options), { logFile: options.logFile });
+  } catch (err) {
+    // debootstrap's own log, the one that names the failing package, lives in the target about to be removed.
+    const own = await fs.readFile(path.join(options.target, "debootstrap/debootstrap.log"), "utf8").catch(() => "");
+    await fs.appendFile(options.logFile, `\n--- debootstrap.log ---\n${own}`);
+    throw err;
+  }
+  if (options.backports?.length) await installBackports(options.target, options.backports, options.mirror, options.logFile);
+}
+
+export function backportsSources(mirror: string): string {
+  return `deb ${mirror} ${debianSuite}-backports main\n`;
+}
+
+/** apt inside the new root, using the host's network and resolver, then forgets the backports source again. */
+async function installBackports(root: string, packages: readonly string[], mirror: string, logFile: string): Promise<void> {
+  const sources = path.join(root, "etc/apt/sources.list.d/backports.list");
+  const resolv = path.join(root, "etc/resolv.conf");
+  await fs.writeFile(sources, backportsSources(mirror));
+  await fs.copyFile("/etc/resolv.conf", resolv);
+  try {
+    await runInRoot(
+      root,
+      `apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -q -y --no-install-recommends -t ${debianSuite}-backports ${packages.join(" ")} && apt-get clean`,
+      logFile,
+    );
+  } finally {
+    await fs.rm(sources, { force: true });
+    await fs.writeFile(resolv, "");
+  }
 }
 
 export async function runInRoot(root: string, script: string, logFile: string): Promise<void> {

@@ -6,11 +6,13 @@ answer "Requirement already satisfied" to every install, and `pip install --pref
 end up empty: the lesson's multi-stage route would then copy a folder that does not exist. As wheels in a local
 folder that pip is pointed at (PIP_FIND_LINKS + PIP_NO_INDEX), pip really installs them, wherever it is told to.
 
-usage: python3 python-wheelhouse.py <wheel folder> <egg-info name>...
+usage: python3 python-wheelhouse.py <wheel folder> '{"<egg-info name>": ["<requirement>", ...], ...}'
+Debian drops install_requires from its egg-info, so the requirements each wheel declares are passed in.
 """
 
 import base64
 import hashlib
+import json
 import pathlib
 import sys
 import zipfile
@@ -41,14 +43,15 @@ def record_line(arcname: str, data: bytes) -> str:
     return f"{arcname},sha256={digest},{len(data)}"
 
 
-def build_wheel(egg_info: pathlib.Path, out_dir: pathlib.Path) -> pathlib.Path:
+def build_wheel(egg_info: pathlib.Path, requirements: list[str], out_dir: pathlib.Path) -> pathlib.Path:
     pkg_info = (egg_info / "PKG-INFO").read_text()
     fields = dict(line.split(": ", 1) for line in pkg_info.splitlines() if ": " in line and not line.startswith(" "))
     name, version = fields["Name"], fields["Version"]
     top_level = [t for t in (egg_info / "top_level.txt").read_text().split() if t]
     requires = egg_info / "requires.txt"
     header, _, body = pkg_info.partition("\n\n")
-    extra = requires_dist(requires.read_text()) if requires.exists() else []
+    extra = [f"Requires-Dist: {r}" for r in requirements]
+    extra += requires_dist(requires.read_text()) if requires.exists() else []
     metadata = "\n".join([header.rstrip("\n"), *extra]) + "\n\n" + body
 
     files: list[tuple[str, bytes]] = []
@@ -82,11 +85,11 @@ def build_wheel(egg_info: pathlib.Path, out_dir: pathlib.Path) -> pathlib.Path:
 def main() -> None:
     out_dir = pathlib.Path(sys.argv[1])
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in sys.argv[2:]:
+    for name, requirements in json.loads(sys.argv[2]).items():
         matches = sorted(DIST_PACKAGES.glob(f"{name}-*.egg-info"))
         if not matches:
             sys.exit(f"no {name}-*.egg-info in {DIST_PACKAGES}")
-        print(build_wheel(matches[-1], out_dir))
+        print(build_wheel(matches[-1], requirements, out_dir))
 
 
 if __name__ == "__main__":

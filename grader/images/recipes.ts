@@ -10,7 +10,12 @@ export const kitVersion = "1";
 const standardPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 export type RootfsSource =
-  | { kind: "debootstrap"; include: readonly string[]; extraSuites?: readonly string[] }
+  | {
+      kind: "debootstrap";
+      include: readonly string[];
+      /** Installed afterwards with apt from bookworm-backports (debootstrap's --extra-suites fails on mixed suites). */
+      backports?: readonly string[];
+    }
   /** A file system holding only the host's statically linked busybox and its applet links. */
   | { kind: "busybox" };
 
@@ -21,6 +26,16 @@ export interface NpmOfflineCache {
   packages: readonly string[];
 }
 
+/** Debian's Flask and friends as wheels pip installs from, instead of packages it finds already installed. */
+export interface PythonWheelhouse {
+  /** Where the wheels go; PIP_FIND_LINKS points here. */
+  dir: string;
+  /** Debian egg-info names, each with the requirements Debian's metadata leaves out. */
+  dists: Readonly<Record<string, readonly string[]>>;
+  /** Debian packages removed once their wheels exist, so `import flask` works only after `pip install`, as in the real image. */
+  purge: readonly string[];
+}
+
 export interface BaseImageRecipe {
   /** The name the lessons use; the stand-in is tagged with it. */
   name: string;
@@ -28,6 +43,7 @@ export interface BaseImageRecipe {
   /** Shell commands run in the new root (chroot) once its packages are in. */
   chroot: readonly string[];
   npmOffline?: NpmOfflineCache;
+  pythonWheelhouse?: PythonWheelhouse;
   /** Adds `adduser`/`addgroup` accepting Alpine's (busybox) options, and an `apk` that explains itself. */
   alpineShims?: boolean;
   env: Readonly<Record<string, string>>;
@@ -40,20 +56,48 @@ export interface BaseImageRecipe {
 }
 
 // The slim image's packages; the full one adds build tools on top, as python:3.11 does over -slim.
-const pythonPackages = ["python3", "python3-pip", "python-is-python3", "python3-flask", "adduser", "curl"];
+const pythonPackages = ["python3", "python3-pip", "python3-venv", "python-is-python3", "python3-flask", "adduser", "curl"];
+const wheelDir = "/usr/local/share/python-wheels";
+const pythonWheelhouse: PythonWheelhouse = {
+  dir: wheelDir,
+  dists: {
+    Flask: ["Werkzeug>=2.2.2", "Jinja2>=3.0", "itsdangerous>=2.0", "click>=8.0"],
+    Werkzeug: ["MarkupSafe>=2.1.1"],
+    Jinja2: ["MarkupSafe>=2.0"],
+    MarkupSafe: [],
+    itsdangerous: [],
+    click: [],
+  },
+  purge: ["python3-flask", "python3-werkzeug", "python3-jinja2", "python3-markupsafe", "python3-itsdangerous", "python3-click"],
+};
 const pythonChroot = [
   // Debian marks its Python as externally managed; the real image does not, and lessons run plain `pip install`.
   "rm -f /usr/lib/python3*/EXTERNALLY-MANAGED",
   "test -e /usr/bin/pip || ln -s pip3 /usr/bin/pip",
+  // Debian's pip puts `--prefix=/install` under /install/local/lib/python3.11/dist-packages, so the lesson's
+  // `COPY --from=builder /install /usr/local` lands in /usr/local/local; the real image's site-packages is
+  // /usr/local/lib/python3.11/site-packages. Both become import paths, as they are in the real image.
+  "printf '%s\\n' /usr/local/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/site-packages > /usr/lib/python3/dist-packages/zz-shipshape-layout.pth",
 ];
-// pip's version check would wait on a network that builds do not have.
-const pythonEnv = { PATH: standardPath, LANG: "C.UTF-8", PIP_DISABLE_PIP_VERSION_CHECK: "1" };
+const pythonEnv = {
+  PATH: `${standardPath}:/usr/local/local/bin`,
+  LANG: "C.UTF-8",
+  // pip's version check would wait on a network that builds do not have.
+  PIP_DISABLE_PIP_VERSION_CHECK: "1",
+  PIP_NO_INDEX: "1",
+  PIP_FIND_LINKS: wheelDir,
+};
 const pythonSmoke = [
   "python --version",
   "pip --version",
-  'python -c "import flask; assert flask.__version__ == \'2.2.2\', flask.__version__"',
   "command -v useradd adduser curl",
   "test ! -e /usr/lib/python3.11/EXTERNALLY-MANAGED",
+  "! python -c 'import flask' 2>/dev/null",
+  "pip install -q --no-cache-dir --prefix=/tmp/prefix flask==2.2.2",
+  "PYTHONPATH=/tmp/prefix/local/lib/python3.11/dist-packages python -c 'import flask'",
+  "python -m venv /tmp/venv && /tmp/venv/bin/pip install -q flask==2.2.2 && /tmp/venv/bin/python -c 'import flask'",
+  "pip install -q --no-cache-dir flask==2.2.2 2>/dev/null",
+  'python -c "import flask, markupsafe._speedups; assert flask.__version__ == \'2.2.2\', flask.__version__"',
 ].join(" && ");
 
 export const baseImageRecipes: readonly BaseImageRecipe[] = [
@@ -61,15 +105,17 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     name: "python:3.11-slim",
     source: { kind: "debootstrap", include: pythonPackages },
     chroot: pythonChroot,
+    pythonWheelhouse,
     env: pythonEnv,
     cmd: ["python3"],
-    note: "Debian bookworm stand-in: Python 3.11.2, pip 23.0.1, Flask 2.2.2 preinstalled from Debian (pin flask==2.2.2). Unlike the real slim image it ships curl, so HEALTHCHECK CMD curl -f ... works; a python -c urllib check works too.",
+    note: "Debian bookworm stand-in: Python 3.11.2 and pip 23.0.1 with no index; pip installs Flask 2.2.2 (pin flask==2.2.2) and its dependencies offline from Debian-built wheels. Unlike the real slim image it ships curl, so HEALTHCHECK CMD curl -f ... works; a python urllib check works too.",
     smoke: pythonSmoke,
   },
   {
     name: "python:3.11",
     source: { kind: "debootstrap", include: [...pythonPackages, "build-essential", "python3-dev", "git", "wget", "procps", "less"] },
     chroot: pythonChroot,
+    pythonWheelhouse,
     env: pythonEnv,
     cmd: ["python3"],
     note: "Debian bookworm stand-in: the python:3.11-slim stand-in plus build-essential, python3-dev, git and wget, so it is much bigger, as the real one is.",
@@ -104,7 +150,7 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
   {
     name: "golang:1.22",
     // bookworm itself has Go 1.19; bookworm-backports carries 1.22.
-    source: { kind: "debootstrap", include: ["golang-1.22-go", "gcc", "libc6-dev", "ca-certificates"], extraSuites: ["bookworm-backports"] },
+    source: { kind: "debootstrap", include: ["gcc", "libc6-dev", "ca-certificates"], backports: ["golang-1.22-go"] },
     chroot: ["ln -s /usr/lib/go-1.22 /usr/local/go", "mkdir -p /go/src /go/bin && chmod -R 1777 /go"],
     env: {
       PATH: `/go/bin:/usr/local/go/bin:${standardPath}`,
@@ -135,7 +181,3 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     smoke: "for a in sh httpd wget nc id whoami; do command -v $a >/dev/null || { echo missing $a; exit 1; }; done",
   },
 ];
-
-export function recipeByName(name: string): BaseImageRecipe | undefined {
-  return baseImageRecipes.find((r) => r.name === name);
-}

@@ -1,0 +1,181 @@
+// The stand-ins as the lessons use them, on the real engine: present and labelled, with the commands the lessons
+// run, able to build the worked examples with no network, and the size order of the real images. Needs
+// `npm run grader:images` first; a missing image fails with that instruction, never a silent skip.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostInputs } from "./build-stand-in";
+import { docker, inspectImage, requireEngine } from "./docker-cli";
+import { labelKeys } from "./import-rootfs";
+import { recipeHash } from "./recipe-hash";
+import { baseImageRecipes } from "./recipes";
+
+const testTag = `shipshape-kit-test-${process.pid}`;
+const builtTags: string[] = [];
+const fixtures = path.join(import.meta.dirname, "test-fixtures");
+
+beforeAll(async () => {
+  await requireEngine();
+  const missing: string[] = [];
+  for (const recipe of baseImageRecipes) if (!(await inspectImage(recipe.name))) missing.push(recipe.name);
+  if (missing.length) throw new Error(`missing base images ${missing.join(", ")}: run \`npm run grader:images\` first`);
+});
+
+afterAll(async () => {
+  for (const tag of builtTags) await docker(["image", "rm", "--force", tag]).catch(() => undefined);
+});
+
+/** Runs a shell script in a fresh container of the image with no network; returns its stdout. */
+function inImage(image: string, script: string, user?: string): Promise<string> {
+  return docker(["run", "--rm", "--network", "none", ...(user ? ["--user", user] : []), "--entrypoint", "/bin/sh", image, "-ec", script]);
+}
+
+/** `docker build --network none` of the given files; returns the tag. */
+async function buildOffline(name: string, files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "kit-test-"));
+  try {
+    for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
+    const tag = `${testTag}-${name}`;
+    builtTags.push(tag);
+    await docker(["build", "--network", "none", "--force-rm", "-t", tag, dir]);
+    return tag;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe("every stand-in", () => {
+  it.each(baseImageRecipes.map((r) => [r.name, r] as const))("%s is labelled with the recipe it was built from", async (name, recipe) => {
+    const image = await inspectImage(name);
+    expect(image?.labels[labelKeys.baseImage]).toBe("1");
+    expect(image?.labels[labelKeys.standInFor]).toBe(name);
+    expect(image?.labels[labelKeys.note]).toBeTruthy();
+    expect(image?.labels[labelKeys.recipe], "the image is older than its recipe: run `npm run grader:images`").toBe(
+      recipeHash(recipe, await hostInputs(recipe)),
+    );
+  });
+});
+
+describe("python:3.11-slim", () => {
+  it("has python, pip, useradd, adduser and curl, and no EXTERNALLY-MANAGED marker", async () => {
+    const out = await inImage("python:3.11-slim", "python --version; pip --version; command -v useradd adduser curl; ls /usr/lib/python3.11/EXTERNALLY-MANAGED 2>&1 || true");
+    expect(out).toMatch(/^Python 3\.11\./m);
+    expect(out).toMatch(/^pip \d+/m);
+    expect(out).toMatch(/useradd[\s\S]*adduser[\s\S]*curl/);
+    expect(out).toMatch(/No such file/);
+  });
+
+  it("installs the pinned Flask offline, plainly, into a prefix and into a venv", async () => {
+    const out = await inImage(
+      "python:3.11-slim",
+      [
+        "echo flask==2.2.2 > /tmp/requirements.txt",
+        "pip install --no-cache-dir -r /tmp/requirements.txt 2>/dev/null | tail -1",
+        "python -c 'import flask; print(\"flask\", flask.__version__)'",
+        "pip install -q --no-cache-dir --prefix=/tmp/install -r /tmp/requirements.txt 2>/dev/null",
+        "ls /tmp/install/local/lib/python3.11/dist-packages | grep -c -i -E '^(flask|werkzeug|jinja2|markupsafe|itsdangerous|click)$'",
+        "python -m venv /tmp/venv && /tmp/venv/bin/pip install -q -r /tmp/requirements.txt && /tmp/venv/bin/python -c 'import flask; print(\"venv ok\")'",
+      ].join("; "),
+    );
+    expect(out).toMatch(/Successfully installed .*flask-2\.2\.2/i);
+    expect(out).toContain("flask 2.2.2");
+    expect(out).toMatch(/^6$/m);
+    expect(out).toContain("venv ok");
+  });
+
+  it("grades the lesson's multi-stage route: --prefix in python:3.11, copied to /usr/local in -slim", async () => {
+    const tag = await buildOffline("flask-prefix", {
+      "requirements.txt": "flask==2.2.2\n",
+      Dockerfile: [
+        "FROM python:3.11 AS builder",
+        "COPY requirements.txt .",
+        "RUN pip install --no-cache-dir --prefix=/install -r requirements.txt",
+        "FROM python:3.11-slim",
+        "COPY --from=builder /install /usr/local",
+        "RUN useradd --create-home app",
+        "USER app",
+        "",
+      ].join("\n"),
+    });
+    expect(await inImage(tag, "python -c 'import flask; print(flask.__version__)'; whoami")).toBe("2.2.2\napp");
+  });
+
+  it("runs a curl and a python HEALTHCHECK-style probe against a local server", async () => {
+    const out = await inImage(
+      "python:3.11-slim",
+      [
+        "python -m http.server 4201 --bind 127.0.0.1 >/dev/null 2>&1 &",
+        "for i in $(seq 50); do curl -fs http://127.0.0.1:4201/ >/dev/null && break; sleep 0.1; done",
+        "curl -fsS -o /dev/null -w 'curl %{http_code}\\n' http://127.0.0.1:4201/",
+        "python -c \"import urllib.request; print('urllib', urllib.request.urlopen('http://127.0.0.1:4201/', timeout=2).status)\"",
+      ].join("; "),
+    );
+    expect(out).toBe("curl 200\nurllib 200");
+  });
+
+  it("is clearly smaller than python:3.11, which adds build tools", async () => {
+    const slim = await inspectImage("python:3.11-slim");
+    const full = await inspectImage("python:3.11");
+    expect(slim && full).toBeTruthy();
+    expect((slim?.sizeBytes ?? Infinity) * 2).toBeLessThan(full?.sizeBytes ?? 0);
+    expect(await inImage("python:3.11", "gcc --version | head -1; git --version")).toMatch(/gcc[\s\S]*git version/);
+  });
+});
+
+describe("node:18-alpine", () => {
+  it("has Node 18 and npm, and Alpine-style adduser/addgroup", async () => {
+    const out = await inImage("node:18-alpine", "node --version; npm --version; addgroup -S app && adduser -S -D -H -G app app && id app; command -v wget");
+    expect(out).toMatch(/^v18\./m);
+    expect(out).toMatch(/^10\.\d+\.\d+$/m);
+    expect(out).toMatch(/uid=\d+\(app\) gid=\d+\(app\)/);
+    expect(out).toContain("wget");
+  });
+
+  it("builds the lesson's Node example with `npm ci --omit=dev` from its lockfile, with no network", async () => {
+    const fixture = path.join(fixtures, "node-express");
+    const tag = await buildOffline("node-express", {
+      "package.json": await readFile(path.join(fixture, "package.json"), "utf8"),
+      "package-lock.json": await readFile(path.join(fixture, "package-lock.json"), "utf8"),
+      "server.js": "const express = require('express');\nconsole.log('express', require('express/package.json').version, typeof express());\n",
+      Dockerfile: ["FROM node:18-alpine", "WORKDIR /app", "COPY package*.json ./", "RUN npm ci --omit=dev", "COPY server.js .", 'CMD ["node", "server.js"]', ""].join("\n"),
+    });
+    expect(await docker(["run", "--rm", "--network", "none", tag])).toMatch(/^express 4\.19\.2 function$/);
+  });
+});
+
+describe("golang:1.22", () => {
+  it("builds a standard-library module as a static binary that runs on scratch, with no network", async () => {
+    const tag = await buildOffline("go-static", {
+      "go.mod": "module example.com/hello\n\ngo 1.22\n",
+      "main.go": 'package main\n\nimport (\n\t"fmt"\n\t"runtime"\n)\n\nfunc main() { fmt.Println("hello from", runtime.Version()) }\n',
+      Dockerfile: ["FROM golang:1.22 AS build", "WORKDIR /src", "COPY . .", "RUN CGO_ENABLED=0 go build -o /app", "FROM scratch", "COPY --from=build /app /app", 'ENTRYPOINT ["/app"]', ""].join("\n"),
+    });
+    expect(await docker(["run", "--rm", "--network", "none", tag])).toMatch(/^hello from go1\.22\.\d+$/);
+  });
+});
+
+describe("busybox", () => {
+  it("has the applets tests use, the usual accounts, and stays tiny", async () => {
+    const out = await inImage("busybox", "for a in sh httpd wget nc id whoami; do command -v $a; done; id -u nobody", "nobody");
+    expect(out.split("\n")).toEqual(["/bin/sh", "/bin/httpd", "/bin/wget", "/bin/nc", "/bin/id", "/bin/whoami", "65534"]);
+    expect((await inspectImage("busybox"))?.sizeBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("npm run grader:images", () => {
+  it("does nothing, in under 2 s, when every image is current", async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.join(import.meta.dirname, "build.ts")], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
+      child.on("error", reject);
+      child.on("close", (c) => resolve({ code: c, stderr: err }));
+    });
+    expect(code, stderr).toBe(0);
+    const took = /all up to date \(([\d.]+) s\)/.exec(stderr);
+    expect(took, stderr).not.toBeNull();
+    expect(Number(took?.[1])).toBeLessThan(2);
+  });
+});

@@ -7,6 +7,7 @@ import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
 import { pruneLeftovers, trimImageCache } from "@/grader/sandbox/image-store";
 import { createMetrics, type GraderMetrics } from "./metrics";
+import { InUse } from "./in-use";
 import { GradingQueue } from "./queue";
 import { runGrading, type GradingInput } from "./run-grading";
 
@@ -22,7 +23,7 @@ export interface Ticket {
 export class Grader {
   readonly queue: GradingQueue;
   readonly metrics: GraderMetrics = createMetrics();
-  private readonly inUse = new Set<string>();
+  private readonly inUse = new InUse();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
 

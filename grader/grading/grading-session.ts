@@ -14,10 +14,11 @@ import { buildImage, type BuildResult, type LogBudget } from "@/grader/sandbox/b
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
-import { imageConfig, imageExists, imageLayerCount, imageSize, removeImage, summarizeImage } from "@/grader/sandbox/image-store";
+import { imageConfig, imageExists, tagImage, imageLayerCount, imageSize, removeImage, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { httpProbe } from "./http-probe";
+import type { InUse } from "./in-use";
 
 export interface SessionDeps {
   docker: Docker;
@@ -25,8 +26,7 @@ export interface SessionDeps {
   log: Logger;
   signal: AbortSignal;
   emit: (event: GradingEvent) => void;
-  /** Names of images in use by running gradings; the cache trim spares any tag containing one. */
-  inUse: Set<string>;
+  inUse: InUse;
 }
 
 const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
@@ -58,7 +58,7 @@ export class Session implements GradingSession {
     readonly baselineFiles: FileMap | undefined,
   ) {
     this.id = `${deps.config.name}-${randomBytes(6).toString("hex")}`;
-    deps.inUse.add(this.id);
+    deps.inUse.hold(this.id);
     const source = files.Dockerfile;
     this.dockerfile = source === undefined ? null : parseDockerfile(source);
     this.buildNetwork = deps.config.buildNetwork;
@@ -109,7 +109,7 @@ export class Session implements GradingSession {
     if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0 };
     const ctx = files === this.files ? await this.packed() : await packContext(files);
     const prefix = kind === "image" ? "" : `[${kind}] `;
-    return buildImage(this.deps.docker, {
+    const result = await buildImage(this.deps.docker, {
       context: ctx.tar,
       tag,
       network: this.buildNetwork,
@@ -120,6 +120,15 @@ export class Session implements GradingSession {
       onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? text.replace(/^/gm, prefix) : text }),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
+    if (result.ok) {
+      // Earlier stages' images get our tags too, so the cache trim (or cleanup) removes them with this build.
+      for (const [i, leaf] of result.stageLeaves.entries()) {
+        const ref = `${tag}-stage-${i}`;
+        await tagImage(this.deps.docker, leaf, ref);
+        if (this.throwawayTags.has(tag)) this.throwawayTags.add(ref);
+      }
+    }
+    return result;
   }
 
   build = memo(async () => {
@@ -234,10 +243,10 @@ export class Session implements GradingSession {
     if (kind === "baseline") {
       const key = createHash("sha256").update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest("hex").slice(0, 16);
       const tag = baselineImageTag(this.deps.config.name, key);
-      this.deps.inUse.add(key);
+      this.deps.inUse.hold(key);
       this.heldKeys.push(key);
       if (await imageExists(this.deps.docker, tag)) {
-        return { label: "first build", result: { ok: true, imageId: tag, tag, steps: [], logTail: [], durationMs: 0 }, sizeBytes: await imageSize(this.deps.docker, tag) };
+        return { label: "first build", result: { ok: true, imageId: tag, tag, steps: [], logTail: [], durationMs: 0, stageLeaves: [] }, sizeBytes: await imageSize(this.deps.docker, tag) };
       }
       const result = await this.runBuild("baseline", files, tag, { progress: false });
       return { label: "first build", result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
@@ -273,8 +282,8 @@ export class Session implements GradingSession {
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
     await this.network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
     for (const tag of this.throwawayTags) await removeImage(this.deps.docker, tag);
-    for (const key of this.heldKeys) this.deps.inUse.delete(key);
-    this.deps.inUse.delete(this.id);
+    for (const key of this.heldKeys) this.deps.inUse.release(key);
+    this.deps.inUse.release(this.id);
   }
 
   markRunEnded(): void {

@@ -8,6 +8,7 @@ import { checks } from "@/grader/checks";
 import { SkipCheck, type CheckOutcome } from "@/grader/checks/check";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { Session } from "./grading-session";
+import type { InUse } from "./in-use";
 
 export const gradingStatuses = ["queued", "validating", "checking", "cleaning-up", "done"] as const;
 export type GradingStatus = (typeof gradingStatuses)[number];
@@ -28,7 +29,7 @@ export interface GradingRun {
   queuedMs: number;
   onStatus?: (status: GradingStatus) => void;
   /** Shared by the gradings of one grader: what the image cache trim must spare. */
-  inUse: Set<string>;
+  inUse: InUse;
 }
 
 export class GradingTimeout extends Error {

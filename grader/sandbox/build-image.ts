@@ -3,8 +3,6 @@
 // and cache hits are parsed as they arrive; the log is capped with a visible notice; a timeout aborts the
 // request, which makes the engine cancel the step and remove its container (forcerm).
 import type { Docker } from "./docker-client";
-import { labels } from "./labels";
-import { isGradingImageTag } from "./image-names";
 
 export interface BuildLimits {
   buildTimeoutMs: number;
@@ -40,7 +38,7 @@ export interface BuildRequest {
 }
 
 export type BuildResult =
-  | { ok: true; imageId: string; tag: string; steps: BuildStep[]; logTail: string[]; durationMs: number }
+  | { ok: true; imageId: string; tag: string; steps: BuildStep[]; logTail: string[]; durationMs: number; stageLeaves: string[] }
   | { ok: false; reason: "error" | "timeout"; message: string; failedStep: BuildStep | null; steps: BuildStep[]; logTail: string[]; durationMs: number };
 
 interface BuildMessage {
@@ -64,6 +62,11 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
   let imageId: string | undefined;
   /** The last layer the builder committed, so a failed build's dangling layers can be removed. */
   let lastLayer: string | undefined;
+  /**
+   * The last image of each earlier stage. The classic builder leaves them untagged and they are no parent of the
+   * final image, so without a tag they would pile up as dangling images; the session tags them as its own.
+   */
+  const stageLeaves: string[] = [];
 
   const log = (text: string) => {
     for (const line of text.split("\n")) {
@@ -95,6 +98,7 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
     const step = stepLine.exec(trimmed);
     if (step) {
       const s: BuildStep = { index: Number(step[1]), total: Number(step[2]), instruction: step[3] ?? "", cached: false };
+      if (s.index > 1 && /^FROM\s/i.test(s.instruction) && lastLayer) stageLeaves.push(lastLayer);
       steps.push(s);
       req.onStep?.(s);
     } else if (trimmed === "---> Using cache") {
@@ -148,7 +152,7 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
 
   const durationMs = Math.round(performance.now() - started);
   if (signal.aborted) {
-    await removeDangling(docker, lastLayer);
+    await removeDangling(docker, [lastLayer, ...stageLeaves]);
     const byTimeout = timeout.aborted;
     return {
       ok: false,
@@ -161,20 +165,25 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
     };
   }
   if (error || !imageId) {
-    await removeDangling(docker, lastLayer);
+    await removeDangling(docker, [lastLayer, ...stageLeaves]);
     return { ok: false, reason: "error", message: error ?? "the build ended without an image", failedStep: steps.at(-1) ?? null, steps, logTail: tail, durationMs };
   }
-  return { ok: true, imageId, tag: req.tag, steps, logTail: tail, durationMs };
+  return { ok: true, imageId, tag: req.tag, steps, logTail: tail, durationMs, stageLeaves };
 }
 
-/** A failed build leaves its committed steps as dangling images; they are no cache worth keeping. */
-async function removeDangling(docker: Docker, layer: string | undefined): Promise<void> {
-  if (!layer) return;
-  try {
-    const info = await docker.getImage(layer).inspect();
-    if ((info.RepoTags ?? []).some((t) => !isGradingImageTag(t)) || info.Config?.Labels?.[labels.baseImage]) return;
-    await docker.getImage(layer).remove({ noprune: false });
-  } catch {
-    // Shared with another image (a child or a tag): then it is not dangling and stays.
+/**
+ * A failed build leaves its committed steps as dangling images; they are no cache worth keeping. Only untagged
+ * images are removed (a base image is always tagged), and the engine refuses any that another image builds on.
+ */
+async function removeDangling(docker: Docker, layers: (string | undefined)[]): Promise<void> {
+  for (const layer of layers) {
+    if (!layer) continue;
+    try {
+      const info = await docker.getImage(layer).inspect();
+      if ((info.RepoTags ?? []).length > 0) continue;
+      await docker.getImage(layer).remove({ noprune: false });
+    } catch {
+      // Shared with another image (a child): then it is not dangling and stays.
+    }
   }
 }

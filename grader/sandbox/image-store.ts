@@ -1,9 +1,9 @@
 // Images on the engine: what the verdict shows of the learner's image, the small LRU of grading images kept for
-// baselines and layer cache, and the start-up sweep of what a crashed grader left behind. Images labelled
-// `shipshape.base-image` are never removed here.
+// baselines and layer cache, and the start-up sweep of what a crashed grader left behind. Base images (the
+// kit's `shipshape.base-image` stand-ins, or pulled ones) are never removed: only the grader's own tags are.
 import type { ImageSummary } from "@/grader/contract";
 import type { Docker } from "./docker-client";
-import { gradingImageRepos, isOwnImageTag } from "./image-names";
+import { gradingImageRepos, isGradingImageTag, isOwnImageTag } from "./image-names";
 import { labels } from "./labels";
 
 export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
@@ -57,11 +57,17 @@ export async function imageConfig(docker: Docker, ref: string): Promise<ImageCon
   };
 }
 
-/** Removes an image unless it is a base image; a conflict (still in use) leaves it for the next trim. */
+/**
+ * Removes one of the grader's own images by its grading tag. Labels cannot tell a stand-in from an image built on
+ * it (LABEL is inherited through FROM), so tags decide: an image that also carries any other tag (a base image
+ * such as python:3.11) is only untagged by the engine, never deleted. A conflict (still in use) leaves it for
+ * the next trim.
+ */
 export async function removeImage(docker: Docker, ref: string): Promise<void> {
   try {
+    if (!isGradingImageTag(ref) && !/^sha256:|^[0-9a-f]{12,64}$/.test(ref)) return;
     const info = await docker.getImage(ref).inspect();
-    if (info.Config.Labels?.[labels.baseImage]) return;
+    if (!isGradingImageTag(ref) && (info.RepoTags ?? []).length > 0) return;
     await docker.getImage(ref).remove({ force: false, noprune: false });
   } catch {
     // Gone already, or still used by a grading in flight.
@@ -72,31 +78,36 @@ export async function removeImage(docker: Docker, ref: string): Promise<void> {
  * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running.
  * The images share base layers, so the byte sum over-counts: a conservative cap.
  */
-export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, active: ReadonlySet<string>): Promise<number> {
+export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, inUse: { covers(tag: string): boolean }): Promise<number> {
   const images = await listGradingImages(docker, grader);
   images.sort((a, b) => b.Created - a.Created);
   let kept = 0;
   let bytes = 0;
   let removed = 0;
   for (const img of images) {
-    if (img.Labels?.[labels.baseImage]) continue;
-    if ((img.RepoTags ?? []).some((t) => [...active].some((id) => t.includes(id)))) continue;
+    if ((img.RepoTags ?? []).some((t) => inUse.covers(t))) continue;
     if (kept < cap.count && bytes + img.Size <= cap.bytes) {
       kept += 1;
       bytes += img.Size;
       continue;
     }
-    for (const tag of img.RepoTags ?? []) if (tag !== "<none>:<none>") await removeImage(docker, tag);
-    await removeImage(docker, img.Id);
+    // Untagging our tags deletes the image once no other tag holds it; a base image's own tag keeps it.
+    for (const tag of (img.RepoTags ?? []).filter(isGradingImageTag)) await removeImage(docker, tag);
     removed += 1;
   }
   return removed;
 }
 
+/** Gives an image one more of the grader's tags (`repo:tag`). */
+export async function tagImage(docker: Docker, id: string, ref: string): Promise<void> {
+  const colon = ref.lastIndexOf(":");
+  await docker.getImage(id).tag({ repo: ref.slice(0, colon), tag: ref.slice(colon + 1) });
+}
+
 /** Images this grader tagged (learner images, baselines, variants); never base images. */
 export async function listGradingImages(docker: Docker, grader: string) {
   const images = await docker.listImages({ filters: { reference: gradingImageRepos.map((r) => `${r}/*`) } });
-  return images.filter((img) => (img.RepoTags ?? []).some((t) => isOwnImageTag(t, grader)) && !img.Labels?.[labels.baseImage]);
+  return images.filter((img) => (img.RepoTags ?? []).some((t) => isOwnImageTag(t, grader)));
 }
 
 /** Containers and networks a previous process of this grader left when it died mid-grading. */

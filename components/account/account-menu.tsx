@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
 import { clearBrowserProgress } from "@/components/progress/browser-progress";
 import { mergeBrowserProgress } from "@/components/progress/account-sync";
-import { clientSession, forgetClientSession, type ClientSession } from "./client-session";
+import { clientSession, forgetClientSession, onClientSessionChange, type ClientSession } from "./client-session";
 
 const linkClass = "text-sm font-medium text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
 
@@ -16,13 +16,17 @@ export function AccountMenu() {
 
   useEffect(() => {
     let live = true;
-    void clientSession().then((s) => {
-      if (!live) return;
-      setSession(s);
-      if (s) void mergeBrowserProgress(s.user.id);
-    });
+    const load = () =>
+      void clientSession().then((s) => {
+        if (!live) return;
+        setSession(s);
+        if (s) void mergeBrowserProgress(s.user.id);
+      });
+    load();
+    const stop = onClientSessionChange(load);
     return () => {
       live = false;
+      stop();
     };
   }, []);
 

@@ -9,6 +9,7 @@ const sessionSchema = z.object({
 export type ClientSession = z.infer<typeof sessionSchema>;
 
 let pending: Promise<ClientSession | null> | undefined;
+const listeners = new Set<() => void>();
 
 async function fetchSession(): Promise<ClientSession | null> {
   try {
@@ -26,7 +27,13 @@ export function clientSession(): Promise<ClientSession | null> {
   return pending;
 }
 
-/** After signing in or out: the next caller fetches again. */
+/** After signing in or out: the next caller fetches again, and the header's account menu refreshes. */
 export function forgetClientSession(): void {
   pending = undefined;
+  for (const listener of listeners) listener();
+}
+
+export function onClientSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

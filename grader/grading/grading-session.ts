@@ -124,8 +124,7 @@ export class Session implements GradingSession {
       // Earlier stages' images get our tags too, so the cache trim (or cleanup) removes them with this build.
       for (const [i, leaf] of result.stageLeaves.entries()) {
         const ref = `${tag}-stage-${i}`;
-        await tagImage(this.deps.docker, leaf, ref);
-        if (this.throwawayTags.has(tag)) this.throwawayTags.add(ref);
+        if ((await tagImage(this.deps.docker, leaf, ref)) && this.throwawayTags.has(tag)) this.throwawayTags.add(ref);
       }
     }
     return result;

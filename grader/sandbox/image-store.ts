@@ -98,10 +98,19 @@ export async function trimImageCache(docker: Docker, grader: string, cap: { coun
   return removed;
 }
 
-/** Gives an image one more of the grader's tags (`repo:tag`). */
-export async function tagImage(docker: Docker, id: string, ref: string): Promise<void> {
+/**
+ * Gives an image one more of the grader's tags (`repo:tag`). False when the image is gone: a stage image shared
+ * with a grading that just finished may have been trimmed with it, and then there is nothing left to hold.
+ */
+export async function tagImage(docker: Docker, id: string, ref: string): Promise<boolean> {
   const colon = ref.lastIndexOf(":");
-  await docker.getImage(id).tag({ repo: ref.slice(0, colon), tag: ref.slice(colon + 1) });
+  try {
+    await docker.getImage(id).tag({ repo: ref.slice(0, colon), tag: ref.slice(colon + 1) });
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return false;
+    throw err;
+  }
 }
 
 /** Images this grader tagged (learner images, baselines, variants); never base images. */

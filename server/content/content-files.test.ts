@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAllContent } from "@/server/content/load";
+import { loadAllContent } from "./load";
 
 const contentRoot = path.resolve(import.meta.dirname, "../../content");
 

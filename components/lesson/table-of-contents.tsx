@@ -1,7 +1,7 @@
 "use client";
 // The lesson's h2/h3 headings as links, marking the section being read. The links work without JavaScript;
-// with it, an IntersectionObserver notices headings crossing the top band of the viewport and the current
-// section becomes the last heading above that band's lower edge.
+// with it, an IntersectionObserver notices headings crossing a reading line near the top of the viewport, and
+// the current section is the last heading above that line.
 import { useEffect, useMemo, useRef, useState } from "react";
 
 export interface TocLink {
@@ -10,16 +10,25 @@ export interface TocLink {
   depth: 2 | 3;
 }
 
-/** Fraction of the viewport height, from the top, within which a heading counts as "being read". */
-const readingLine = 0.3;
+/** Distance from the top of the viewport, in px, that a heading must pass for its section to count as being read. */
+const readingLine = 96;
+
+function atPageBottom(): boolean {
+  return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
+}
 
 function currentSection(ids: string[]): string | null {
-  const line = window.innerHeight * readingLine;
+  // The last sections of a page may never reach the reading line; when the reader jumped to one, trust the jump.
+  const target = decodeURIComponent(window.location.hash.slice(1));
+  if (atPageBottom() && ids.includes(target)) {
+    const top = document.getElementById(target)?.getBoundingClientRect().top;
+    if (top !== undefined && top >= 0 && top < window.innerHeight) return target;
+  }
   let current: string | null = null;
   for (const id of ids) {
     const heading = document.getElementById(id);
     if (!heading) continue;
-    if (heading.getBoundingClientRect().top <= line) current = id;
+    if (heading.getBoundingClientRect().top <= readingLine) current = id;
     else break;
   }
   return current;
@@ -29,14 +38,17 @@ function useCurrentSection(ids: string[]): string | null {
   const [current, setCurrent] = useState<string | null>(null);
   useEffect(() => {
     const update = () => setCurrent(currentSection(ids));
+    // The observed band is the strip above the reading line: a heading crossing the line in either direction
+    // enters or leaves it, which is exactly when the current section can change.
     const observer = new IntersectionObserver(update, {
-      rootMargin: `0px 0px -${(1 - readingLine) * 100}% 0px`,
+      rootMargin: `0px 0px -${Math.max(0, window.innerHeight - readingLine)}px 0px`,
       threshold: [0, 1],
     });
     for (const id of ids) {
       const heading = document.getElementById(id);
       if (heading) observer.observe(heading);
     }
+    update();
     window.addEventListener("hashchange", update);
     return () => {
       observer.disconnect();

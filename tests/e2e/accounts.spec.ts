@@ -30,7 +30,7 @@ async function answerEverythingRight(page: Page) {
       }
     }
     await box.getByRole("button", { name: "Check answer" }).click();
-    await expect(box.getByText("Correct.")).toBeVisible();
+    await expect(box.getByText("Correct.", { exact: true })).toBeVisible();
   }
 }
 

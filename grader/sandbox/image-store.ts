@@ -6,15 +6,6 @@ import type { Docker } from "./docker-client";
 import { gradingImageRepos, isGradingImageTag, isOwnImageTag } from "./image-names";
 import { labels } from "./labels";
 
-export async function imageExists(docker: Docker, ref: string): Promise<boolean> {
-  try {
-    await docker.getImage(ref).inspect();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function imageSize(docker: Docker, ref: string): Promise<number> {
   return (await docker.getImage(ref).inspect()).Size;
 }

@@ -26,7 +26,11 @@ export function AnsiLog({ chunks, label }: { chunks: LogChunk[]; label: string }
     () => shown.map((chunk) => ({ seq: chunk.seq, source: chunk.source, parts: Anser.ansiToJson(chunk.text, { json: true, remove_empty: true }) })),
     [shown],
   );
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [parsed.length]);
+  // A block body on purpose: recent Chromium returns a Promise from scrollIntoView, and an effect that returns
+  // anything but a cleanup function crashes React when the effect re-runs.
+  useEffect(() => {
+    void end.current?.scrollIntoView({ block: "nearest" });
+  }, [parsed.length]);
   return (
     <div role="log" aria-label={label} aria-live="off" className="max-h-80 overflow-auto rounded-md bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-200">
       {chunks.length > shown.length && <div className="text-slate-500">… {chunks.length - shown.length} earlier chunks not shown …</div>}

@@ -63,7 +63,7 @@ export default async function ExercisePage({ params }: Props) {
         starter={data.starter}
         draft={data.draft}
         signedIn={signedIn}
-        signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
+        signInHref={`/signin?next=${encodeURIComponent(here)}`}
         attempts={data.attempts}
         solutionUnlocksAfter={data.solutionUnlocksAfter}
         reference={data.reference ? { label: data.reference.label, sizeBytes: data.reference.sizeBytes } : null}

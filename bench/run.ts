@@ -1,0 +1,34 @@
+// `npm run bench [name...]`: every benchmark, each a ratio against a baseline measured in the same run (or a
+// latency against its target), printed as one table. Not part of `npm test`: figures on a shared CI machine
+// are noise, so benchmarks report and never fail a build.
+import os from "node:os";
+import { benchGraderVsCli } from "./grader-vs-cli";
+import { run as firstEvent } from "./first-event";
+import { run as progressWrite } from "./progress-write";
+
+const benches: Record<string, () => Promise<unknown>> = {
+  "grader-vs-cli": () => benchGraderVsCli(5),
+  "progress-write": () => progressWrite({ writes: 500 }),
+  "first-event": () => firstEvent({ samples: 20 }),
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in benches));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}`);
+  for (const name of wanted.length ? wanted : Object.keys(benches)) {
+    const bench = benches[name];
+    if (!bench) continue;
+    console.log(`\n▶ ${name}`);
+    console.log(JSON.stringify(await bench(), null, 2));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,8 @@ import type { GradingEvent, GradingRequest, Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
-import { pruneLeftovers, trimImageCache } from "@/grader/sandbox/image-store";
+import { pruneLeftovers, removeDangling, removeImage, trimImageCache } from "@/grader/sandbox/image-store";
+import { isGradingImageTag } from "@/grader/sandbox/image-names";
 import { createMetrics, type GraderMetrics } from "./metrics";
 import { InUse } from "./in-use";
 import { GradingQueue } from "./queue";
@@ -24,6 +25,7 @@ export class Grader {
   readonly queue: GradingQueue;
   readonly metrics: GraderMetrics = createMetrics();
   private readonly inUse = new InUse();
+  private readonly pendingRemoval = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
 
@@ -107,6 +109,7 @@ export class Grader {
         signal: AbortSignal.any([opts.signal, this.shutdown.signal]),
         queuedMs,
         inUse: this.inUse,
+        pendingRemoval: this.pendingRemoval,
       });
       this.metrics.gradings.inc({ status: verdict.status });
       return verdict;
@@ -120,8 +123,16 @@ export class Grader {
     }
   }
 
+  /**
+   * Runs when no grading is running: removing an image while another build uses its layers as cache makes that
+   * build fail with "unknown parent image", so images only go when nothing can be building on them.
+   */
   private async trimCache(): Promise<void> {
+    if (this.inUse.size > 0) return;
     const { imageCacheCount, imageCacheBytes } = this.config.limits;
+    const pending = [...this.pendingRemoval];
+    this.pendingRemoval.clear();
+    for (const ref of pending) await (isGradingImageTag(ref) ? removeImage(this.docker, ref) : removeDangling(this.docker, [ref]));
     await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.inUse);
   }
 

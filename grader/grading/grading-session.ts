@@ -10,11 +10,11 @@ import { baseImageOf, parseDockerfile, type DockerfileModel } from "@/grader/che
 import { pickSourceFile } from "@/grader/checks/dependency-files";
 import { layerScanMatch } from "@/grader/checks/layer-patterns";
 import { AppContainer, retimedHealthcheck } from "@/grader/sandbox/app-container";
-import { buildImage, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
+import { buildImage, isCacheRace, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
-import { imageConfig, tagImage, imageLayerCount, imageSize, removeImage, summarizeImage } from "@/grader/sandbox/image-store";
+import { imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { httpProbe } from "./http-probe";
@@ -27,6 +27,8 @@ export interface SessionDeps {
   signal: AbortSignal;
   emit: (event: GradingEvent) => void;
   inUse: InUse;
+  /** Throwaway tags and untagged images of failed builds, removed by the grader when no build can be using them. */
+  pendingRemoval: Set<string>;
 }
 
 const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
@@ -106,10 +108,10 @@ export class Session implements GradingSession {
   private async runBuild(kind: string, files: FileMap, tag: string, opts: { target?: string; progress: boolean }): Promise<BuildResult> {
     this.assertLive();
     const refused = files === this.files ? this.refusal() : null;
-    if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0 };
+    if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] };
     const ctx = files === this.files ? await this.packed() : await packContext(files);
     const prefix = kind === "image" ? "" : `[${kind}] `;
-    const result = await buildImage(this.deps.docker, {
+    const attempt = () => buildImage(this.deps.docker, {
       context: ctx.tar,
       tag,
       network: this.buildNetwork,
@@ -120,6 +122,12 @@ export class Session implements GradingSession {
       onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? text.replace(/^/gm, prefix) : text }),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
+    let result = await attempt();
+    if (!result.ok && result.reason === "error" && isCacheRace(result.message)) {
+      this.deps.log.warn({ message: result.message }, "build lost a cached layer to a concurrent cleanup; building again");
+      result = await attempt();
+    }
+    if (!result.ok) for (const id of result.dangling) this.deps.pendingRemoval.add(id);
     if (result.ok) {
       // Earlier stages' images get our tags too, so the cache trim (or cleanup) removes them with this build.
       for (const [i, leaf] of result.stageLeaves.entries()) {
@@ -254,7 +262,7 @@ export class Session implements GradingSession {
     let variantFiles = files;
     if (kind === "rebuild") {
       const source = pickSourceFile((await this.context()).paths);
-      if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0 }, sizeBytes: null };
+      if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] }, sizeBytes: null };
       label = source;
       variantFiles = { ...files, [source]: `${files[source] ?? ""}\n` };
     }
@@ -278,7 +286,8 @@ export class Session implements GradingSession {
     this.runEnded ??= performance.now();
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
     await this.network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
-    for (const tag of this.throwawayTags) await removeImage(this.deps.docker, tag);
+    // Removed later, when the grader is idle: a concurrent build may be using their layers as cache right now.
+    for (const tag of this.throwawayTags) this.deps.pendingRemoval.add(tag);
     for (const key of this.heldKeys) this.deps.inUse.release(key);
     this.deps.inUse.release(this.id);
   }

@@ -13,6 +13,10 @@ export class InUse {
     else this.counts.delete(key);
   }
 
+  get size(): number {
+    return this.counts.size;
+  }
+
   /** True when an image tag names something held. */
   covers(tag: string): boolean {
     for (const key of this.counts.keys()) if (tag.includes(key)) return true;

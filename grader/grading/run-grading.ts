@@ -30,6 +30,7 @@ export interface GradingRun {
   onStatus?: (status: GradingStatus) => void;
   /** Shared by the gradings of one grader: what the image cache trim must spare. */
   inUse: InUse;
+  pendingRemoval: Set<string>;
 }
 
 export class GradingTimeout extends Error {
@@ -40,7 +41,7 @@ export async function runGrading(input: GradingInput, run: GradingRun): Promise<
   const started = performance.now();
   const deadline = AbortSignal.timeout(run.config.limits.gradingTimeoutMs);
   const signal = AbortSignal.any([run.signal, deadline]);
-  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit, inUse: run.inUse }, input.spec, input.files, input.baselineFiles);
+  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit, inUse: run.inUse, pendingRemoval: run.pendingRemoval }, input.spec, input.files, input.baselineFiles);
   const log = run.log.child({ session: session.id });
   const results: CheckResult[] = [];
   let image: ImageSummary | null = null;

@@ -39,7 +39,17 @@ export interface BuildRequest {
 
 export type BuildResult =
   | { ok: true; imageId: string; tag: string; steps: BuildStep[]; logTail: string[]; durationMs: number; stageLeaves: string[] }
-  | { ok: false; reason: "error" | "timeout"; message: string; failedStep: BuildStep | null; steps: BuildStep[]; logTail: string[]; durationMs: number };
+  | {
+      ok: false;
+      reason: "error" | "timeout";
+      message: string;
+      failedStep: BuildStep | null;
+      steps: BuildStep[];
+      logTail: string[];
+      durationMs: number;
+      /** Untagged images this failed build left; removable once no other build could be using them as cache. */
+      dangling: string[];
+    };
 
 interface BuildMessage {
   stream?: string;
@@ -152,7 +162,6 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
 
   const durationMs = Math.round(performance.now() - started);
   if (signal.aborted) {
-    await removeDangling(docker, [lastLayer, ...stageLeaves]);
     const byTimeout = timeout.aborted;
     return {
       ok: false,
@@ -162,28 +171,16 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
       steps,
       logTail: tail,
       durationMs,
+      dangling: danglingOf(lastLayer, stageLeaves),
     };
   }
   if (error || !imageId) {
-    await removeDangling(docker, [lastLayer, ...stageLeaves]);
-    return { ok: false, reason: "error", message: error ?? "the build ended without an image", failedStep: steps.at(-1) ?? null, steps, logTail: tail, durationMs };
+    return { ok: false, reason: "error", message: error ?? "the build ended without an image", failedStep: steps.at(-1) ?? null, steps, logTail: tail, durationMs, dangling: danglingOf(lastLayer, stageLeaves) };
   }
   return { ok: true, imageId, tag: req.tag, steps, logTail: tail, durationMs, stageLeaves };
 }
 
-/**
- * A failed build leaves its committed steps as dangling images; they are no cache worth keeping. Only untagged
- * images are removed (a base image is always tagged), and the engine refuses any that another image builds on.
- */
-async function removeDangling(docker: Docker, layers: (string | undefined)[]): Promise<void> {
-  for (const layer of layers) {
-    if (!layer) continue;
-    try {
-      const info = await docker.getImage(layer).inspect();
-      if ((info.RepoTags ?? []).length > 0) continue;
-      await docker.getImage(layer).remove({ noprune: false });
-    } catch {
-      // Shared with another image (a child): then it is not dangling and stays.
-    }
-  }
-}
+const danglingOf = (last: string | undefined, leaves: string[]): string[] => [...(last ? [last] : []), ...leaves];
+
+/** The engine lost a cached parent under the build (removed by a cleanup racing it): not the learner's doing. */
+export const isCacheRace = (message: string): boolean => /unknown parent image ID|No such image/i.test(message);

@@ -90,6 +90,22 @@ export async function trimImageCache(docker: Docker, grader: string, cap: { coun
 }
 
 /**
+ * Removes untagged images failed builds left behind. Only untagged ones (a base image is always tagged), and the
+ * engine refuses any another image builds on.
+ */
+export async function removeDangling(docker: Docker, ids: Iterable<string>): Promise<void> {
+  for (const id of ids) {
+    try {
+      const info = await docker.getImage(id).inspect();
+      if ((info.RepoTags ?? []).length > 0) continue;
+      await docker.getImage(id).remove({ noprune: false });
+    } catch {
+      // Gone already, or a parent of another image: then it is not dangling and stays.
+    }
+  }
+}
+
+/**
  * Gives an image one more of the grader's tags (`repo:tag`). False when the image is gone: a stage image shared
  * with a grading that just finished may have been trimmed with it, and then there is nothing left to hold.
  */

@@ -40,6 +40,8 @@ export function CredentialsForm({ mode, action, next }: CredentialsFormProps) {
       setError("Please fix the highlighted fields.");
       return;
     }
+    setFields({});
+    setError(null);
     startTransition(async () => {
       const result = await action(input);
       if (!result.ok) {

@@ -35,6 +35,8 @@ async function answerEverythingRight(page: Page) {
 }
 
 test("a visitor's quick test and checklist follow them into their new account", async ({ page }) => {
+  // Two full quick tests, a sign-up and five signed-in pages: longer than the default on a busy machine.
+  test.setTimeout(180_000);
   const total = quiz.questions.length;
   expect(total).toBeGreaterThanOrEqual(12);
 
@@ -75,7 +77,7 @@ test("a visitor's quick test and checklist follow them into their new account", 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a long enough passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/me");
+  await page.waitForURL((url) => url.pathname === "/me");
 
   const card = page.locator('li[data-lesson="dockerize-a-service"]');
   await expect(card).toContainText("Best quiz score100%");
@@ -125,7 +127,7 @@ test("demo accounts sign in with their role; a wrong password gets a clear messa
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   await page.getByLabel("Password").fill(e2eDemoPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/me");
+  await page.waitForURL((url) => url.pathname === "/me");
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user: { role: string } };
   expect(session.user.role).toBe("ADMIN");
   await expect(page.getByRole("link", { name: "Cohorts" })).toBeVisible();

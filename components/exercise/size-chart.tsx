@@ -17,6 +17,7 @@ export interface SizeChartProps {
 const barColours = ["#1663c0", "#64748b", "#94a3b8", "#16a34a"];
 
 function shortInstruction(createdBy: string): string {
+  if (!createdBy.trim()) return "base image";
   const text = createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, "").replace(/^\/bin\/sh -c /, "RUN ").trim();
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }

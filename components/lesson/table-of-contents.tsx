@@ -18,11 +18,13 @@ function atPageBottom(): boolean {
 }
 
 function currentSection(ids: string[]): string | null {
-  // The last sections of a page may never reach the reading line; when the reader jumped to one, trust the jump.
+  // A section the reader just jumped to stays current while its heading sits at the top, even if the next heading
+  // is also above the line (a section with no intro); at the page bottom, where the last sections never reach
+  // the line, it stays current while its heading is on screen.
   const target = decodeURIComponent(window.location.hash.slice(1));
-  if (atPageBottom() && ids.includes(target)) {
+  if (ids.includes(target)) {
     const top = document.getElementById(target)?.getBoundingClientRect().top;
-    if (top !== undefined && top >= 0 && top < window.innerHeight) return target;
+    if (top !== undefined && top >= -2 && top <= (atPageBottom() ? window.innerHeight : readingLine)) return target;
   }
   let current: string | null = null;
   for (const id of ids) {
@@ -49,9 +51,12 @@ function useCurrentSection(ids: string[]): string | null {
       if (heading) observer.observe(heading);
     }
     update();
+    // A jump near the page bottom may end without any heading crossing the line: settle once scrolling stops.
+    window.addEventListener("scrollend", update);
     window.addEventListener("hashchange", update);
     return () => {
       observer.disconnect();
+      window.removeEventListener("scrollend", update);
       window.removeEventListener("hashchange", update);
     };
   }, [ids]);

@@ -12,7 +12,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
     <nav aria-label="Breadcrumb" className="mb-6 text-sm text-slate-600 dark:text-slate-400">
       <ol className="flex flex-wrap items-center gap-x-2 gap-y-1">
         {crumbs.map((crumb, i) => (
-          <li key={crumb.label} className="flex items-center gap-2">
+          <li key={i} className="flex items-center gap-2">
             {i > 0 && <span aria-hidden="true">/</span>}
             {crumb.href ? (
               <Link href={crumb.href} className="underline-offset-2 hover:text-slate-900 hover:underline dark:hover:text-white">

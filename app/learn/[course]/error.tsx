@@ -1,6 +1,6 @@
 "use client";
 import { PageError } from "@/components/ui/page-error";
 
-export default function CourseError({ reset }: { error: Error; reset: () => void }) {
-  return <PageError what="course" reset={reset} />;
+export default function CourseError({ retry }: { error: unknown; retry: () => void }) {
+  return <PageError what="course" retry={retry} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 import { PageError } from "@/components/ui/page-error";
 
-export default function LessonError({ reset }: { error: Error; reset: () => void }) {
-  return <PageError what="lesson" reset={reset} />;
+export default function LessonError({ retry }: { error: unknown; retry: () => void }) {
+  return <PageError what="lesson" retry={retry} />;
 }

@@ -43,7 +43,8 @@ export default defineConfig({
       command: "npx tsx scripts/start.ts --no-build --web-only",
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      // Migrations, content sync and the demo accounts come first: a loaded 2-core machine needs minutes.
+      timeout: 300_000,
       stdout: "pipe",
       env: {
         PORT: String(port),

@@ -58,7 +58,8 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 function serve(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"], env });
+  // Its own process group, so stopping it stops what npx started under it too (next-server, tsx's node).
+  const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"], env, detached: true });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -92,7 +93,15 @@ async function main(): Promise<void> {
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) child.kill("SIGTERM");
+    for (const child of children) {
+      if (child.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+    }
     setTimeout(() => process.exit(code), 5_000).unref();
     Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on("exit", r) : r(null))))).then(() => process.exit(code), () => process.exit(code));
   };

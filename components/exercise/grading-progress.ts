@@ -51,6 +51,8 @@ export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedE
   if (seq <= state.lastSeq) return state;
   const next: GradingProgress = { ...state, lastSeq: seq, firstEventAt: state.firstEventAt ?? at };
   switch (event.type) {
+    case "submitted":
+      return { ...next, stage: "queued" };
     case "queued":
       return { ...next, stage: "queued", queuePosition: event.position };
     case "step":

@@ -10,6 +10,9 @@ export const noticeEventSchema = z.object({
   text: z.string(),
 });
 
+/** Stored with the submission itself, so the live view answers at once, before the grader has said anything. */
+export const submittedEventSchema = z.object({ type: z.literal("submitted") });
+
 /** The grading starts over on the grader: what was shown of the previous attempt no longer counts. */
 export const restartEventSchema = z.object({
   type: z.literal("restart"),
@@ -17,7 +20,7 @@ export const restartEventSchema = z.object({
   reason: z.string(),
 });
 
-export const submissionEventSchema = z.union([gradingEventSchema, noticeEventSchema, restartEventSchema]);
+export const submissionEventSchema = z.union([gradingEventSchema, submittedEventSchema, noticeEventSchema, restartEventSchema]);
 
 export type SubmissionEvent = z.infer<typeof submissionEventSchema>;
 

@@ -63,7 +63,13 @@ export async function createSubmission(
       );
     }
     return tx.submission.create({
-      data: { userId: input.userId, exerciseId: input.exerciseId, files: input.files, createdAt: now },
+      data: {
+        userId: input.userId,
+        exerciseId: input.exerciseId,
+        files: input.files,
+        createdAt: now,
+        events: { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } },
+      },
       select: { id: true },
     });
   });

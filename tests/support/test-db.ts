@@ -51,7 +51,13 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
   const building = `${name}_${randomBytes(4).toString("hex")}`;
   await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE ${building}`));
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  await applyMigrations(new PrismaPg({ connectionString: databaseUrl(serverUrl, building) }));
+  // Our own pool, ended before the rename: PostgreSQL refuses to rename a database that has connections.
+  const pool = new pg.Pool({ connectionString: databaseUrl(serverUrl, building) });
+  try {
+    await applyMigrations(new PrismaPg(pool));
+  } finally {
+    await pool.end();
+  }
   // Another worker may have finished first; either template is as good.
   await withAdmin(serverUrl, async (c) => {
     await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`).catch(() => c.query(`DROP DATABASE ${building} WITH (FORCE)`));

@@ -151,15 +151,31 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     name: "golang:1.22",
     // bookworm itself has Go 1.19; bookworm-backports carries 1.22.
     source: { kind: "debootstrap", include: ["gcc", "libc6-dev", "ca-certificates"], backports: ["golang-1.22-go"] },
-    chroot: ["ln -s /usr/lib/go-1.22 /usr/local/go", "mkdir -p /go/src /go/bin && chmod -R 1777 /go"],
+    chroot: [
+      "ln -s /usr/lib/go-1.22 /usr/local/go",
+      "mkdir -p /go/src /go/bin && chmod -R 1777 /go",
+      // The real image ships no compiled standard library either, but a sandboxed build gets one CPU: compiling
+      // net/http from nothing can take minutes there. Compile what web apps import, with and without cgo.
+      [
+        "mount -t proc proc /proc && trap 'umount /proc' EXIT",
+        "mkdir -p /tmp/warm && cd /tmp/warm",
+        "printf 'module warm\\ngo 1.22\\n' > go.mod",
+        "printf '%s\\n' 'package main' 'import (' '_ \"context\"' '_ \"encoding/json\"' '_ \"errors\"' '_ \"fmt\"' '_ \"io\"' '_ \"log\"' '_ \"net/http\"' '_ \"os\"' '_ \"os/signal\"' '_ \"strconv\"' '_ \"strings\"' '_ \"sync\"' '_ \"time\"' ')' 'func main() {}' > main.go",
+        "export GOCACHE=/var/cache/go-build GOTOOLCHAIN=local GOPROXY=off",
+        "CGO_ENABLED=0 GOOS=linux /usr/lib/go-1.22/bin/go build -o /dev/null .",
+        "CGO_ENABLED=1 /usr/lib/go-1.22/bin/go build -o /dev/null .",
+        "chmod -R a+rwX /var/cache/go-build",
+      ].join(" && "),
+    ],
     env: {
       PATH: `/go/bin:/usr/local/go/bin:${standardPath}`,
       GOPATH: "/go",
       GOTOOLCHAIN: "local",
       // No module proxy is reachable; stdlib-only modules build without one.
       GOPROXY: "off",
-      // Writable by any user, so a builder stage that switches USER still builds.
-      GOCACHE: "/tmp/go-build",
+      // Holds the standard library compiled at kit-build time; writable by any user, so a builder stage that
+      // switches USER still builds.
+      GOCACHE: "/var/cache/go-build",
     },
     cmd: ["bash"],
     workdir: "/go",

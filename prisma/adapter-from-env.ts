@@ -12,7 +12,7 @@ export async function adapterFactoryFromEnv(): Promise<{
   const env = parseWebEnv(process.env);
   if (env.DATABASE_URL) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return { factory: new PrismaPg({ connectionString: env.DATABASE_URL }), label: "postgres", close: async () => undefined };
+    return { factory: new PrismaPg({ connectionString: env.DATABASE_URL }), label: "postgres", close: () => Promise.resolve() };
   }
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const dir = path.resolve(env.PGLITE_DIR);

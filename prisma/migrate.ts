@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineRuntime from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine, MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const require = createRequire(import.meta.url);
@@ -21,7 +22,7 @@ const schemaPath = path.join(prismaDir, "schema.prisma");
 const migrationsDir = path.join(prismaDir, "migrations");
 const filters = { externalTables: [], externalEnums: [] };
 
-type Runtime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type Runtime = typeof SchemaEngineRuntime;
 let runtimeReady: Promise<Runtime> | undefined;
 
 // The WASM module's JS glue is a singleton: instantiating it twice in one process corrupts its string codec.

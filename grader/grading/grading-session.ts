@@ -119,7 +119,7 @@ export class Session implements GradingSession {
       ...(opts.target ? { target: opts.target } : {}),
       signal: this.deps.signal,
       logBudget: this.logBudget,
-      onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? text.replace(/^/gm, prefix) : text }),
+      onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? prefixLines(text, prefix) : text }),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
     let result = await attempt();
@@ -295,4 +295,9 @@ export class Session implements GradingSession {
   markRunEnded(): void {
     this.runEnded ??= performance.now();
   }
+}
+
+/** Marks every line of a chunk, but not the empty end after its last newline (the next chunk marks its own). */
+export function prefixLines(text: string, prefix: string): string {
+  return text.replace(/^(?=.)/gm, prefix);
 }

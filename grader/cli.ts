@@ -46,7 +46,11 @@ async function main(argv: string[]): Promise<number> {
   const grader = await Grader.start(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, "stderr"), { sweep: false });
   const input = grader.prepare({ spec: folder.spec, files, baselineFiles: folder.starter });
   const never = new AbortController();
-  const verdict = await grader.run(grader.admit(never.signal), input, { signal: never.signal, emit: progress });
+  // Waits inside a grading can rest on nothing but unref'd timers (AbortSignal.timeout is unref'd by design) and
+  // an idle probe socket; in the server the listening socket keeps Node alive, here this interval does, so the
+  // CLI cannot exit 0 in the middle of a grading with no verdict and its container left behind.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  const verdict = await grader.run(grader.admit(never.signal), input, { signal: never.signal, emit: progress }).finally(() => clearInterval(keepAlive));
   process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   return verdict.status === "pass" ? 0 : verdict.status === "fail" ? 1 : 2;
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
 import { db } from "./db";
+import type { CourseCard } from "@/lib/catalog/course-card";
 
 export type LessonState = "published" | "outline";
 
@@ -32,14 +33,7 @@ function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-export interface CourseCard {
-  slug: string;
-  title: string;
-  summary: string;
-  lessonCount: number;
-  publishedCount: number;
-  minutes: number;
-}
+export type { CourseCard };
 
 export async function listCourses(): Promise<CourseCard[]> {
   const prisma = await db();

@@ -1,17 +1,8 @@
 import Link from "next/link";
 import type { Route } from "next";
+import type { LessonProgress } from "@/lib/progress/lesson-progress";
 import { ProgressRing } from "./progress-ring";
 
-export interface LessonProgressView {
-  course: { slug: string; title: string };
-  lesson: { slug: string; title: string; state: "published" | "outline" };
-  sections: { read: number; total: number };
-  checklist: { done: number; total: number };
-  quiz: { questions: number; attempts: number; best: number | null };
-  exercises: { passed: number; total: number };
-  completion: number;
-  next: { label: string; href: string } | null;
-}
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -22,7 +13,7 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function LessonProgressCard({ progress }: { progress: LessonProgressView }) {
+export function LessonProgressCard({ progress }: { progress: LessonProgress }) {
   const { lesson, course, sections, checklist, quiz, exercises } = progress;
   return (
     <li className="flex gap-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-lesson={lesson.slug}>

@@ -1,16 +1,9 @@
 import Link from "next/link";
+import type { CourseCard as CourseCardData } from "@/lib/catalog/course-card";
 import { formatMinutes } from "./duration";
 
-export interface CourseCardProps {
-  slug: string;
-  title: string;
-  summary: string;
-  lessonCount: number;
-  publishedCount: number;
-  minutes: number;
-}
 
-export function CourseCard({ slug, title, summary, lessonCount, publishedCount, minutes }: CourseCardProps) {
+export function CourseCard({ slug, title, summary, lessonCount, publishedCount, minutes }: CourseCardData) {
   const outlines = lessonCount - publishedCount;
   return (
     <article className="relative flex flex-col rounded-xl border border-slate-200 bg-white p-6 shadow-sm transition hover:border-brand-500 hover:shadow-md dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-300">

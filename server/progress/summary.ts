@@ -5,23 +5,11 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { requireViewPersonData, type Actor } from "@/server/authz";
 import { lessonOutline } from "./lesson-outline";
 import { readableLesson } from "./lesson-ref";
+import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
-export interface NextStep {
-  label: string;
-  href: string;
-}
+export type { LessonProgress, NextStep };
 
-export interface LessonProgress {
-  course: { slug: string; title: string };
-  lesson: { slug: string; title: string; state: "published" | "outline" };
-  sections: { read: number; total: number };
-  checklist: { done: number; total: number };
-  quiz: { questions: number; attempts: number; best: number | null };
-  exercises: { passed: number; total: number };
-  /** 0..1: the mean of the parts this lesson has. */
-  completion: number;
-  next: NextStep | null;
-}
+
 
 export interface ProgressOverview {
   lessons: LessonProgress[];

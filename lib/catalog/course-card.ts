@@ -1,0 +1,10 @@
+// A course as the catalog shows it: listed by server/courses, drawn by components/ui/course-card.
+
+export interface CourseCard {
+  slug: string;
+  title: string;
+  summary: string;
+  lessonCount: number;
+  publishedCount: number;
+  minutes: number;
+}

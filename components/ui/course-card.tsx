@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { CourseCard as CourseCardData } from "@/lib/catalog/course-card";
 import { formatMinutes } from "./duration";
 
-
 export function CourseCard({ slug, title, summary, lessonCount, publishedCount, minutes }: CourseCardData) {
   const outlines = lessonCount - publishedCount;
   return (

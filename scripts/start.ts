@@ -107,14 +107,17 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
-  for (const child of children) {
-    child.on("exit", (code) => {
-      if (!stopping) {
-        log(`a service exited with ${code}; stopping the others`);
-        stop(code ?? 1);
-      }
-    });
-  }
+  const [webChild, graderChild] = children;
+  webChild?.on("exit", (code) => {
+    if (!stopping) {
+      log(`the web exited with ${code}; stopping`);
+      stop(code ?? 1);
+    }
+  });
+  // Lessons and quick tests need no grader: without a Docker engine the web keeps serving and grading waits.
+  graderChild?.on("exit", (code) => {
+    if (!stopping) log(`the grader exited with ${code} (see its message above); lessons and quick tests still work, grading does not`);
+  });
 }
 
 main().catch((err: unknown) => {

@@ -58,8 +58,7 @@ function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 function serve(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  // Its own process group, so stopping it stops what npx started under it too (next-server, tsx's node).
-  const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"], env, detached: true });
+  const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"], env });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -85,23 +84,20 @@ async function main(): Promise<void> {
     await run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
   }
 
-  const children: ChildProcess[] = [serve("web", "npx", ["next", "start", "-p", String(web.PORT), "-H", env.HOST ?? "127.0.0.1"], { ...env, NODE_ENV: "production" })];
-  if (!args.has("--web-only")) children.push(serve("grader", "npx", ["tsx", "grader/main.ts"], env));
+  // Node itself runs each service (no npx or tsx wrapper in between), so a signal to a child reaches the server,
+  // and whoever stops this process group (Ctrl+C, Playwright) stops them all.
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const children: ChildProcess[] = [
+    serve("web", process.execPath, [nextBin, "start", "-p", String(web.PORT), "-H", env.HOST ?? "127.0.0.1"], { ...env, NODE_ENV: "production" }),
+  ];
+  if (!args.has("--web-only")) children.push(serve("grader", process.execPath, ["--import", "tsx", "grader/main.ts"], env));
   log(`web on http://127.0.0.1:${web.PORT}${args.has("--web-only") ? "" : `, grader on ${web.GRADER_URL}`}`);
 
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) {
-      if (child.pid && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          // already gone
-        }
-      }
-    }
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     setTimeout(() => process.exit(code), 5_000).unref();
     Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.on("exit", r) : r(null))))).then(() => process.exit(code), () => process.exit(code));
   };

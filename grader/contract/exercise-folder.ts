@@ -10,9 +10,10 @@ import type { FileMap } from "./grading-request";
 export class ExerciseFolderError extends Error {
   constructor(
     readonly file: string,
-    detail: string,
+    /** One entry per problem, each naming its field: callers can list them without parsing the message. */
+    readonly issues: string[],
   ) {
-    super(`${file}: ${detail}`);
+    super(`${file}: ${issues.join("; ")}`);
     this.name = "ExerciseFolderError";
   }
 }
@@ -41,15 +42,15 @@ export async function readExerciseFolder(dir: string): Promise<ExerciseFolder> {
   try {
     raw = parseYaml(await fs.readFile(specFile, "utf8"));
   } catch (err) {
-    throw new ExerciseFolderError(specFile, err instanceof Error ? err.message : String(err));
+    throw new ExerciseFolderError(specFile, [err instanceof Error ? err.message : String(err)]);
   }
   const parsed = exerciseSpecSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new ExerciseFolderError(specFile, issues.join("; "));
+    throw new ExerciseFolderError(specFile, issues);
   }
   if (parsed.data.slug !== path.basename(dir)) {
-    throw new ExerciseFolderError(specFile, `slug: "${parsed.data.slug}" must match its folder name "${path.basename(dir)}"`);
+    throw new ExerciseFolderError(specFile, [`slug: "${parsed.data.slug}" must match its folder name "${path.basename(dir)}"`]);
   }
   return {
     spec: parsed.data,

@@ -76,7 +76,7 @@ async function loadLesson(courseDir: string, slug: string, position: number): Pr
         const folder = await readExerciseFolder(path.join(exercisesDir, exerciseSlug));
         exercises.push({ ...folder, contentHash: hashOf(folder) });
       } catch (err) {
-        if (err instanceof ExerciseFolderError) throw new ContentError(relative(err.file), [err.message.slice(err.file.length + 2)]);
+        if (err instanceof ExerciseFolderError) throw new ContentError(relative(err.file), err.issues);
         throw err;
       }
     }

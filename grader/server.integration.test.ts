@@ -105,7 +105,7 @@ describe("POST /v1/gradings", () => {
     expect(events.at(-1)?.type).toBe("verdict");
     expect(events.filter((e) => e.type === "verdict")).toHaveLength(1);
     const steps = events.flatMap((e) => (e.type === "step" && !e.progress ? [e.name] : []));
-    expect(steps).toEqual(["validate", "build", "start", "probe", "cleanup"]);
+    expect(steps).toEqual(["validate", "build", "start", "probe"]);
     const checks = events.flatMap((e) => (e.type === "check" ? [e.check.id] : []));
     expect(checks).toEqual(exercise.spec.checks.map((c) => c.id));
     const verdict = events.at(-1);

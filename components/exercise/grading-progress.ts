@@ -1,7 +1,7 @@
 // Folds a submission's events into what the live view shows. Pure, so the replay of a finished attempt and the
 // live stream of a running one produce the same picture, and a `restart` (the grading started over after a
 // crash) clears what the interrupted run had shown instead of mixing two runs' checks.
-import type { CheckResult, Verdict } from "@/grader/contract";
+import type { CheckResult, gradingStepNames, Verdict } from "@/grader/contract";
 import type { StreamedEvent } from "@/lib/grading/submission-events";
 
 export const stages = ["queued", "build", "start", "probe", "verdict"] as const;
@@ -45,7 +45,7 @@ export const initialProgress: GradingProgress = {
   firstEventAt: null,
 };
 
-const stageOfStep: Record<string, Stage> = { validate: "build", build: "build", start: "start", probe: "probe", cleanup: "probe" };
+const stageOfStep: Record<(typeof gradingStepNames)[number], Stage> = { validate: "build", build: "build", start: "start", probe: "probe" };
 
 export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedEvent): GradingProgress {
   if (seq <= state.lastSeq) return state;
@@ -58,7 +58,7 @@ export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedE
     case "step":
       return {
         ...next,
-        stage: stageOfStep[event.name] ?? next.stage,
+        stage: stageOfStep[event.name],
         queuePosition: null,
         buildStep: event.name === "build" && event.progress ? event.progress : next.buildStep,
       };

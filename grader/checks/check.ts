@@ -14,8 +14,16 @@ export interface CheckOutcome {
   evidence?: Record<string, unknown>;
 }
 
+/**
+ * Work a check will wait for that the session may start early, beside the build: the app's network, and the
+ * layer scan as soon as the image exists.
+ */
+export type SessionResource = "app" | "layer-scan";
+
 export interface Check {
   id: CheckId;
+  /** What `run` asks the session for beyond the image, so the session can have it ready when the check runs. */
+  uses?: readonly SessionResource[];
   /** Static checks answer synchronously; the others await what they need from the session. */
   run(session: GradingSession): CheckOutcome | Promise<CheckOutcome>;
 }

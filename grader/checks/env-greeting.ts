@@ -2,6 +2,7 @@ import { fail, pass, skip, type Check } from "./check";
 
 export const envGreeting: Check = {
   id: "env-greeting",
+  uses: ["app"],
   async run(s) {
     const greeting = s.spec.greeting;
     if (!greeting) return skip("The exercise names no greeting variable.");

@@ -5,6 +5,7 @@ const secretVar = /(secret|passw(or)?d|token|api[_-]?key|private[_-]?key|access[
 
 export const noSecrets: Check = {
   id: "no-secrets",
+  uses: ["layer-scan"],
   async run(s) {
     if (!s.dockerfile) return fail("No Dockerfile to read.");
     const baked = s.dockerfile.stages.flatMap((st) =>

@@ -5,6 +5,7 @@ const pipInstall = /\bpip3?\s+install\b/;
 // hadolint DL3042, then the image itself: no pip cache in the learner's own layers.
 export const pipNoCache: Check = {
   id: "pip-no-cache",
+  uses: ["layer-scan"],
   async run(s) {
     if (!s.dockerfile) return fail("No Dockerfile to read.");
     const envOff = s.dockerfile.stages.some((st) => st.instructions.some((i) => i.keyword === "ENV" && i.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && /^(1|true|yes|on|off|0|false)$/i.test(p.value ?? ""))));

@@ -3,6 +3,7 @@ import { matchResponse } from "./match-response";
 
 export const responds: Check = {
   id: "responds",
+  uses: ["app"],
   async run(s) {
     const app = await s.app();
     const { probe } = s.spec;

@@ -2,6 +2,7 @@ import { fail, pass, type Check } from "./check";
 
 export const starts: Check = {
   id: "starts",
+  uses: ["app"],
   async run(s) {
     const started = await s.startApp();
     if (!started.ok) return fail(started.message, started.evidence);

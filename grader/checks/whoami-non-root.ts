@@ -4,6 +4,7 @@ const idLine = /uid=(\d+)(?:\(([^)]*)\))?/;
 
 export const whoamiNonRoot: Check = {
   id: "whoami-non-root",
+  uses: ["app"],
   async run(s) {
     const app = await s.app();
     // One `id` gives both the uid and the name whoami would print, for the cost of one exec.

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { checkResultSchema, verdictSchema } from "./verdict";
 
-export const gradingStepNames = ["validate", "build", "start", "probe", "cleanup"] as const;
+export const gradingStepNames = ["validate", "build", "start", "probe"] as const;
 
 export const gradingEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("queued"), position: z.number().int().nonnegative() }),

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { ExerciseSpec, FileMap, GradingEvent, ImageSummary } from "@/grader/contract";
 import { gradingStepNames } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
-import { SkipCheck, type AppReadiness, type AppStart, type BuiltImage, type GradingSession, type RunningApp, type VariantBuild } from "@/grader/checks/check";
+import { SkipCheck, type AppReadiness, type AppStart, type BuiltImage, type GradingSession, type RunningApp, type SessionResource, type VariantBuild } from "@/grader/checks/check";
 import { baseImageOf, parseDockerfile, type DockerfileModel } from "@/grader/checks/dockerfile-model";
 import { pickSourceFile } from "@/grader/checks/dependency-files";
 import { layerScanMatch } from "@/grader/checks/layer-patterns";
@@ -38,6 +38,9 @@ const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Starts work a later check will await; its failure is reported by that check, not here. */
+const startEarly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
 export class Session implements GradingSession {
   readonly id: string;
   readonly dockerfile: DockerfileModel | null;
@@ -47,7 +50,7 @@ export class Session implements GradingSession {
   private runStarted: number | undefined;
   private runEnded: number | undefined;
   private readonly containers: AppContainer[] = [];
-  private network: SandboxNetwork | undefined;
+  private network: Promise<SandboxNetwork> | undefined;
   private readonly throwawayTags = new Set<string>();
   private readonly stepsSent = new Set<string>();
   private readonly logBudget: LogBudget;
@@ -58,6 +61,8 @@ export class Session implements GradingSession {
     readonly spec: ExerciseSpec,
     readonly files: FileMap,
     readonly baselineFiles: FileMap | undefined,
+    /** What the exercise's checks will ask for, so it is made beside the build rather than after it. */
+    private readonly prepares: ReadonlySet<SessionResource> = new Set(),
   ) {
     this.id = `${deps.config.name}-${randomBytes(6).toString("hex")}`;
     deps.inUse.hold(this.id);
@@ -140,9 +145,15 @@ export class Session implements GradingSession {
 
   build = memo(async () => {
     this.step("build");
+    if (this.prepares.has("app")) startEarly(this.ensureNetwork());
     const result = await this.runBuild("image", this.files, this.imageTag, { progress: true });
     this.buildMs = result.durationMs;
     this.deps.log.info({ ok: result.ok, ms: result.durationMs }, "build finished");
+    if (result.ok) {
+      // Image reads run while the container starts: the verdict's summary always, the layer scan when a check needs it.
+      startEarly(this.summary());
+      if (this.prepares.has("layer-scan")) startEarly(this.layerScan());
+    }
     return result;
   });
 
@@ -153,14 +164,13 @@ export class Session implements GradingSession {
     return { tag: result.tag, sizeBytes, config, build: result };
   });
 
-  async summary(): Promise<ImageSummary | null> {
+  summary = memo(async (): Promise<ImageSummary | null> => {
     const built = await this.build();
     return built.ok ? summarizeImage(this.deps.docker, built.tag) : null;
-  }
+  });
 
-  private async ensureNetwork(): Promise<SandboxNetwork> {
-    this.network ??= await createSandboxNetwork(this.deps.docker, this.id);
-    return this.network;
+  private ensureNetwork(): Promise<SandboxNetwork> {
+    return (this.network ??= createSandboxNetwork(this.deps.docker, this.id));
   }
 
   startApp = memo(async (): Promise<AppStart> => {
@@ -285,7 +295,8 @@ export class Session implements GradingSession {
   async cleanup(): Promise<void> {
     this.runEnded ??= performance.now();
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
-    await this.network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
+    const network = await this.network?.catch(() => undefined);
+    await network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
     // Removed later, when the grader is idle: a concurrent build may be using their layers as cache right now.
     for (const tag of this.throwawayTags) this.deps.pendingRemoval.add(tag);
     for (const key of this.heldKeys) this.deps.inUse.release(key);

@@ -1,6 +1,6 @@
-// One grading as a state machine: validating → building/running checks → cleaning up → done. The statuses
-// are stable (logs and metrics name them). Checks run in the exercise's order and each `check` event is sent
-// the moment it is decided; the verdict is always the last event, and cleanup runs in finally whatever happened.
+// One grading: the exercise's checks in order, each `check` event sent the moment it is decided, then the verdict
+// as the last event. The verdict goes out before the engine objects are removed (that takes the engine ~0.5 s the
+// learner need not wait for); runGrading itself resolves only after cleanup, which runs in finally whatever happened.
 import type { Logger } from "pino";
 import { checkCatalogue, type CheckResult, type ExerciseSpec, type FileMap, type GradingEvent, type ImageSummary, type Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
@@ -9,9 +9,6 @@ import { SkipCheck, type CheckOutcome } from "@/grader/checks/check";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { Session } from "./grading-session";
 import type { InUse } from "./in-use";
-
-export const gradingStatuses = ["queued", "validating", "checking", "cleaning-up", "done"] as const;
-export type GradingStatus = (typeof gradingStatuses)[number];
 
 export interface GradingInput {
   spec: ExerciseSpec;
@@ -27,92 +24,80 @@ export interface GradingRun {
   /** Aborted when the client goes away or the service shuts down. */
   signal: AbortSignal;
   queuedMs: number;
-  onStatus?: (status: GradingStatus) => void;
   /** Shared by the gradings of one grader: what the image cache trim must spare. */
   inUse: InUse;
   pendingRemoval: Set<string>;
-}
-
-export class GradingTimeout extends Error {
-  override name = "GradingTimeout";
 }
 
 export async function runGrading(input: GradingInput, run: GradingRun): Promise<Verdict> {
   const started = performance.now();
   const deadline = AbortSignal.timeout(run.config.limits.gradingTimeoutMs);
   const signal = AbortSignal.any([run.signal, deadline]);
-  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit, inUse: run.inUse, pendingRemoval: run.pendingRemoval }, input.spec, input.files, input.baselineFiles);
+  const prepares = new Set(input.spec.checks.flatMap((c) => checks[c.id].uses ?? []));
+  const session = new Session({ docker: run.docker, config: run.config, log: run.log, signal, emit: run.emit, inUse: run.inUse, pendingRemoval: run.pendingRemoval }, input.spec, input.files, input.baselineFiles, prepares);
   const log = run.log.child({ session: session.id });
   const results: CheckResult[] = [];
   let image: ImageSummary | null = null;
   let errorMessage: string | undefined;
 
   try {
-    run.onStatus?.("validating");
-    session.step("validate");
-    run.onStatus?.("checking");
-    for (const config of input.spec.checks) {
-      let outcome: CheckOutcome;
-      if (signal.aborted) {
-        outcome = { status: "error", message: "Not run: the grading was stopped." };
-      } else {
-        try {
-          outcome = await checks[config.id].run(session);
-        } catch (err) {
-          if (err instanceof SkipCheck) outcome = { status: "skip", message: err.message };
-          else {
-            log.error({ err, check: config.id }, "check failed to run");
-            outcome = { status: "error", message: `The grader could not run this check: ${err instanceof Error ? err.message : String(err)}` };
-          }
-        }
+    try {
+      session.step("validate");
+      for (const config of input.spec.checks) {
+        const outcome = signal.aborted ? { status: "error" as const, message: "Not run: the grading was stopped." } : await runCheck(config.id, session, log);
+        const result: CheckResult = {
+          id: config.id,
+          title: config.title ?? checkCatalogue[config.id],
+          required: config.required,
+          status: outcome.status,
+          message: outcome.message,
+          ...(outcome.status === "pass" || outcome.status === "skip" ? {} : { hint: config.hint }),
+          ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
+        };
+        results.push(result);
+        run.emit({ type: "check", check: result });
       }
-      const result: CheckResult = {
-        id: config.id,
-        title: config.title ?? checkCatalogue[config.id],
-        required: config.required,
-        status: outcome.status,
-        message: outcome.message,
-        ...(outcome.status === "pass" || outcome.status === "skip" ? {} : { hint: config.hint }),
-        ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
-      };
-      results.push(result);
-      run.emit({ type: "check", check: result });
+      if (!signal.aborted) image = await session.summary().catch(() => null);
+    } catch (err) {
+      log.error({ err }, "grading failed");
+      errorMessage = `The grader failed: ${err instanceof Error ? err.message : String(err)}`;
     }
     session.markRunEnded();
-    if (!signal.aborted) image = await session.summary().catch(() => null);
-  } catch (err) {
-    log.error({ err }, "grading failed");
-    errorMessage = `The grader failed: ${err instanceof Error ? err.message : String(err)}`;
+    if (deadline.aborted) errorMessage = `The grading took longer than ${Math.round(run.config.limits.gradingTimeoutMs / 1000)} s and was stopped.`;
+    else if (run.signal.aborted) errorMessage = `The grading was stopped: ${run.signal.reason instanceof Error ? run.signal.reason.message : "it was cancelled"}. Nothing was counted; submit again.`;
+    const verdict = decide(input.spec.slug, results, image, session, errorMessage, performance.now() - started + run.queuedMs, run.queuedMs);
+    log.info({ status: verdict.status, score: verdict.score, ms: verdict.timings.totalMs }, "grading done");
+    run.emit({ type: "verdict", verdict });
+    return verdict;
   } finally {
-    run.onStatus?.("cleaning-up");
-    session.step("cleanup");
     await session.cleanup();
   }
+}
 
-  if (deadline.aborted) errorMessage = `The grading took longer than ${Math.round(run.config.limits.gradingTimeoutMs / 1000)} s and was stopped.`;
-  else if (run.signal.aborted) errorMessage = "The grading was cancelled.";
+async function runCheck(id: CheckResult["id"], session: Session, log: Logger): Promise<CheckOutcome> {
+  try {
+    return await checks[id].run(session);
+  } catch (err) {
+    if (err instanceof SkipCheck) return { status: "skip", message: err.message };
+    log.error({ err, check: id }, "check failed to run");
+    return { status: "error", message: `The grader could not run this check: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function decide(exercise: string, results: CheckResult[], image: ImageSummary | null, session: Session, errorMessage: string | undefined, totalMs: number, queuedMs: number): Verdict {
   const required = results.filter((r) => r.required);
   const passed = required.filter((r) => r.status === "pass").length;
   const brokenCheck = required.find((r) => r.status === "error");
-  if (!errorMessage && brokenCheck) errorMessage = `Check ${brokenCheck.id} could not be run: ${brokenCheck.message}`;
-  const verdict: Verdict = {
+  const message = errorMessage ?? (brokenCheck ? `Check ${brokenCheck.id} could not be run: ${brokenCheck.message}` : undefined);
+  return {
     version: 1,
-    exercise: input.spec.slug,
-    status: errorMessage ? "error" : passed === required.length ? "pass" : "fail",
+    exercise,
+    status: message ? "error" : passed === required.length ? "pass" : "fail",
     score: required.length === 0 ? 1 : passed / required.length,
-    ...(errorMessage ? { message: errorMessage } : {}),
+    ...(message ? { message } : {}),
     checks: results,
     image,
     ...(session.baselines.length > 0 ? { baselines: session.baselines } : {}),
-    timings: {
-      queuedMs: Math.round(run.queuedMs),
-      buildMs: Math.round(session.buildMs),
-      runMs: Math.round(session.runMs),
-      totalMs: Math.round(performance.now() - started + run.queuedMs),
-    },
+    timings: { queuedMs: Math.round(queuedMs), buildMs: Math.round(session.buildMs), runMs: Math.round(session.runMs), totalMs: Math.round(totalMs) },
   };
-  run.onStatus?.("done");
-  log.info({ status: verdict.status, score: verdict.score, ms: verdict.timings.totalMs }, "grading done");
-  run.emit({ type: "verdict", verdict });
-  return verdict;
 }

@@ -1,5 +1,5 @@
 // The learner's container: started with the run limits of DESIGN §5 and the learner's HEALTHCHECK re-timed to a
-// 1 s interval, so a healthy app is judged in seconds instead of the 30 s Docker's default interval would take.
+// short interval, so a healthy app is judged in a fraction of a second instead of the 30 s Docker's default takes.
 import { PassThrough } from "node:stream";
 import type Dockerode from "dockerode";
 import type { Docker } from "./docker-client";
@@ -50,16 +50,27 @@ export interface ExecResult {
 const second = 1_000_000_000;
 const execOutputCap = 64 * 1024;
 
-/** The learner's healthcheck with its interval shortened; timeouts and start period bounded by our own budget. */
+/**
+ * How often the learner's healthcheck runs while we judge it. Docker 20.10 has no start interval and runs the first
+ * probe one interval after start, so the interval is what a healthy app waits for.
+ */
+export const healthProbeIntervalMs = 250;
+const probesPerSecond = 1000 / healthProbeIntervalMs;
+
+/**
+ * The learner's healthcheck with its interval shortened; timeouts and start period bounded by our own budget. The
+ * retries scale with the interval, so a failing app is still given the time a 1 s interval would give it (3 s by
+ * default) before it counts as unhealthy: a slow starter is not failed for our faster polling.
+ */
 export function retimedHealthcheck(hc: HealthcheckConfig | null | undefined, readyTimeoutMs: number): HealthcheckConfig | null {
   const test = hc?.Test;
   if (!test || test.length === 0 || test[0] === "NONE") return null;
   return {
     Test: test,
-    Interval: second,
+    Interval: healthProbeIntervalMs * 1_000_000,
     Timeout: Math.min(hc.Timeout || 30 * second, 5 * second),
     StartPeriod: Math.min(hc.StartPeriod || 0, readyTimeoutMs * 1_000_000),
-    Retries: hc.Retries || 3,
+    Retries: (hc.Retries || 3) * probesPerSecond,
   };
 }
 

@@ -1,5 +1,6 @@
 // The run-time sandbox as the engine sees it (DESIGN §5): limits, dropped capabilities, no masquerading on the
-// grading's network, a port published on 127.0.0.1 only, and the learner's healthcheck re-timed to 1 s.
+// grading's network, a port published on 127.0.0.1 only, the learner's healthcheck re-timed, and both ways
+// the grader can reach the app (GRADER_PROBE_VIA).
 // Isolation is asserted on the engine's own settings; no traffic leaves this machine.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureTestBaseImage, requireEngine, testDocker } from "@/grader/test-support/test-base-image";
@@ -12,7 +13,7 @@ import { buildImage } from "./build-image";
 import { packContext } from "./build-context";
 
 const grading = `sandboxtest-${process.pid}`;
-const image = "shipshape-test/sleeper:dev";
+const image = "shipshape-test/sandbox-app:dev";
 const limits = { runMemoryBytes: 256 * 1024 * 1024, runCpus: 1, runPids: 128, probeTimeoutMs: 5000 };
 let network: SandboxNetwork;
 let app: AppContainer;
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await requireEngine();
   await ensureTestBaseImage();
   const docker = connectDocker(loadConfig({ requireToken: false }).dockerHost);
-  const context = await packContext({ Dockerfile: 'FROM shipshape-test/busybox:dev\nCMD ["sleep", "600"]\n' });
+  // Serves /etc over HTTP, so GET /hostname answers with the container's own hostname.
+  const context = await packContext({ Dockerfile: 'FROM shipshape-test/busybox:dev\nCMD ["httpd", "-f", "-p", "5000", "-h", "/etc"]\n' });
   const built = await buildImage(docker, {
     context: context.tar,
     tag: image,
@@ -57,7 +59,10 @@ it("runs the container with the run limits and no privileges", async () => {
   const bindings = info.HostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[]> | undefined;
   expect(bindings?.["5000/tcp"]).toEqual([{ HostIp: "127.0.0.1", HostPort: "" }]);
   expect(info.NetworkSettings.Ports["5000/tcp"]?.every((b) => b.HostIp === "127.0.0.1")).toBe(true);
-  expect(info.Config.Healthcheck).toMatchObject({ Interval: 1e9, Retries: 3 });
+  // Probed more often than every second, yet failing for as long as 3 retries at 1 s before it is unhealthy.
+  const hc = info.Config.Healthcheck as { Interval: number; Retries: number };
+  expect(hc.Interval).toBeLessThan(1e9);
+  expect(hc.Interval * hc.Retries).toBe(3e9);
   expect(info.Config.Labels?.["shipshape.grading"]).toBe(grading);
 });
 
@@ -66,6 +71,21 @@ it("puts it on its own bridge network without masquerading (no NAT out of the ma
   expect(info.Driver).toBe("bridge");
   expect(info.Options[noMasquerade]).toBe("false");
   expect(Object.keys(info.Containers)).toHaveLength(1);
+});
+
+it("reaches the app on its 127.0.0.1 publication and on its own address on the grading's bridge", async () => {
+  const hostname = (await testDocker().getContainer(`shipshape-${grading}-app`).inspect()).Config.Hostname;
+  const published = await app.address("published");
+  expect(published?.host).toBe("127.0.0.1");
+  expect(published?.port).not.toBe(5000);
+  const own = await app.address("container-ip");
+  const subnet = ((await testDocker().getNetwork(network.name).inspect()) as { IPAM: { Config: { Subnet: string }[] } }).IPAM.Config[0]?.Subnet ?? "";
+  expect(own?.port).toBe(5000);
+  expect(own?.host.split(".").slice(0, 2)).toEqual(subnet.split(".").slice(0, 2));
+  for (const addr of [published, own]) {
+    const res = await fetch(`http://${addr?.host}:${addr?.port}/hostname`, { signal: AbortSignal.timeout(5000) });
+    expect((await res.text()).trim()).toBe(hostname);
+  }
 });
 
 it("execs in the container and reads its state", async () => {

@@ -2,14 +2,14 @@
 // files never sweep or trim each other's containers and images.
 import pino from "pino";
 import type { ExerciseSpec, FileMap, GradingEvent, Verdict } from "@/grader/contract";
-import { parseConfig, type GraderLimits } from "@/grader/config";
+import { parseConfig, type GraderConfig, type GraderLimits } from "@/grader/config";
 import { Grader } from "@/grader/grading/grader";
 import { loadConfig } from "@/grader/config";
 
-export async function startTestGrader(name: string, limits: Partial<GraderLimits> = {}): Promise<Grader> {
+export async function startTestGrader(name: string, limits: Partial<GraderLimits> = {}, settings: Partial<Pick<GraderConfig, "probeVia">> = {}): Promise<Grader> {
   const env = loadConfig({ requireToken: false });
   const config = parseConfig({ DOCKER_HOST: env.dockerHost, GRADER_NAME: name, GRADER_TOKEN: "test-token-0123456789" }, { requireToken: false });
-  return Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0, ...limits } }, pino({ level: "warn" }), { sweep: true });
+  return Grader.start({ ...config, ...settings, limits: { ...config.limits, imageCacheCount: 0, ...limits } }, pino({ level: "warn" }), { sweep: true });
 }
 
 export async function grade(grader: Grader, spec: ExerciseSpec, files: FileMap, baselineFiles?: FileMap): Promise<{ verdict: Verdict; events: GradingEvent[] }> {

@@ -19,7 +19,7 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["npx", "tsx", "scripts/start.ts", "--web-only", "--no-build"]
+CMD ["node", "--import", "tsx", "scripts/start.ts", "--web-only", "--no-build"]
 
 FROM node:20-bookworm-slim AS grader
 WORKDIR /app
@@ -32,4 +32,4 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["npx", "tsx", "grader/main.ts"]
+CMD ["node", "--import", "tsx", "grader/main.ts"]

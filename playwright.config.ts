@@ -16,6 +16,13 @@ function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
+/** Shared with bench/first-event.ts, which drives the same browser. */
+export const chromiumLaunchOptions = {
+  executablePath: chromiumPath(),
+  // The machine has no route out: these stop Chromium's own background traffic.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
 export const e2eDemoPassword = "e2e-demo-password";
 const graderPort = Number(process.env.E2E_GRADER_PORT ?? 4900);
 const graderToken = "e2e-grader-token-not-for-production-0123456789";
@@ -32,11 +39,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromiumPath(),
-      // The machine has no route out: these stop Chromium's own background traffic.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

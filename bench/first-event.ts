@@ -1,11 +1,16 @@
-// Time from submitting a grading (POST /api/exercises/<slug>/submissions) to the first event arriving on its SSE
-// stream, through the production web and the real grader on the real engine — what a learner waits before the
-// live view moves. Target ≤ 150 ms (issue 5). Needs a build in NEXT_DIST_DIR (default .next-bench):
+// Time from pressing Grade to the first event of that grading shown in the live view, in Debian's chromium against
+// the production web and the real grader on the real engine: what a learner waits before the page answers.
+// Measured inside the page (performance.now() at the click, and when the live view first shows an event of the
+// new submission), so browser start-up and Playwright's own round trips are not in it. Target ≤ 150 ms (issue 5).
+// Also reported: the POST's own duration (Resource Timing) and the time to the grader's first event (queued).
+// Needs a build in NEXT_DIST_DIR (default .next-bench):
 //   NEXT_DIST_DIR=.next-bench npx next build && npx tsx bench/first-event.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { rmSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../playwright.config";
 
 export interface BenchResult {
   name: string;
@@ -13,17 +18,19 @@ export interface BenchResult {
   samples: number[];
   medianMs: number;
   p95Ms: number;
-  /** The same, to the grader's first event: what the web cannot shorten by itself. */
-  graderSamples: number[];
+  /** The submission POST alone, as the browser timed it. */
+  postMedianMs: number;
+  /** To the grader's first event (seq 2) in the live view: the web's dispatch and the grader's admission added. */
   graderMedianMs: number;
   targetMs: number;
   ok: boolean;
 }
 
 const targetMs = 150;
-const slug = "first-service";
+const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
 
-function quantile(sorted: number[], q: number): number {
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
@@ -40,68 +47,51 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Signs in with next-auth's credentials flow and returns the cookie header to send. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ""] = cookie.split(";");
-      const eq = pair.indexOf("=");
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  };
-  keep(csrf);
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed (HTTP ${response.status})`);
-  return cookieHeader();
+async function signIn(page: Page, password: string): Promise<void> {
+  await page.goto(`/signin?next=${encodeURIComponent(exerciseUrl)}`);
+  await page.getByLabel("Email").fill("learner@shipshape.local");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
 }
 
-/**
- * POST, then read the SSE stream; ms from just before the POST to the first event (the web's "submitted", stored
- * with the submission) and to the grader's first event (queued or step).
- */
-async function sample(base: string, cookie: string, files: Record<string, string>): Promise<{ ms: number; graderMs: number; id: string }> {
-  const started = performance.now();
-  const posted = await fetch(`${base}/api/exercises/${slug}/submissions`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ files }),
+/** One grading of the starter from a freshly loaded page: ms from the click to the first and second event shown. */
+async function sample(page: Page): Promise<{ shownMs: number; graderMs: number; postMs: number }> {
+  await page.goto(exerciseUrl);
+  await page.getByTestId("code-editor").waitFor();
+  await page.evaluate(() => {
+    const marks = { click: 0, first: 0, grader: 0 };
+    (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    document.addEventListener("click", (e) => {
+      const button = e.target instanceof Element ? e.target.closest("button") : null;
+      if (button?.textContent?.trim() === "Grade") marks.click = performance.now();
+    }, { capture: true });
+    new MutationObserver(() => {
+      if (!marks.click) return;
+      const seq = Number(document.querySelector<HTMLElement>("[data-testid=live-view]")?.dataset.lastSeq ?? 0);
+      if (seq >= 1 && !marks.first) marks.first = performance.now();
+      if (seq >= 2 && !marks.grader) marks.grader = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-last-seq"] });
   });
-  if (posted.status !== 202) throw new Error(`submit answered ${posted.status}: ${await posted.text()}`);
-  const { id } = (await posted.json()) as { id: string };
-  const stream = await fetch(`${base}/api/submissions/${id}/events`, { headers: { cookie, accept: "text/event-stream" } });
-  if (!stream.body) throw new Error("no event stream");
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let ms: number | null = null;
-  let graderMs: number | null = null;
-  // Read to the end (the verdict) so the next sample is not refused as "already being graded".
-  for await (const chunk of stream.body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    if (ms === null && /^data: /m.test(buffer)) ms = performance.now() - started;
-    if (graderMs === null && /^data: .*"type":"(queued|step)"/m.test(buffer)) graderMs = performance.now() - started;
-  }
-  if (ms !== null && graderMs !== null) return { ms, graderMs, id };
-  throw new Error("the stream ended without an event");
+  await page.getByRole("button", { name: "Grade", exact: true }).click();
+  // Read to the verdict so the next sample is not refused as "already being graded".
+  await page.getByTestId("verdict").waitFor({ timeout: 180_000 });
+  return page.evaluate(() => {
+    const m = (window as unknown as { benchMarks: { click: number; first: number; grader: number } }).benchMarks;
+    const post = performance.getEntriesByType("resource").find((e) => /\/api\/exercises\/[^/]+\/submissions$/.test(e.name) && (e as PerformanceResourceTiming).initiatorType === "fetch" && e.startTime >= m.click);
+    return { shownMs: m.first - m.click, graderMs: m.grader - m.click, postMs: post?.duration ?? Number.NaN };
+  });
 }
 
 export async function run(options: { samples?: number; webPort?: number; graderPort?: number } = {}): Promise<BenchResult> {
-  const samples = options.samples ?? 6;
+  const samples = options.samples ?? 10;
   const webPort = options.webPort ?? 3371;
   const graderPort = options.graderPort ?? 4372;
   const base = `http://127.0.0.1:${webPort}`;
   const dataDir = path.join(os.tmpdir(), `shipshape-bench-first-event-${Date.now()}`);
   const password = "bench-demo-password";
-  const server: ChildProcess = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], {
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], {
     env: {
       ...process.env,
       PORT: String(webPort),
@@ -118,45 +108,35 @@ export async function run(options: { samples?: number; webPort?: number; graderP
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitFor(`${base}/`, 180_000);
     await waitFor(`http://127.0.0.1:${graderPort}/healthz`, 60_000);
-    const cookie = await signIn(base, "learner@shipshape.local", password);
-    // The starter is what a learner sends first; it fails fast (the container exits), keeping the bench short.
-    const submission = await starterFiles();
+    const page = await browser.newPage({ baseURL: base });
+    await signIn(page, password);
     // One warm-up: the first grading of a process pays for module loading and the image build cache.
-    await sample(base, cookie, submission);
-    const measured: number[] = [];
-    const graderMeasured: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const { ms, graderMs } = await sample(base, cookie, submission);
-      measured.push(ms);
-      graderMeasured.push(graderMs);
-    }
-    const sorted = [...measured].sort((a, b) => a - b);
-    const medianMs = quantile(sorted, 0.5);
+    await sample(page);
+    const measured: { shownMs: number; graderMs: number; postMs: number }[] = [];
+    for (let i = 0; i < samples; i++) measured.push(await sample(page));
+    const shown = measured.map((m) => m.shownMs);
+    const medianMs = quantile(shown, 0.5);
     return {
-      name: "submit → first SSE event",
+      name: "Grade clicked → first event shown in the browser",
       unit: "ms",
-      samples: measured.map((m) => Math.round(m)),
+      samples: shown.map(Math.round),
       medianMs: Math.round(medianMs),
-      p95Ms: Math.round(quantile(sorted, 0.95)),
-      graderSamples: graderMeasured.map((m) => Math.round(m)),
-      graderMedianMs: Math.round(quantile([...graderMeasured].sort((a, b) => a - b), 0.5)),
+      p95Ms: Math.round(quantile(shown, 0.95)),
+      postMedianMs: Math.round(quantile(measured.map((m) => m.postMs), 0.5)),
+      graderMedianMs: Math.round(quantile(measured.map((m) => m.graderMs), 0.5)),
       targetMs,
       ok: medianMs <= targetMs,
     };
   } finally {
+    await browser.close();
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => setTimeout(r, 3_000));
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function starterFiles(): Promise<Record<string, string>> {
-  const { readExerciseFolder } = await import("../grader/contract/exercise-folder");
-  const folder = await readExerciseFolder(path.resolve("content/containers/dockerize-a-service/exercises/first-service"));
-  return folder.starter;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,13 +4,14 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { fileSetProblems } from "@/lib/grading/file-rules";
+import { submissionCreatedSchema } from "@/lib/grading/submission-events";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { CodeEditor } from "./code-editor";
 import { FileTree } from "./file-tree";
 import { LiveView } from "./live-view";
 import type { SizedImage } from "./size-chart";
 import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
-import { useSubmissionStream } from "./use-submission-stream";
+import { useSubmissionStream, type StreamSeed } from "./use-submission-stream";
 
 export interface ExerciseWorkspaceProps {
   slug: string;
@@ -44,7 +45,8 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   const [submitting, setSubmitting] = useState(false);
   const [solution, setSolution] = useState<Record<string, string> | null>(null);
   const saveState = useDraftAutosave(slug, files, signedIn);
-  const progress = useSubmissionStream(openId);
+  const [seed, setSeed] = useState<StreamSeed | null>(null);
+  const progress = useSubmissionStream(openId, seed);
 
   useEffect(() => {
     if (signedIn || draft) return;
@@ -84,13 +86,16 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ files }),
       });
-      const body = (await response.json().catch(() => ({}))) as ErrorBody & { id?: string };
-      if (response.status === 202 && body.id) {
+      const body: unknown = await response.json().catch(() => ({}));
+      const created = submissionCreatedSchema.safeParse(body);
+      if (response.status === 202 && created.success) {
+        const { id, event } = created.data;
         setOpened(null);
-        setOpenId(body.id);
-        setAttempts((rows) => [{ id: body.id ?? "", status: "QUEUED", score: null, imageSizeBytes: null, createdAt: new Date().toISOString() }, ...rows]);
+        setSeed({ submissionId: id, event });
+        setOpenId(id);
+        setAttempts((rows) => [{ id, status: "QUEUED", score: null, imageSizeBytes: null, createdAt: event.at }, ...rows]);
       } else {
-        setProblem({ text: body.error?.message ?? `Grading could not start (HTTP ${response.status}).`, signIn: response.status === 401 });
+        setProblem({ text: (body as ErrorBody).error?.message ?? `Grading could not start (HTTP ${response.status}).`, signIn: response.status === 401 });
       }
     } catch {
       setProblem({ text: "The server could not be reached. Check your connection and grade again." });

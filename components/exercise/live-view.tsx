@@ -33,7 +33,7 @@ export function LiveView({ progress, previous, reference }: LiveViewProps) {
   if (reference) images.push(reference);
 
   return (
-    <section aria-label="Live grading" data-testid="live-view" data-stage={progress.stage} className="flex flex-col gap-4">
+    <section aria-label="Live grading" data-testid="live-view" data-stage={progress.stage} data-last-seq={progress.lastSeq} className="flex flex-col gap-4">
       <ol aria-label="Grading progress" className="grid grid-cols-5 gap-1 text-xs">
         {stages.map((stage, i) => {
           const state = verdict && i === stages.length - 1 ? "done" : i < current ? "done" : i === current ? "active" : "todo";

@@ -28,13 +28,16 @@ function retryMessage(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** Stores a submission, refusing a second one in flight for the same exercise and a learner over the rate limit. */
+/**
+ * Stores a submission, refusing a second one in flight for the same exercise and a learner over the rate limit.
+ * Returns its first event too: the submitter shows it at once instead of waiting for the event stream to open.
+ */
 export async function createSubmission(
   prisma: PrismaClient,
   input: { userId: string; exerciseId: string; files: SubmissionFiles },
   limits: GradingLimits,
   now = new Date(),
-): Promise<{ id: string }> {
+): Promise<{ id: string; event: StreamedEvent }> {
   return prisma.$transaction(async (tx) => {
     // Serialises two clicks of the same learner on the same exercise (two tabs, a double submit).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:${input.userId}:${input.exerciseId}`}))`;
@@ -62,7 +65,7 @@ export async function createSubmission(
         { retryAfterSeconds },
       );
     }
-    return tx.submission.create({
+    const created = await tx.submission.create({
       data: {
         userId: input.userId,
         exerciseId: input.exerciseId,
@@ -70,8 +73,11 @@ export async function createSubmission(
         createdAt: now,
         events: { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } },
       },
-      select: { id: true },
+      select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
     });
+    const [first] = created.events;
+    if (!first) throw new Error(`submission ${created.id} was stored without its submitted event`);
+    return { id: created.id, event: toStreamed(first) };
   });
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 // committed before the grader hears of it, so a crash after the 202 never loses it (recovery picks it up).
 import { z } from "zod";
 import { submissionFilesSchema } from "@/lib/grading/file-rules";
-import { isFinished } from "@/lib/grading/submission-events";
+import { isFinished, type StreamedEvent } from "@/lib/grading/submission-events";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import type { FileMap } from "@/grader/contract";
@@ -15,7 +15,7 @@ import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttem
 
 export const submitBodySchema = z.object({ files: submissionFilesSchema }).strict();
 
-export async function submitForGrading(actor: Actor | null, slug: string, body: unknown): Promise<{ id: string }> {
+export async function submitForGrading(actor: Actor | null, slug: string, body: unknown): Promise<{ id: string; event: StreamedEvent }> {
   const learner = requirePermission(actor, "grade");
   const prisma = await db();
   const exercise = await findExercise(prisma, learner, slug);

@@ -2,7 +2,7 @@
 // exercise (409), a per-learner rate limit (429 with Retry-After), and ownership when reading one back (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
-import { createSubmission, getSubmissionView } from "@/server/grading/submission-store";
+import { createSubmission, eventsAfter, getSubmissionView } from "@/server/grading/submission-store";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, seedExercise, type Seeded } from "./grading-fixture";
 
@@ -34,7 +34,12 @@ describe("submission rules", () => {
     const input = { userId: seeded.userId, exerciseId: seeded.exerciseId, files };
     const limits = { rateLimit: 100, rateWindowMs: 60_000 };
     const results = await Promise.allSettled([createSubmission(testDb.prisma, input, limits), createSubmission(testDb.prisma, input, limits)]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const stored = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(stored).toHaveLength(1);
+    // The answer carries the stored first event, exactly as the event stream replays it.
+    const [first] = stored;
+    expect(first?.event).toMatchObject({ seq: 1, event: { type: "submitted" } });
+    expect(await eventsAfter(testDb.prisma, first?.id ?? "", 0)).toEqual([first?.event]);
     const refused = results.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && refused.reason instanceof AppError && refused.reason.status).toBe(409);
     await testDb.prisma.submission.updateMany({ where: { userId: seeded.userId }, data: { status: "FAILED" } });

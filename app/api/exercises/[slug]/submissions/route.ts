@@ -6,7 +6,10 @@ import { attemptsOf, submitForGrading } from "@/server/grading/submissions";
 
 export const dynamic = "force-dynamic";
 
-/** Stores the learner's files as a submission and starts grading it: 202 { id }, then follow /api/submissions/<id>/events. */
+/**
+ * Stores the learner's files as a submission and starts grading it: 202 { id, event } with the stored first event
+ * (seq 1), then follow /api/submissions/<id>/events?after=1.
+ */
 export const POST = handleErrors(async (request: Request, ctx: RouteContext<"/api/exercises/[slug]/submissions">) => {
   const { slug } = await ctx.params;
   const actor = await actorFromRequest(await db(), request);

@@ -5,10 +5,12 @@ import type { AddressInfo } from "node:net";
 import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
-import { gradingEventSchema, type GradingEvent } from "@/grader/contract";
+import { gradingEventSchema, graderHealthSchema, type GradingEvent } from "@/grader/contract";
+import { baseImageRecipes } from "@/grader/images/recipes";
+import { labels } from "@/grader/sandbox/labels";
 import type { Grader } from "@/grader/grading/grader";
 import { createGraderServer } from "./server";
-import { ensureTestBaseImage, requireEngine } from "./test-support/test-base-image";
+import { ensureTestBaseImage, requireEngine, testDocker } from "./test-support/test-base-image";
 import { startTestGrader } from "./test-support/test-grader";
 
 const token = "test-token-0123456789";
@@ -122,10 +124,21 @@ describe("POST /v1/gradings", () => {
 });
 
 describe("operations", () => {
-  it("GET /healthz reports the engine", async () => {
+  it("GET /healthz reports the engine, the lessons' base images it holds and the limits it grades with", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    const health = graderHealthSchema.parse(await res.json());
+    if (!health.ok) throw new Error(health.message);
+    expect(health.engine).toBe((await testDocker().version()).Version);
+    // Cross-checked against the engine itself: every recipe's image that exists is listed, stand-ins marked.
+    const expected = [];
+    for (const { name } of baseImageRecipes) {
+      const image = await testDocker().getImage(name).inspect().catch(() => null);
+      if (image) expected.push({ name, standIn: image.Config.Labels?.[labels.baseImage] === "1" });
+    }
+    expect(health.baseImages).toEqual(expected);
+    expect(health.limits).toMatchObject({ readyTimeoutMs: 10_000, uploadMaxBytes: 64 * 1024 });
+    expect(health.buildNetwork).toBe("none");
   });
 
   it("GET /metrics counts gradings and refusals", async () => {

@@ -1,7 +1,8 @@
 // The grader's HTTP API (DESIGN §3) on Node's http module:
 //   POST /v1/gradings   Bearer token; a JSON body (gradingRequestSchema) or a tar (see upload/tar-upload.ts);
 //                       200 + NDJSON events ending with the verdict; 401, 413, 422, 503 + Retry-After.
-//   GET  /healthz       200 when the engine answers, 503 otherwise (no token: it is what probes call).
+//   GET  /healthz       200 with the grading environment (engine, base images, limits) when the engine answers,
+//                       503 otherwise (no token: it is what probes call).
 //   GET  /metrics       Prometheus text (no token: scraped from inside the cluster).
 import http from "node:http";
 import { timingSafeEqual } from "node:crypto";
@@ -131,9 +132,9 @@ export function createGraderServer(grader: Grader, config: GraderConfig): http.S
     const handle = async () => {
       if (route === "POST /v1/gradings") return postGrading(req, res, grader, config);
       if (route === "GET /healthz") {
-        const engine = await grader.engineStatus();
-        res.writeHead(engine.ok ? 200 : 503, { "content-type": "application/json" });
-        res.end(JSON.stringify(engine.ok ? { ok: true, engine: engine.version, running: grader.queue.active, queued: grader.queue.depth } : { ok: false, message: engine.message }));
+        const health = await grader.health();
+        res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify(health));
         return;
       }
       if (route === "GET /metrics") {

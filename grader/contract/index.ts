@@ -4,3 +4,4 @@ export * from "./exercise-spec";
 export * from "./grading-request";
 export * from "./verdict";
 export * from "./events";
+export * from "./health";

@@ -1,11 +1,12 @@
 // The grading service's core, shared by the HTTP server and the CLI: validates a request at the boundary,
 // admits it through the bounded queue, runs it, and keeps the engine tidy (start-up sweep, image LRU).
 import type { Logger } from "pino";
-import type { GradingEvent, GradingRequest, Verdict } from "@/grader/contract";
+import type { GraderHealth, GradingEvent, GradingRequest, Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
-import { pruneLeftovers, removeDangling, removeImage, trimImageCache } from "@/grader/sandbox/image-store";
+import { baseImageRecipes } from "@/grader/images/recipes";
+import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, trimImageCache } from "@/grader/sandbox/image-store";
 import { isGradingImageTag } from "@/grader/sandbox/image-names";
 import { createMetrics, type GraderMetrics } from "./metrics";
 import { InUse } from "./in-use";
@@ -55,8 +56,31 @@ export class Grader {
     return grader;
   }
 
-  async engineStatus() {
-    return pingEngine(this.docker, this.config.dockerHost);
+  /** What GET /healthz answers: whether gradings can run, and the environment they run in. */
+  async health(): Promise<GraderHealth> {
+    const engine = await pingEngine(this.docker, this.config.dockerHost);
+    if (!engine.ok) return { ok: false, message: engine.message };
+    const { limits } = this.config;
+    return {
+      ok: true,
+      running: this.queue.active,
+      queued: this.queue.depth,
+      engine: engine.version,
+      baseImages: await presentBaseImages(this.docker, baseImageRecipes.map((r) => r.name)),
+      buildNetwork: this.config.buildNetwork,
+      limits: {
+        buildTimeoutMs: limits.buildTimeoutMs,
+        buildMemoryBytes: limits.buildMemoryBytes,
+        buildCpus: limits.buildCpus,
+        runMemoryBytes: limits.runMemoryBytes,
+        runCpus: limits.runCpus,
+        runPids: limits.runPids,
+        readyTimeoutMs: limits.readyTimeoutMs,
+        gradingTimeoutMs: limits.gradingTimeoutMs,
+        uploadMaxBytes: limits.uploadMaxBytes,
+        uploadMaxFiles: limits.uploadMaxFiles,
+      },
+    };
   }
 
   /** The boundary check beyond the request's shape: upload policy and what the listed checks need. */

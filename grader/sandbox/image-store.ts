@@ -126,6 +126,16 @@ export async function listGradingImages(docker: Docker, grader: string) {
   return images.filter((img) => (img.RepoTags ?? []).some((t) => isOwnImageTag(t, grader)));
 }
 
+/** Which of `names` the engine holds, and whether each is the image kit's offline stand-in (by its label). */
+export async function presentBaseImages(docker: Docker, names: readonly string[]): Promise<{ name: string; standIn: boolean }[]> {
+  const images = await docker.listImages({ filters: { reference: [...names] } });
+  const standInByTag = new Map(images.flatMap((img) => (img.RepoTags ?? []).map((tag) => [tag, img.Labels?.[labels.baseImage] === "1"] as const)));
+  return names.flatMap((name) => {
+    const standIn = standInByTag.get(name.includes(":") ? name : `${name}:latest`);
+    return standIn === undefined ? [] : [{ name, standIn }];
+  });
+}
+
 /** Containers and networks a previous process of this grader left when it died mid-grading. */
 export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number }> {
   const filters = { label: [labels.grading] };

@@ -2,7 +2,7 @@ import "server-only";
 // The web's side of the grader's HTTP API (DESIGN §3): POST /v1/gradings answered by an NDJSON event stream.
 // Every line is validated against grader/contract, so a grader speaking another version fails loudly here
 // instead of storing events the browser cannot read. Failures are sorted by what the dispatcher should do.
-import { gradingEventSchema, type GradingEvent, type GradingRequest } from "@/grader/contract";
+import { gradingEventSchema, graderHealthSchema, type GraderHealth, type GradingEvent, type GradingRequest } from "@/grader/contract";
 import { ndjsonLines } from "./ndjson-lines";
 
 export interface GraderEndpoint {
@@ -123,12 +123,12 @@ function causeOf(error: unknown): string {
   return String(error);
 }
 
-/** What /healthz says, as far as the web understands it; null when the grader does not answer. */
-export async function graderHealth(endpoint: GraderEndpoint, timeoutMs = 1500): Promise<Record<string, unknown> | null> {
+/** What /healthz says; null when the grader does not answer or answers something else than a grader would. */
+export async function graderHealth(endpoint: GraderEndpoint, timeoutMs = 1500): Promise<GraderHealth | null> {
   try {
     const response = await fetch(new URL("/healthz", endpoint.url), { signal: AbortSignal.timeout(timeoutMs) });
-    const body: unknown = await response.json().catch(() => ({}));
-    return { ok: response.ok, ...(body && typeof body === "object" ? body : {}) };
+    const parsed = graderHealthSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

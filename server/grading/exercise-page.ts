@@ -6,6 +6,7 @@ import type { Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import { loadDraft } from "@/server/drafts/draft-store";
 import { AppError } from "@/server/errors";
+import { renderLessonMarkdown, type RenderedLesson } from "@/server/markdown/render-lesson-markdown";
 import { findExercise, solutionUnlocksAfter } from "./exercises";
 import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
 import { graderEndpoint } from "./grading-service";
@@ -16,6 +17,8 @@ export interface ExercisePageData {
   slug: string;
   title: string;
   spec: ExerciseSpec;
+  /** The task's Markdown, through the lessons' pipeline (sanitized, code highlighted). */
+  task: RenderedLesson["tree"];
   starter: FileMap;
   lessonTitle: string;
   lessonHref: string;
@@ -30,10 +33,11 @@ export async function exercisePageData(actor: Actor | null, course: string, less
   const prisma = await db();
   const exercise = await findExercise(prisma, actor, slug);
   if (exercise.courseSlug !== course || exercise.lessonSlug !== lesson) throw new AppError("not_found", `There is no exercise "${slug}" in this lesson.`);
-  const [draft, attempts, environment] = await Promise.all([
+  const [draft, attempts, environment, task] = await Promise.all([
     actor ? loadDraft(prisma, actor, exercise.id) : null,
     actor ? listAttempts(prisma, actor.id, exercise.id) : [],
     gradingEnvironment(),
+    renderLessonMarkdown(exercise.spec.task, []),
   ]);
   const reference = attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null;
   return {
@@ -41,6 +45,7 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     slug: exercise.slug,
     title: exercise.title,
     spec: exercise.spec,
+    task: task.tree,
     starter: exercise.starter,
     lessonTitle: exercise.lessonTitle,
     lessonHref: `/learn/${course}/${lesson}`,

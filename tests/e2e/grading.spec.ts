@@ -35,7 +35,15 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
   await signIn(page);
   await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Your first containerized web service" })).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Where your Dockerfile is graded" })).toContainText("No network");
+  // The task is Markdown rendered like a lesson, not raw text with backticks and asterisks.
+  const task = page.getByRole("region", { name: "Your task" });
+  await expect(task.locator("code", { hasText: "app.py" }).first()).toBeVisible();
+  await expect(task.locator("strong", { hasText: "5000" })).toBeVisible();
+  await expect(task).not.toContainText("**");
+  const environment = page.getByRole("complementary", { name: "Where your Dockerfile is graded" });
+  await expect(environment).toContainText("No network");
+  // What the grader reported: its engine and the base images it holds, the lesson's own among them.
+  await expect(environment.getByTestId("base-images")).toContainText("python:3.11-slim");
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
 
   await page.getByRole("button", { name: "Grade", exact: true }).click();

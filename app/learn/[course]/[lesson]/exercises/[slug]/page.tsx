@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
 import { GradingEnvironmentNote } from "@/components/exercise/grading-environment-note";
+import { LessonBody } from "@/components/lesson/lesson-body";
 import { currentActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
 import { exercisePageData, type ExercisePageData } from "@/server/grading/exercise-page";
@@ -48,7 +49,7 @@ export default async function ExercisePage({ params }: Props) {
           <h2 id="task-heading" className="text-lg font-semibold">
             Your task
           </h2>
-          <div className="whitespace-pre-line text-slate-800 dark:text-slate-200">{spec.task}</div>
+          <LessonBody tree={data.task} lessonKey={here} />
           <h3 className="font-semibold">Checklist</h3>
           <ul className="list-disc pl-5">
             {spec.checklist.map((item) => (

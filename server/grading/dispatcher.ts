@@ -3,6 +3,8 @@ import "server-only";
 // running: a busy grader is retried after its Retry-After, an unreachable one with backoff, a stream that
 // breaks mid-grading is re-dispatched (at most `maxDispatches` times in a submission's life, web restarts
 // included), and when all that fails the submission ends "not gradable" with a verdict saying why.
+// Several web instances may share one database: each claims a submission before dispatching it and renews the
+// claim while it grades, so two never grade the same one; a claim that lapses (its instance died) is taken over.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema, type GradingRequest } from "@/grader/contract";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
@@ -28,6 +30,10 @@ export interface DispatcherOptions {
   /** Delay before the n-th consecutive retry of an unreachable grader. */
   reconnectDelayMs: (attempt: number) => number;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /** This web instance's name on the submissions it claims (WEB_INSTANCE_ID). */
+  instanceId: string;
+  /** How long a claim holds unless renewed; renewed every third of it while the grading runs. */
+  leaseMs: number;
 }
 
 export const defaultReconnectDelay = (attempt: number) => Math.min(5_000, 250 * 2 ** attempt);
@@ -48,24 +54,31 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export class Dispatcher {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly stopper = new AbortController();
+  private takeover: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DispatcherOptions) {}
 
-  /** Grades a stored submission in the background; a second call while it runs joins the first. */
+  /**
+   * Grades a stored submission in the background, once this instance holds its claim; a second call while it
+   * runs joins the first. A submission another live instance has claimed is left to it.
+   */
   dispatch(submissionId: string, resumeReason = "the previous grading was interrupted"): Promise<void> {
     const running = this.inFlight.get(submissionId);
     if (running) return running;
-    const work = this.run(submissionId, resumeReason)
-      .catch((error: unknown) => this.options.log("grading dispatch failed; it is picked up again at the next start", { submissionId, error: String(error) }))
+    const work = this.claimAndRun(submissionId, resumeReason)
+      .catch((error: unknown) => this.options.log("grading dispatch failed; it is picked up again when its claim lapses", { submissionId, error: String(error) }))
       .finally(() => this.inFlight.delete(submissionId));
     this.inFlight.set(submissionId, work);
     return work;
   }
 
-  /** After a restart: every submission still queued or running was interrupted; send it again or end it. */
+  /**
+   * Every submission still queued or running that no live instance holds was interrupted (a crash or restart of
+   * the web, this one included): send it again or end it. Returns the ids taken up.
+   */
   async recoverInterrupted(): Promise<string[]> {
     const stale = await this.options.prisma.submission.findMany({
-      where: { status: { in: ["QUEUED", "RUNNING"] } },
+      where: { status: { in: ["QUEUED", "RUNNING"] }, OR: this.claimable(new Date()) },
       orderBy: { createdAt: "asc" },
       select: { id: true },
     });
@@ -75,20 +88,67 @@ export class Dispatcher {
     return ids;
   }
 
+  /** Looks for lapsed claims every lease period, so a dead instance's gradings move to a live one. */
+  startTakeover(): void {
+    this.takeover ??= setInterval(() => void this.recoverInterrupted().catch((error: unknown) => this.options.log("takeover sweep failed", { error: String(error) })), this.options.leaseMs);
+    this.takeover.unref();
+  }
+
   /** Resolves when nothing is being dispatched. */
   async idle(): Promise<void> {
     while (this.inFlight.size) await Promise.all([...this.inFlight.values()]);
   }
 
-  /** Stops dispatching without ending anything, as a crash would: what was in flight stays for recovery. */
+  /**
+   * Stops dispatching without ending anything, as a crash would: what was in flight stays claimed, so this
+   * instance's restart takes it up at once and another instance once the claim lapses.
+   */
   async stop(): Promise<void> {
+    clearInterval(this.takeover);
     this.stopper.abort();
     await this.idle();
   }
 
-  private async run(submissionId: string, resumeReason: string): Promise<void> {
+  private claimable(now: Date) {
+    return [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: this.options.instanceId }];
+  }
+
+  /** Takes or renews this instance's claim; false when the submission ended or another live instance holds it. */
+  private async claim(submissionId: string): Promise<boolean> {
+    const now = new Date();
+    const { count } = await this.options.prisma.submission.updateMany({
+      where: { id: submissionId, status: { in: ["QUEUED", "RUNNING"] }, OR: this.claimable(now) },
+      data: { leaseOwner: this.options.instanceId, leaseExpiresAt: new Date(now.getTime() + this.options.leaseMs) },
+    });
+    return count === 1;
+  }
+
+  private async claimAndRun(submissionId: string, resumeReason: string): Promise<void> {
+    if (!(await this.claim(submissionId))) return;
+    const lost = new AbortController();
+    const renew = setInterval(() => {
+      void this.claim(submissionId).then(
+        (held) => {
+          if (held) return;
+          this.options.log("another web instance took this submission over; stopping here", { submissionId });
+          lost.abort();
+        },
+        // A database hiccup: the next renewal tries again, well before the claim lapses.
+        () => undefined,
+      );
+    }, this.options.leaseMs / 3);
+    try {
+      await this.run(submissionId, resumeReason, AbortSignal.any([this.stopper.signal, lost.signal]));
+    } finally {
+      clearInterval(renew);
+      if (!this.stopper.signal.aborted) {
+        await this.options.prisma.submission.updateMany({ where: { id: submissionId, leaseOwner: this.options.instanceId }, data: { leaseOwner: null, leaseExpiresAt: null } });
+      }
+    }
+  }
+
+  private async run(submissionId: string, resumeReason: string, signal: AbortSignal): Promise<void> {
     const { prisma, hub, grader, maxDispatches, maxWaitMs, reconnectDelayMs } = this.options;
-    const signal = this.stopper.signal;
     const submission = await prisma.submission.findUnique({
       where: { id: submissionId },
       select: { status: true, dispatches: true, files: true, exercise: { select: { slug: true, spec: true, starter: true } } },

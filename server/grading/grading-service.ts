@@ -28,6 +28,8 @@ async function create(): Promise<GradingService> {
     maxWaitMs: 10 * 60_000,
     reconnectDelayMs: defaultReconnectDelay,
     log: (message, fields) => console.log(JSON.stringify({ level: "info", scope: "grading", message, ...fields })),
+    instanceId: env.WEB_INSTANCE_ID,
+    leaseMs: 30_000,
   });
   return { dispatcher, hub, limits: { rateLimit: env.GRADING_RATE_LIMIT, rateWindowMs: env.GRADING_RATE_WINDOW_SECONDS * 1000 } };
 }
@@ -37,8 +39,12 @@ export function gradingService(): Promise<GradingService> {
   return holder.__shipshapeGrading;
 }
 
-/** Called once at web start-up (instrumentation.ts): re-dispatches what a crash left queued or running. */
+/**
+ * Called once at web start-up (instrumentation.ts): re-dispatches what a crash left queued or running, then keeps
+ * taking over gradings whose instance stopped renewing its claim.
+ */
 export async function recoverInterruptedGradings(): Promise<void> {
   const { dispatcher } = await gradingService();
+  dispatcher.startTakeover();
   await dispatcher.recoverInterrupted();
 }

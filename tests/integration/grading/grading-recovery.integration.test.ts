@@ -1,6 +1,7 @@
 // The promise of DESIGN §1 against the real grader on the real engine: a submission is stored before dispatch,
 // every event is stored, and whatever crashes — the grader mid-build, or the web — the submission still ends
 // with a verdict or "not gradable", never left queued or running.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
 import { EventHub } from "@/server/grading/event-hub";
@@ -16,7 +17,8 @@ let seeded: Seeded;
 
 const limits = { rateLimit: 100, rateWindowMs: 60_000 };
 
-function dispatcher(hub = new EventHub()): Dispatcher {
+/** One web instance's dispatcher; the same `instanceId` again is that instance after a restart. */
+function dispatcher(hub = new EventHub(), { instanceId = "web-a", leaseMs = 30_000 } = {}): Dispatcher {
   return new Dispatcher({
     prisma: testDb.prisma,
     grader: { url: grader.url, token: graderToken },
@@ -25,13 +27,15 @@ function dispatcher(hub = new EventHub()): Dispatcher {
     maxWaitMs: 90_000,
     reconnectDelayMs: defaultReconnectDelay,
     log: () => {},
+    instanceId,
+    leaseMs,
   });
 }
 
-/** The starter app with a slow build step, so there is a build to interrupt. */
-function slowFiles(): Record<string, string> {
+/** The solution with a slow build step, so there is a build to interrupt; never a layer-cache hit of an earlier test. */
+function slowFiles(seconds = 4): Record<string, string> {
   const files = { ...seeded.exercise.solution };
-  files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, "$1\nRUN sleep 4");
+  files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, `$1\nRUN sleep ${seconds} # ${randomUUID()}`);
   return files;
 }
 
@@ -97,7 +101,31 @@ describe("grading survives crashes", () => {
     expect(streamed.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
   });
 
-  it("after a web crash, start-up recovery re-dispatches what was left running", async () => {
+  it("a second web instance leaves a live instance's grading alone and takes it over once that claim lapses", async () => {
+    const first = dispatcher(new EventHub(), { instanceId: "web-a", leaseMs: 2_000 });
+    const second = dispatcher(new EventHub(), { instanceId: "web-b", leaseMs: 2_000 });
+    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles(8) }, limits);
+    void first.dispatch(id);
+    await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
+    // Past a whole lease period: the first instance keeps renewing its claim, so the second never takes over.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await second.recoverInterrupted()).not.toContain(id);
+    expect(await testDb.prisma.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ leaseOwner: "web-a", dispatches: 1 });
+
+    await first.stop();
+    const deadline = Date.now() + 30_000;
+    while (!(await second.recoverInterrupted()).includes(id)) {
+      if (Date.now() > deadline) throw new Error("the lapsed claim was never taken over");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await second.idle();
+    const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ status: "PASSED", dispatches: 2, leaseOwner: null });
+    const events = await eventsAfter(testDb.prisma, id, 0);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  });
+
+  it("after a web crash, the restarted instance re-dispatches at once what it left running", async () => {
     const crashed = dispatcher();
     const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
     void crashed.dispatch(id);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Submission" ADD COLUMN     "leaseExpiresAt" TIMESTAMP(3),
+ADD COLUMN     "leaseOwner" TEXT;

@@ -1,49 +1,54 @@
 import "server-only";
 // The reference solution's image size, for the chart beside the learner's. It is measured by grading the solution
-// on the same grader (sizes differ between engines, so a number written in content/ would mislead), once per
-// exercise version and web process, and only once a learner has graded that exercise: visitors cost nothing.
+// on the grader (sizes differ between engines, so a number written in content/ would mislead), once per exercise
+// version, and only once a learner has graded that exercise: visitors cost nothing. The measurement is kept on
+// the exercise row, so a restart or a second web instance does not grade the solution again.
+import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema } from "@/grader/contract";
+import { asJson } from "@/server/json-value";
 import { openGrading, type GraderEndpoint } from "./grader-client";
 
-export interface ReferenceImage {
-  label: string;
-  sizeBytes: number;
-  layers: { createdBy: string; sizeBytes: number }[];
-}
+const referenceImageSchema = z.object({
+  label: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  layers: z.array(z.object({ createdBy: z.string(), sizeBytes: z.number().nonnegative() })),
+});
 
-type Entry = { state: "measuring" } | { state: "known"; image: ReferenceImage | null };
+export type ReferenceImage = z.infer<typeof referenceImageSchema>;
 
-const holder = globalThis as unknown as { __shipshapeReferenceImages?: Map<string, Entry> };
-const measured = (holder.__shipshapeReferenceImages ??= new Map<string, Entry>());
+/** Exercise versions being measured by this process, so page views during a measurement do not start another. */
+const holder = globalThis as unknown as { __shipshapeReferenceMeasuring?: Set<string> };
+const measuring = (holder.__shipshapeReferenceMeasuring ??= new Set<string>());
 
-async function measure(prisma: PrismaClient, grader: GraderEndpoint, exerciseId: string): Promise<ReferenceImage | null> {
+async function measure(prisma: PrismaClient, grader: GraderEndpoint, exerciseId: string, contentHash: string): Promise<void> {
   const row = await prisma.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { spec: true, solution: true } });
   const spec = exerciseSpecSchema.parse(row.spec);
   const grading = await openGrading(grader, { spec, files: fileMapSchema.parse(row.solution), submissionId: `reference-${spec.slug}` });
   for await (const event of grading.events) {
-    if (event.type === "verdict") {
-      const image = event.verdict.image;
-      return image ? { label: "Reference solution", sizeBytes: image.sizeBytes, layers: image.layers } : null;
-    }
+    if (event.type !== "verdict" || !event.verdict.image) continue;
+    const { sizeBytes, layers } = event.verdict.image;
+    // Only for the version measured: content synced meanwhile is measured again on its next view.
+    await prisma.exercise.updateMany({
+      where: { id: exerciseId, contentHash },
+      data: { referenceImage: asJson({ label: "Reference solution", sizeBytes, layers } satisfies ReferenceImage), referenceImageHash: contentHash },
+    });
   }
-  return null;
 }
 
-/** The reference image if measured; otherwise starts measuring it in the background and answers null for now. */
+/** The reference image if measured for the exercise's current version; otherwise starts measuring it and answers null. */
 export async function referenceImage(prisma: PrismaClient, grader: GraderEndpoint, exerciseId: string): Promise<ReferenceImage | null> {
-  const version = await prisma.exercise.findUnique({ where: { id: exerciseId }, select: { contentHash: true } });
-  if (!version) return null;
-  const key = `${exerciseId}:${version.contentHash}`;
-  const entry = measured.get(key);
-  if (entry?.state === "known") return entry.image;
-  if (!entry) {
-    measured.set(key, { state: "measuring" });
-    measure(prisma, grader, exerciseId).then(
-      (image) => measured.set(key, { state: "known", image }),
-      // A busy or absent grader: forget the attempt so a later page view tries again.
-      () => measured.delete(key),
-    );
+  const row = await prisma.exercise.findUnique({ where: { id: exerciseId }, select: { contentHash: true, referenceImage: true, referenceImageHash: true } });
+  if (!row) return null;
+  const stored = referenceImageSchema.safeParse(row.referenceImage);
+  if (row.referenceImageHash === row.contentHash && stored.success) return stored.data;
+  const key = `${exerciseId}:${row.contentHash}`;
+  if (!measuring.has(key)) {
+    measuring.add(key);
+    // A busy or absent grader, or a solution without an image: a later page view tries again.
+    void measure(prisma, grader, exerciseId, row.contentHash)
+      .catch(() => undefined)
+      .finally(() => measuring.delete(key));
   }
   return null;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Exercise" ADD COLUMN     "referenceImage" JSONB,
+ADD COLUMN     "referenceImageHash" TEXT;

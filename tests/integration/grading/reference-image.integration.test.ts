@@ -1,0 +1,47 @@
+// The reference solution's image, for the size chart: measured on the real grader once per exercise version and
+// kept on the exercise row, so later views, a restarted web or another instance read it back without grading
+// again; a new version of the exercise is measured again.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { referenceImage, type ReferenceImage } from "@/server/grading/reference-image";
+import type { TestDb } from "@/tests/support/test-db";
+import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+
+const grader = new GraderProcess(4374, "webreference");
+let testDb: TestDb;
+let seeded: Seeded;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  seeded = await seedExercise(testDb);
+  await grader.start();
+}, 120_000);
+
+afterAll(async () => {
+  await grader.kill();
+  await testDb?.close();
+});
+
+it("is measured once per exercise version and read back from the database", async () => {
+  const endpoint = { url: grader.url, token: graderToken };
+  const read = () => referenceImage(testDb.prisma, endpoint, seeded.exerciseId);
+  // The first view starts the measurement and answers at once.
+  expect(await read()).toBeNull();
+  let measured: ReferenceImage | null = null;
+  for (const deadline = Date.now() + 90_000; !measured && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    measured = await read();
+  }
+  expect(measured?.label).toBe("Reference solution");
+  expect(measured?.sizeBytes).toBeGreaterThan(0);
+  expect(measured?.layers.length).toBeGreaterThan(0);
+  const row = await testDb.prisma.exercise.findUniqueOrThrow({ where: { id: seeded.exerciseId } });
+  expect(row.referenceImageHash).toBe(row.contentHash);
+
+  // With the grader gone, the stored figure still answers: nothing is measured twice.
+  await grader.kill();
+  expect(await read()).toEqual(measured);
+
+  // A new version of the exercise no longer matches it.
+  await testDb.prisma.exercise.update({ where: { id: seeded.exerciseId }, data: { contentHash: "next-version" } });
+  expect(await read()).toBeNull();
+}, 180_000);

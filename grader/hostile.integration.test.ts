@@ -48,6 +48,12 @@ describe.concurrent("each abuse case is a contained fail", async () => {
 });
 
 describe("evidence of each limit", () => {
+  it("fork bomb: stopped by the pids limit, as the container's log shows, while the container stays up", () => {
+    const responds = check(results.get("fork-bomb")!.verdict, "responds");
+    expect(responds.evidence?.running).toBe(true);
+    expect((responds.evidence?.logTail as string[]).join("\n")).toContain("can't fork");
+  });
+
   it("memory hog: OOM-killed, and the check says so", () => {
     const starts = check(results.get("memory-hog")!.verdict, "starts");
     expect(starts.evidence?.oomKilled).toBe(true);

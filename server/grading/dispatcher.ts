@@ -113,7 +113,7 @@ export class Dispatcher {
     return [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: this.options.instanceId }];
   }
 
-  /** Takes or renews this instance's claim; false when the submission ended or another live instance holds it. */
+  /** Takes the claim; false when the submission ended or another live instance holds it. */
   private async claim(submissionId: string): Promise<boolean> {
     const now = new Date();
     const { count } = await this.options.prisma.submission.updateMany({
@@ -123,11 +123,20 @@ export class Dispatcher {
     return count === 1;
   }
 
+  /** Extends the claim this instance holds; false only when another instance has taken the submission over. */
+  private async renew(submissionId: string): Promise<boolean> {
+    const { count } = await this.options.prisma.submission.updateMany({
+      where: { id: submissionId, leaseOwner: this.options.instanceId },
+      data: { leaseExpiresAt: new Date(Date.now() + this.options.leaseMs) },
+    });
+    return count === 1;
+  }
+
   private async claimAndRun(submissionId: string, resumeReason: string): Promise<void> {
     if (!(await this.claim(submissionId))) return;
     const lost = new AbortController();
     const renew = setInterval(() => {
-      void this.claim(submissionId).then(
+      void this.renew(submissionId).then(
         (held) => {
           if (held) return;
           this.options.log("another web instance took this submission over; stopping here", { submissionId });

@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // The env modules, config files and tooling are where process.env is read on purpose.
-    files: ["server/env.ts", "grader/config.ts", "*.config.ts", "*.config.mjs", "scripts/**", "tests/**", "bench/**", "prisma/**", "**/*.test.ts"],
+    files: ["server/env.ts", "grader/config.ts", "*.config.ts", "*.config.mjs", "scripts/**", "tests/**", "grader/test-support/**", "bench/**", "prisma/**", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

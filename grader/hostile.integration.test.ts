@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExerciseFolder, readFileTree, type ExerciseFolder } from "@/grader/contract/exercise-folder";
 import type { CheckResult, GradingEvent, Verdict } from "@/grader/contract";
 import type { Grader } from "@/grader/grading/grader";
-import { labels } from "@/grader/sandbox/labels";
+import { gradingLeftovers } from "@/grader/sandbox/image-store";
 import { ensureTestBaseImage, requireEngine, testDocker } from "@/grader/test-support/test-base-image";
 import { grade, startTestGrader } from "@/grader/test-support/test-grader";
 import { readExpected } from "./golden/expected-schema";
@@ -93,9 +93,7 @@ describe("evidence of each limit", () => {
 
   it("leaves no container, network or grading image behind", async () => {
     const docker = testDocker();
-    const own = (l: Record<string, string> | undefined) => (l?.[labels.grading] ?? "").startsWith("hostile-");
-    const containers = (await docker.listContainers({ all: true, filters: { label: [labels.grading] } })).filter((c) => own(c.Labels));
-    const networks = (await docker.listNetworks({ filters: { label: [labels.grading] } })).filter((n) => own(n.Labels));
+    const { containers, networks } = await gradingLeftovers(docker, "hostile");
     const images = (await docker.listImages()).filter((i) => (i.RepoTags ?? []).some((t) => /^shipshape-(grading|baseline)\/hostile-/.test(t)));
     expect({ containers: containers.length, networks: networks.length, images: images.map((i) => i.RepoTags) }).toEqual({ containers: 0, networks: 0, images: [] });
   });

@@ -1,18 +1,16 @@
 // The service process under SIGTERM, as a deploy or Ctrl+C stops it: it stops taking requests, lets a running
 // grading finish within GRADER_SHUTDOWN_GRACE_MS, stops one that outlasts the grace with a verdict saying so, and
 // exits 0 with nothing of its gradings left on the engine. Ports are in the grader tests' range (4100–4199).
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import net from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { gradingEventSchema, type GradingEvent } from "@/grader/contract";
-import { labels } from "./sandbox/labels";
+import { gradingLeftovers } from "./sandbox/image-store";
+import { GraderProcess, graderToken } from "./test-support/grader-process";
 import { ensureTestBaseImage, requireEngine, testDocker } from "./test-support/test-base-image";
 
-const token = "test-token-0123456789";
 let exercise: ExerciseFolder;
-let service: ChildProcess | undefined;
+let service: GraderProcess | undefined;
 
 beforeAll(async () => {
   await requireEngine();
@@ -20,24 +18,15 @@ beforeAll(async () => {
   exercise = await readExerciseFolder("grader/test-fixtures/exercises/busybox-service");
 });
 
-afterEach(() => {
-  service?.kill("SIGKILL");
+afterEach(async () => {
+  await service?.kill();
   service = undefined;
 });
 
-async function startService(name: string, port: number, graceMs: number): Promise<{ base: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "grader/main.ts"], {
-    env: { ...process.env, GRADER_NAME: name, GRADER_PORT: String(port), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: token, GRADER_SHUTDOWN_GRACE_MS: String(graceMs), GRADER_IMAGE_CACHE_COUNT: "0", GRADER_LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  service = child;
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) return { base, exited };
-    if (i > 200 || child.exitCode !== null) throw new Error(`the grader service did not come up on ${base}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function startService(name: string, port: number, graceMs: number): Promise<GraderProcess> {
+  service = new GraderProcess(port, name, { GRADER_SHUTDOWN_GRACE_MS: String(graceMs), GRADER_IMAGE_CACHE_COUNT: "0" });
+  await service.start();
+  return service;
 }
 
 /** The busybox solution with a build step that takes `seconds`, so a signal can arrive mid-grading. */
@@ -50,7 +39,7 @@ function slowSolution(seconds: number) {
 async function startGrading(base: string, files: Record<string, string>) {
   const res = await fetch(`${base}/v1/gradings`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${graderToken}` },
     body: JSON.stringify({ spec: exercise.spec, files }),
   });
   expect(res.status).toBe(200);
@@ -88,20 +77,17 @@ function newConnectionRefused(port: number): Promise<boolean> {
   });
 }
 
-async function leftovers(name: string) {
-  const docker = testDocker();
-  const own = (l: Record<string, string> | undefined) => (l?.[labels.grading] ?? "").startsWith(`${name}-`);
-  const containers = (await docker.listContainers({ all: true, filters: { label: [labels.grading] } })).filter((c) => own(c.Labels));
-  const networks = (await docker.listNetworks({ filters: { label: [labels.grading] } })).filter((n) => own(n.Labels));
+async function leftovers(name: string): Promise<number> {
+  const { containers, networks } = await gradingLeftovers(testDocker(), name);
   return containers.length + networks.length;
 }
 
 describe("SIGTERM", () => {
   it("refuses new gradings, lets the running one finish, then exits 0 and leaves nothing behind", async () => {
-    const { base, exited } = await startService("drain", 4160, 60_000);
-    const grading = await startGrading(base, slowSolution(3));
+    const grader = await startService("drain", 4160, 60_000);
+    const grading = await startGrading(grader.url, slowSolution(3));
     await grading.untilBuild;
-    service?.kill("SIGTERM");
+    grader.signal("SIGTERM");
     // The listening socket closes at once: a new connection (no pooled keep-alive one) is refused while the
     // running grading drains.
     await expect.poll(() => newConnectionRefused(4160), { timeout: 10_000 }).toBe(true);
@@ -109,15 +95,15 @@ describe("SIGTERM", () => {
     const events = await grading.done;
     const last = events.at(-1);
     expect(last?.type === "verdict" && last.verdict.status).toBe("pass");
-    expect(await exited).toBe(0);
+    expect(await grader.exited()).toBe(0);
     expect(await leftovers("drain")).toBe(0);
   }, 120_000);
 
   it("stops a grading that outlasts the grace with an error verdict that says why, and still cleans up", async () => {
-    const { base, exited } = await startService("graceout", 4161, 1_000);
-    const grading = await startGrading(base, slowSolution(120));
+    const grader = await startService("graceout", 4161, 1_000);
+    const grading = await startGrading(grader.url, slowSolution(120));
     await grading.untilBuild;
-    service?.kill("SIGTERM");
+    grader.signal("SIGTERM");
 
     const events = await grading.done;
     const last = events.at(-1);
@@ -125,7 +111,7 @@ describe("SIGTERM", () => {
     if (last?.type !== "verdict") return;
     expect(last.verdict.status).toBe("error");
     expect(last.verdict.message).toMatch(/shutting down/);
-    expect(await exited).toBe(0);
+    expect(await grader.exited()).toBe(0);
     expect(await leftovers("graceout")).toBe(0);
   }, 120_000);
 });

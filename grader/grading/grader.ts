@@ -1,7 +1,7 @@
 // The grading service's core, shared by the HTTP server and the CLI: validates a request at the boundary,
 // admits it through the bounded queue, runs it, and keeps the engine tidy (start-up sweep, image LRU).
 import type { Logger } from "pino";
-import type { GraderHealth, GradingEvent, GradingRequest, Verdict } from "@/grader/contract";
+import { graderEnvironmentSchema, type GraderHealth, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
@@ -60,7 +60,6 @@ export class Grader {
   async health(): Promise<GraderHealth> {
     const engine = await pingEngine(this.docker, this.config.dockerHost);
     if (!engine.ok) return { ok: false, message: engine.message };
-    const { limits } = this.config;
     return {
       ok: true,
       running: this.queue.active,
@@ -68,18 +67,8 @@ export class Grader {
       engine: engine.version,
       baseImages: await presentBaseImages(this.docker, baseImageRecipes.map((r) => r.name)),
       buildNetwork: this.config.buildNetwork,
-      limits: {
-        buildTimeoutMs: limits.buildTimeoutMs,
-        buildMemoryBytes: limits.buildMemoryBytes,
-        buildCpus: limits.buildCpus,
-        runMemoryBytes: limits.runMemoryBytes,
-        runCpus: limits.runCpus,
-        runPids: limits.runPids,
-        readyTimeoutMs: limits.readyTimeoutMs,
-        gradingTimeoutMs: limits.gradingTimeoutMs,
-        uploadMaxBytes: limits.uploadMaxBytes,
-        uploadMaxFiles: limits.uploadMaxFiles,
-      },
+      // The contract names the limits a learner meets; parsing keeps those and drops the operator's own.
+      limits: graderEnvironmentSchema.shape.limits.parse(this.config.limits),
     };
   }
 

@@ -136,13 +136,19 @@ export async function presentBaseImages(docker: Docker, names: readonly string[]
   });
 }
 
-/** Containers and networks a previous process of this grader left when it died mid-grading. */
-export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number }> {
+/** The containers and networks of this grader's gradings that are on the engine now. */
+export async function gradingLeftovers(docker: Docker, grader: string) {
   const filters = { label: [labels.grading] };
   const own = (l: Record<string, string> | undefined) => (l?.[labels.grading] ?? "").startsWith(`${grader}-`);
   const containers = (await docker.listContainers({ all: true, filters })).filter((c) => own(c.Labels));
-  for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   const networks = (await docker.listNetworks({ filters })).filter((n) => own(n.Labels));
+  return { containers, networks };
+}
+
+/** Containers and networks a previous process of this grader left when it died mid-grading. */
+export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number }> {
+  const { containers, networks } = await gradingLeftovers(docker, grader);
+  for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
   return { containers: containers.length, networks: networks.length };
 }

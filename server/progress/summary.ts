@@ -7,10 +7,6 @@ import { lessonOutline } from "./lesson-outline";
 import { readableLesson } from "./lesson-ref";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
-export type { LessonProgress, NextStep };
-
-
-
 export interface ProgressOverview {
   lessons: LessonProgress[];
   next: (NextStep & { lesson: string }) | null;

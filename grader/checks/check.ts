@@ -83,8 +83,8 @@ export interface GradingSession {
   startApp(): Promise<AppStart>;
   /** The learner's running container, or SkipCheck. */
   app(): Promise<RunningApp>;
-  /** Another build on the same engine in the same grading: a rebuild, a stage, the baseline. */
-  buildVariant(kind: "rebuild" | "first-stage" | "baseline", files: FileMap, opts?: { target?: string }): Promise<VariantBuild>;
+  /** Another build on the same engine in the same grading: a rebuild, or a baseline to compare sizes with. */
+  buildVariant(kind: "rebuild" | "baseline", files: FileMap): Promise<VariantBuild>;
   /** Paths in the learner's own layers (not the base image's) matching the scan's patterns. */
   layerScan(): Promise<LayerHit[]>;
   /** Sizes the chart shows. */

@@ -1,28 +1,35 @@
+// The lesson's mini challenge. The "before" is what the learner started from: the chosen route's worked example
+// as a single stage, built from the learner's own files in the same grading. (Measuring against the builder
+// stage alone let a final stage pass that was no smaller than the worked example it came from.)
+import type { SizeBaseline } from "@/grader/contract/exercise-spec";
+import type { FileMap } from "@/grader/contract/grading-request";
 import { fail, pass, type Check } from "./check";
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
-/** The lesson's mini challenge: the multi-stage image at most 70% of its first stage built alone. */
+/** The multi-stage image at most 70% of the single-stage one. */
 export const cutRatio = 0.7;
+
+export function pickRoute(baselines: readonly SizeBaseline[], files: FileMap): SizeBaseline | undefined {
+  return baselines.find((b) => Object.hasOwn(files, b.whenFile));
+}
 
 export const imageSizeCut30: Check = {
   id: "image-size-cut-30",
   async run(s) {
-    if (!s.dockerfile || s.dockerfile.stages.length < 2) return fail("With a single stage there is no first stage to compare with; make it a multi-stage build.");
+    const routes = s.spec.sizeBaselines ?? [];
+    const route = pickRoute(routes, s.files);
+    if (!route) return fail(`No route to compare with: the folder must hold one of ${routes.map((r) => `${r.whenFile} (${r.route})`).join(", ")}.`);
     const image = await s.image();
-    const first = s.dockerfile.stages[0];
-    const second = s.dockerfile.stages[1];
-    // A named first stage is built with the `target` option; an unnamed one by cutting the Dockerfile before
-    // the second FROM, which builds exactly the same instructions.
-    const variant = first?.name
-      ? await s.buildVariant("first-stage", s.files, { target: first.name })
-      : await s.buildVariant("first-stage", { ...s.files, Dockerfile: (s.files.Dockerfile ?? "").split("\n").slice(0, (second?.line ?? 1) - 1).join("\n") + "\n" });
-    if (!variant.result.ok || variant.sizeBytes === null) return fail(`The first stage alone does not build as an image: ${variant.result.ok ? "no size" : variant.result.message}`);
-    s.recordBaseline("first stage alone", variant.sizeBytes);
+    const before = await s.buildVariant("baseline", { ...s.files, Dockerfile: route.dockerfile });
+    const label = `${route.route} example, single stage`;
+    if (!before.result.ok || before.sizeBytes === null) return fail(`Your files do not build as the ${label}, so there is nothing to compare with: ${before.result.ok ? "no size" : before.result.message}`);
+    s.recordBaseline(label, before.sizeBytes);
     s.recordBaseline("your image", image.sizeBytes);
-    const cut = 1 - image.sizeBytes / variant.sizeBytes;
-    const evidence = { finalBytes: image.sizeBytes, firstStageBytes: variant.sizeBytes, cutPercent: Math.round(cut * 1000) / 10 };
-    if (image.sizeBytes <= variant.sizeBytes * cutRatio) return pass(`${mib(image.sizeBytes)} vs ${mib(variant.sizeBytes)} for the first stage alone: ${(cut * 100).toFixed(0)}% smaller.`, evidence);
-    return fail(`${mib(image.sizeBytes)} vs ${mib(variant.sizeBytes)} for the first stage alone is only ${(cut * 100).toFixed(0)}% smaller; the target is 30%.`, evidence);
+    const cut = 1 - image.sizeBytes / before.sizeBytes;
+    const evidence = { route: route.route, finalBytes: image.sizeBytes, singleStageBytes: before.sizeBytes, cutPercent: Math.round(cut * 1000) / 10 };
+    const sizes = `${mib(image.sizeBytes)} vs ${mib(before.sizeBytes)} for the ${label}`;
+    if (image.sizeBytes <= before.sizeBytes * cutRatio) return pass(`${sizes}: ${(cut * 100).toFixed(0)}% smaller.`, evidence);
+    return fail(`${sizes} is ${cut > 0 ? `only ${(cut * 100).toFixed(0)}% smaller` : "no smaller"}; the target is 30%.`, evidence);
   },
 };

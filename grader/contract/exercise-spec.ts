@@ -34,6 +34,19 @@ export const checkConfigSchema = z
   })
   .strict();
 
+/**
+ * `image-size-cut-30`'s "before" image for one route through the mini challenge: the route's worked example in a
+ * single stage. It is built from the learner's own files with this Dockerfile, in the same grading, so the cut
+ * is measured on the same app; the first route whose `whenFile` the learner's files hold is the one taken.
+ */
+export const sizeBaselineSchema = z
+  .object({
+    route: z.string().min(1),
+    whenFile: z.string().min(1).max(255),
+    dockerfile: z.string().min(1),
+  })
+  .strict();
+
 export const exerciseSpecSchema = z
   .object({
     version: z.literal(1).default(1),
@@ -58,6 +71,7 @@ export const exerciseSpecSchema = z
       .object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), path: z.string().startsWith("/").default("/"), jsonField: z.string().min(1) })
       .strict()
       .optional(),
+    sizeBaselines: z.array(sizeBaselineSchema).min(1).optional(),
     /** In the order they are shown; ids unique. */
     checks: z
       .array(checkConfigSchema)
@@ -70,9 +84,13 @@ export const exerciseSpecSchema = z
     if (ids.has("env-greeting") && !spec.greeting) {
       ctx.addIssue({ code: "custom", path: ["greeting"], message: "env-greeting needs a greeting section" });
     }
+    if (ids.has("image-size-cut-30") && !spec.sizeBaselines) {
+      ctx.addIssue({ code: "custom", path: ["sizeBaselines"], message: "image-size-cut-30 needs the single-stage baseline of each route" });
+    }
   });
 
 export type ExerciseSpec = z.infer<typeof exerciseSpecSchema>;
 export type ExerciseSpecInput = z.input<typeof exerciseSpecSchema>;
 export type CheckConfig = z.infer<typeof checkConfigSchema>;
 export type Probe = z.infer<typeof probeSchema>;
+export type SizeBaseline = z.infer<typeof sizeBaselineSchema>;

@@ -110,7 +110,7 @@ export class Session implements GradingSession {
     return null;
   }
 
-  private async runBuild(kind: string, files: FileMap, tag: string, opts: { target?: string; progress: boolean }): Promise<BuildResult> {
+  private async runBuild(kind: string, files: FileMap, tag: string, opts: { progress: boolean }): Promise<BuildResult> {
     this.assertLive();
     const refused = files === this.files ? this.refusal() : null;
     if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] };
@@ -121,7 +121,6 @@ export class Session implements GradingSession {
       tag,
       network: this.buildNetwork,
       limits: this.deps.config.limits,
-      ...(opts.target ? { target: opts.target } : {}),
       signal: this.deps.signal,
       logBudget: this.logBudget,
       onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? prefixLines(text, prefix) : text }),
@@ -256,7 +255,7 @@ export class Session implements GradingSession {
     return started.app;
   });
 
-  async buildVariant(kind: "rebuild" | "first-stage" | "baseline", files: FileMap, opts: { target?: string } = {}): Promise<VariantBuild> {
+  async buildVariant(kind: "rebuild" | "baseline", files: FileMap): Promise<VariantBuild> {
     if (kind === "baseline") {
       const key = createHash("sha256").update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest("hex").slice(0, 16);
       const tag = baselineImageTag(this.deps.config.name, key);
@@ -268,16 +267,10 @@ export class Session implements GradingSession {
     }
     const tag = sessionImageTag(this.id, kind);
     this.throwawayTags.add(tag);
-    let label = "first stage";
-    let variantFiles = files;
-    if (kind === "rebuild") {
-      const source = pickSourceFile((await this.context()).paths);
-      if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] }, sizeBytes: null };
-      label = source;
-      variantFiles = { ...files, [source]: `${files[source] ?? ""}\n` };
-    }
-    const result = await this.runBuild(kind, variantFiles, tag, { ...opts, progress: false });
-    return { label, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
+    const source = pickSourceFile((await this.context()).paths);
+    if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] }, sizeBytes: null };
+    const result = await this.runBuild(kind, { ...files, [source]: `${files[source] ?? ""}\n` }, tag, { progress: false });
+    return { label: source, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
   }
 
   layerScan = memo(async (): Promise<LayerHit[]> => {

@@ -1,3 +1,3 @@
-module example.com/hello
+module example.com/go-greeter
 
 go 1.22

@@ -1,0 +1,184 @@
+// Finds text our content shares with the source lesson it was written from (shared/seed), so that "in our own
+// words" is checked rather than hoped for. Two rules, on text normalised for case, whitespace and punctuation:
+//   - prose: 8 consecutive words of one of our sentences found in a sentence of the seed;
+//   - code: 4 consecutive non-blank lines found as consecutive lines of the seed.
+// Inline code is left out of prose: a command the seed prescribes is taught, not copied, and its code lines are
+// judged by the code rule. The one folder allowed to copy is the `seed-example` fixture, a test learners never see.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Scalar } from "yaml";
+
+export const proseWords = 8;
+export const codeLines = 4;
+const skippedFolder = `${path.sep}mistakes${path.sep}seed-example${path.sep}`;
+/** YAML keys whose values are code, not prose: a Dockerfile, spot-the-line lines, order-question steps. */
+const codeKeys = new Set(["dockerfile", "lines", "steps"]);
+
+export interface Overlap {
+  file: string;
+  line: number;
+  rule: "prose" | "code";
+  text: string;
+}
+
+const normalise = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** A piece of text and the 1-based line it starts on. */
+interface Piece {
+  line: number;
+  text: string;
+}
+
+interface Sentence {
+  words: string[];
+  /** The line each word is on. */
+  lines: number[];
+}
+
+/**
+ * Sentences across wrapped lines: one ends at . ! ? or ; before a space or a line's end, at a blank line, and
+ * at the end of a piece.
+ */
+function sentences(pieces: readonly Piece[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const piece of pieces) {
+    let current: Sentence = { words: [], lines: [] };
+    const end = () => {
+      if (current.words.length > 0) out.push(current);
+      current = { words: [], lines: [] };
+    };
+    for (const [i, raw] of piece.text.split("\n").entries()) {
+      if (!raw.trim()) end();
+      const parts = raw.replace(/`[^`]*`/g, " ").split(/[.!?;](?:\s|$)/);
+      for (const [j, part] of parts.entries()) {
+        for (const word of normalise(part).split(" ").filter(Boolean)) {
+          current.words.push(word);
+          current.lines.push(piece.line + i);
+        }
+        if (j < parts.length - 1) end();
+      }
+    }
+    end();
+  }
+  return out;
+}
+
+const shingles = (words: readonly string[], n: number): string[] =>
+  words.length < n ? [] : Array.from({ length: words.length - n + 1 }, (_, i) => words.slice(i, i + n).join(" "));
+
+/** Every window of 4 consecutive non-blank lines within one piece (a fenced block, a file, a YAML value). */
+function codeRuns(pieces: readonly Piece[]): { line: number; key: string }[] {
+  return pieces.flatMap((piece) => {
+    const lines = piece.text
+      .split("\n")
+      .map((raw, i) => ({ line: piece.line + i, text: normalise(raw) }))
+      .filter((l) => l.text);
+    return Array.from({ length: Math.max(0, lines.length - codeLines + 1) }, (_, i) => ({
+      line: lines[i]?.line ?? 0,
+      key: lines.slice(i, i + codeLines).map((l) => l.text).join("\n"),
+    }));
+  });
+}
+
+/** The seed, indexed once: every 8-word run within one of its lines' sentences, every 4-line run. */
+export class SeedIndex {
+  private readonly prose = new Set<string>();
+  private readonly code = new Set<string>();
+
+  constructor(seed: string) {
+    // The seed is one item per line, with no wrapping: each line's sentences stand alone.
+    for (const [i, line] of seed.split("\n").entries()) {
+      for (const s of sentences([{ line: i + 1, text: line }])) for (const sh of shingles(s.words, proseWords)) this.prose.add(sh);
+    }
+    for (const run of codeRuns([{ line: 1, text: seed }])) this.code.add(run.key);
+  }
+
+  proseOverlaps(file: string, pieces: readonly Piece[]): Overlap[] {
+    const found: Overlap[] = [];
+    for (const s of sentences(pieces)) {
+      const at = shingles(s.words, proseWords).findIndex((sh) => this.prose.has(sh));
+      if (at >= 0) found.push({ file, line: s.lines[at] ?? 0, rule: "prose", text: s.words.slice(at, at + proseWords).join(" ") });
+    }
+    return found;
+  }
+
+  codeOverlaps(file: string, pieces: readonly Piece[]): Overlap[] {
+    const found: Overlap[] = [];
+    let coveredUntil = -1;
+    for (const run of codeRuns(pieces)) {
+      // One report per copied block, not one per window sliding over it.
+      if (this.code.has(run.key) && run.line > coveredUntil) {
+        found.push({ file, line: run.line, rule: "code", text: run.key.replaceAll("\n", " / ") });
+        coveredUntil = run.line + codeLines;
+      }
+    }
+    return found;
+  }
+}
+
+/** Markdown: fenced blocks are code, the runs of lines between them (front matter included) prose. */
+function splitMarkdown(text: string): { prose: Piece[]; code: Piece[] } {
+  const pieces = { prose: [] as Piece[], code: [] as Piece[] };
+  let kind: "prose" | "code" = "prose";
+  let run: { line: number; lines: string[] } = { line: 1, lines: [] };
+  for (const [i, line] of text.split("\n").entries()) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      pieces[kind].push({ line: run.line, text: run.lines.join("\n") });
+      kind = kind === "prose" ? "code" : "prose";
+      run = { line: i + 2, lines: [] };
+    } else run.lines.push(line);
+  }
+  pieces[kind].push({ line: run.line, text: run.lines.join("\n") });
+  return pieces;
+}
+
+/** YAML: values under `dockerfile` or `lines` are code, every other string is prose (Markdown). */
+function splitYaml(text: string): { prose: Piece[]; code: Piece[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const prose: Piece[] = [];
+  const code: Piece[] = [];
+  const firstLine = (node: Scalar): number => {
+    const start = counter.linePos(node.range?.[0] ?? 0).line;
+    // Block scalars (| and >) start their text on the line after the indicator.
+    return node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? start + 1 : start;
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !codeKeys.has(String(pair.key.value))) return undefined;
+      const value = pair.value;
+      if (isScalar(value)) code.push({ line: firstLine(value), text: String(value.value) });
+      if (isSeq(value)) {
+        // A step is { id, text }: its text is the line of code.
+        const items = value.items.map((item) => (isMap(item) ? item.get("text", true) : item)).filter(isScalar);
+        if (items[0]) code.push({ line: firstLine(items[0]), text: items.map((s) => String(s.value)).join("\n") });
+      }
+      return visit.SKIP;
+    },
+    Scalar(_, node) {
+      if (typeof node.value === "string") prose.push({ line: firstLine(node), text: node.value });
+    },
+  });
+  return { prose, code };
+}
+
+export async function findSeedOverlaps(contentDir: string, seed: string): Promise<Overlap[]> {
+  const index = new SeedIndex(seed);
+  const entries = await fs.readdir(contentDir, { recursive: true, withFileTypes: true });
+  const found: Overlap[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    if (abs.includes(skippedFolder)) continue;
+    const file = path.relative(process.cwd(), abs);
+    const text = await fs.readFile(abs, "utf8");
+    const ext = path.extname(entry.name);
+    const parts = ext === ".md" ? splitMarkdown(text) : ext === ".yaml" || ext === ".yml" ? splitYaml(text) : { prose: [], code: [{ line: 1, text }] };
+    found.push(...index.proseOverlaps(file, parts.prose), ...index.codeOverlaps(file, parts.code));
+  }
+  return found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -30,6 +30,7 @@ export const limitTable = {
   gradingTimeoutMs: { env: "GRADER_GRADING_TIMEOUT_MS", default: 300_000, min: 10_000, max: 600_000, unit: "ms", why: "The whole grading, all builds included; past it the grading ends as error and is cleaned up." },
   imageCacheCount: { env: "GRADER_IMAGE_CACHE_COUNT", default: 20, min: 0, max: 500, unit: "images", why: "Grading images kept (LRU) for baselines and layer cache; 0 removes each grading's images at its end." },
   imageCacheBytes: { env: "GRADER_IMAGE_CACHE_BYTES", default: 4 * 1024 * 1024 * 1024, min: 0, max: 64 * 1024 * 1024 * 1024, unit: "bytes", why: "Disk the kept grading images may take (sum of their sizes); the oldest go first." },
+  keepAliveMs: { env: "GRADER_KEEPALIVE_MS", default: 10_000, min: 100, max: 30_000, unit: "ms", why: "Silence after which a grading's event stream sends an empty keep-alive line, so no client or proxy idle timeout cuts a grading that waits in the queue or in a quiet build step (the web gives up after 60 s of silence)." },
   shutdownGraceMs: { env: "GRADER_SHUTDOWN_GRACE_MS", default: 30_000, min: 0, max: 300_000, unit: "ms", why: "On SIGTERM, time running gradings get to finish before they are aborted and cleaned up." },
 } as const satisfies Record<string, LimitRow>;
 

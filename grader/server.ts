@@ -1,6 +1,7 @@
 // The grader's HTTP API (DESIGN §3) on Node's http module:
 //   POST /v1/gradings   Bearer token; a JSON body (gradingRequestSchema) or a tar (see upload/tar-upload.ts);
-//                       200 + NDJSON events ending with the verdict; 401, 413, 422, 503 + Retry-After.
+//                       200 + NDJSON events ending with the verdict, blank keep-alive lines between them when
+//                       quiet; 401, 413, 422, 503 + Retry-After.
 //   GET  /healthz       200 with the grading environment (engine, base images, limits) when the engine answers,
 //                       503 otherwise (no token: it is what probes call).
 //   GET  /metrics       Prometheus text (no token: scraped from inside the cluster).
@@ -102,9 +103,18 @@ async function postGrading(req: http.IncomingMessage, res: http.ServerResponse, 
     throw err;
   }
   res.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
-  const emit = (event: GradingEvent) => {
-    if (!res.destroyed) res.write(`${JSON.stringify(event)}\n`);
+  let lastWrite = Date.now();
+  const write = (line: string) => {
+    if (res.destroyed) return;
+    res.write(`${line}\n`);
+    lastWrite = Date.now();
   };
+  const emit = (event: GradingEvent) => write(JSON.stringify(event));
+  // An empty line is the stream's keep-alive (NDJSON readers skip blank lines): a grading waiting in a long queue
+  // or on a quiet build step is never silent long enough for a client's or proxy's idle timeout to cut it.
+  const keepAlive = setInterval(() => {
+    if (Date.now() - lastWrite >= config.limits.keepAliveMs) write("");
+  }, Math.max(50, config.limits.keepAliveMs / 2));
   try {
     await grader.run(ticket, input, { signal: gone.signal, emit, ...(submissionId ? { submissionId } : {}) });
   } catch (err) {
@@ -122,6 +132,8 @@ async function postGrading(req: http.IncomingMessage, res: http.ServerResponse, 
         timings: { queuedMs: 0, buildMs: 0, runMs: 0, totalMs: 0 },
       },
     });
+  } finally {
+    clearInterval(keepAlive);
   }
   res.end();
 }

@@ -33,6 +33,28 @@ describe("GradingQueue", () => {
     expect(q.active).toBe(0);
   });
 
+  it("tells each waiter its new place as the line moves, including when someone ahead leaves", async () => {
+    const q = new GradingQueue(1, 5);
+    const running = q.enter(never);
+    const leaving = new AbortController();
+    const second = q.enter(leaving.signal);
+    const third = q.enter(never);
+    const fourth = q.enter(never);
+    const heard: number[][] = [[], []];
+    third.watch((p) => heard[0]?.push(p));
+    const stop = fourth.watch((p) => heard[1]?.push(p));
+    leaving.abort();
+    await expect(second.turn).rejects.toThrow(/cancelled/);
+    expect(heard).toEqual([[1], [2]]);
+    (await running.turn)();
+    expect(heard).toEqual([[1], [2, 1]]);
+    stop();
+    (await third.turn)();
+    expect(heard).toEqual([[1], [2, 1]]);
+    (await fourth.turn)();
+    expect(q.active).toBe(0);
+  });
+
   it("suggests a Retry-After of at least 5 s", () => {
     const q = new GradingQueue(1, 0);
     q.enter(never);

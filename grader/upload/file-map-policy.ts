@@ -1,6 +1,7 @@
 // Upload policy (DESIGN §5): what a learner's files may look like before anything reaches the engine.
 // Checked here for JSON uploads and again by the tar reader for tar uploads, so both doors have one rule.
 import type { FileMap } from "@/grader/contract";
+import { fileTextProblem } from "@/grader/contract/file-text";
 
 export interface UploadLimits {
   uploadMaxBytes: number;
@@ -37,7 +38,10 @@ export function checkFileMap(files: FileMap, limits: UploadLimits, what = "uploa
   let total = 0;
   for (const path of paths) {
     assertSafePath(path);
-    total += Buffer.byteLength(files[path] ?? "", "utf8");
+    const text = files[path] ?? "";
+    const problem = fileTextProblem(path, text);
+    if (problem) throw new UploadRejected("invalid", problem);
+    total += Buffer.byteLength(text, "utf8");
   }
   if (total > limits.uploadMaxBytes) {
     throw new UploadRejected("tooLarge", `the ${what} is ${total} bytes; at most ${limits.uploadMaxBytes} bytes are accepted`);

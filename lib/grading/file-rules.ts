@@ -2,6 +2,7 @@
 // a bad path or an oversized upload is refused with the same words in both places. Mirrors the grader's upload
 // policy (DESIGN §5) so nothing the web accepts is refused later by the grader.
 import { z } from "zod";
+import { fileTextProblem } from "@/grader/contract/file-text";
 
 export const fileLimits = {
   maxFiles: 200,
@@ -34,7 +35,7 @@ export const filePathSchema = z.string().superRefine((path, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-/** Problems with a whole file set: count, total size, and one path being both a file and a folder. */
+/** Problems with a whole file set: count, total size, one path being both a file and a folder, unstorable text. */
 export function fileSetProblems(files: Record<string, string>): string[] {
   const problems: string[] = [];
   const paths = Object.keys(files);
@@ -52,7 +53,7 @@ export function fileSetProblems(files: Record<string, string>): string[] {
     }
   }
   for (const path of paths) {
-    const problem = pathProblem(path);
+    const problem = pathProblem(path) ?? fileTextProblem(path, files[path] ?? "");
     if (problem) problems.push(problem);
   }
   return problems;

@@ -39,6 +39,15 @@ export function isFinished(status: SubmissionStatus): boolean {
   return status === "PASSED" || status === "FAILED" || status === "NOT_GRADABLE";
 }
 
+/**
+ * Whether a submission counts as an attempt: a verdict on the learner's work does (pass, fail), and so does one
+ * still in flight until it ends otherwise. Not gradable is ours: the attempt numbers, the solution's unlock, the
+ * rate limit and progress all leave it out.
+ */
+export function countsAsAttempt(status: SubmissionStatus): boolean {
+  return status !== "NOT_GRADABLE";
+}
+
 export function statusOfVerdict(verdict: Verdict): SubmissionStatus {
   return verdict.status === "pass" ? "PASSED" : verdict.status === "fail" ? "FAILED" : "NOT_GRADABLE";
 }

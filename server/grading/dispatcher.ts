@@ -6,7 +6,8 @@ import "server-only";
 // Several web instances may share one database: each claims a submission before dispatching it and renews the
 // claim while it grades, so two never grade the same one; a claim that lapses (its instance died) is taken over.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { exerciseSpecSchema, fileMapSchema, type GradingRequest } from "@/grader/contract";
+import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
+import { toStorable } from "@/lib/grading/storable";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
 import type { EventHub } from "./event-hub";
 import {
@@ -17,6 +18,7 @@ import {
   openGrading,
   type GraderEndpoint,
 } from "./grader-client";
+import { decide, tooManyDispatches, type Failure, type RetryState } from "./retry-policy";
 import { appendEvent, finishWithVerdict, nextSeq } from "./submission-store";
 
 export interface DispatcherOptions {
@@ -165,12 +167,26 @@ export class Dispatcher {
     if (!submission || isFinished(submission.status)) return;
 
     let seq = await nextSeq(prisma, submissionId);
-    const emit = async (event: SubmissionEvent) => hub.publish(submissionId, await appendEvent(prisma, submissionId, seq++, event));
-    const endNotGradable = async (message: string) => {
-      const verdict = notGradableVerdict(submission.exercise.slug, message);
-      hub.publish(submissionId, await finishWithVerdict(prisma, submissionId, seq++, verdict, "NOT_GRADABLE"));
-      this.options.log("submission ended not gradable", { submissionId, message });
+    let toldReplaced = false;
+    const store = async <T>(write: () => Promise<T>): Promise<T> => {
+      try {
+        return await write();
+      } catch (error) {
+        throw new StorageFailed(error);
+      }
     };
+    const emit = async (event: SubmissionEvent) => {
+      if (!toldReplaced && toStorable(event).replaced > 0) {
+        toldReplaced = true;
+        hub.publish(submissionId, await store(() => appendEvent(prisma, submissionId, seq++, { type: "notice", level: "info", text: replacedNotice })));
+      }
+      hub.publish(submissionId, await store(() => appendEvent(prisma, submissionId, seq++, event)));
+    };
+    const finish = async (verdict: Verdict) => {
+      hub.publish(submissionId, await store(() => finishWithVerdict(prisma, submissionId, seq++, verdict, statusOfVerdict(verdict))));
+      if (verdict.status === "error") this.options.log("submission ended not gradable", { submissionId, message: verdict.message });
+    };
+    const endNotGradable = (message: string) => finish(notGradableVerdict(submission.exercise.slug, message));
 
     const spec = exerciseSpecSchema.safeParse(submission.exercise.spec);
     const files = fileMapSchema.safeParse(submission.files);
@@ -185,69 +201,88 @@ export class Dispatcher {
       submissionId,
     };
 
-    let dispatches = submission.dispatches;
     let running = submission.status === "RUNNING";
-    let restartReason = dispatches > 0 ? resumeReason : "";
-    let waitingSince: number | null = null;
-    let retries = 0;
+    let restartReason = submission.dispatches > 0 ? resumeReason : "";
+    const retry: Omit<RetryState, "nowMs"> = { dispatches: submission.dispatches, maxDispatches, errorRetries: 0, waitingSinceMs: null, waits: 0, maxWaitMs, reconnectDelayMs };
 
     while (!signal.aborted) {
-      if (dispatches >= maxDispatches) {
-        return endNotGradable(
-          `The grading was started ${dispatches} times and never finished (${restartReason}). This does not count as an attempt; please grade again.`,
-        );
-      }
+      if (retry.dispatches >= maxDispatches) return endNotGradable(tooManyDispatches(retry.dispatches, restartReason));
+      let failure: Failure;
       try {
         const grading = await openGrading(grader, request, signal);
-        waitingSince = null;
-        retries = 0;
-        dispatches++;
-        await prisma.submission.update({ where: { id: submissionId }, data: { dispatches } });
-        if (dispatches > 1) await emit({ type: "restart", dispatch: dispatches, reason: restartReason });
-        for await (const event of grading.events) {
-          if (event.type === "verdict") {
-            hub.publish(submissionId, await finishWithVerdict(prisma, submissionId, seq++, event.verdict, statusOfVerdict(event.verdict)));
-            return;
-          }
-          if (event.type === "step" && !running) {
-            running = true;
-            await prisma.submission.update({ where: { id: submissionId }, data: { status: "RUNNING", startedAt: new Date() } });
-          }
-          await emit(event);
-        }
+        retry.waitingSinceMs = null;
+        retry.waits = 0;
+        retry.dispatches++;
+        await store(() => prisma.submission.update({ where: { id: submissionId }, data: { dispatches: retry.dispatches } }));
+        if (retry.dispatches > 1) await emit({ type: "restart", dispatch: retry.dispatches, reason: restartReason });
+        const markRunning = async () => {
+          if (running) return;
+          running = true;
+          await store(() => prisma.submission.update({ where: { id: submissionId }, data: { status: "RUNNING", startedAt: new Date() } }));
+        };
+        const verdict = await this.follow(grading.events, { emit, markRunning });
+        if (verdict.status !== "error") return await finish(verdict);
+        failure = { kind: "error-verdict", verdict };
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof GraderRejectedError) {
-          return endNotGradable(`The grader refused this submission: ${error.reason}`);
+        if (error instanceof StorageFailed) {
+          // The real reason, not "interrupted": the database refused what the grading produced. If it refuses this
+          // too, the claim lapses and recovery tries again later.
+          return endNotGradable(`Saving this grading failed on our side (${error.message}). This does not count as an attempt; please grade again.`);
         }
-        if (error instanceof GraderStreamError) {
-          restartReason = error.message;
-          await emit({ type: "notice", level: "warn", text: `Lost the grader mid-grading (${error.message}); starting over.` });
+        const known = failureOf(error);
+        if (!known) throw error;
+        failure = known;
+      }
+      const decision = decide(failure, { ...retry, nowMs: Date.now() });
+      switch (decision.action) {
+        case "accept":
+          if (failure.kind === "error-verdict") await finish(failure.verdict);
+          return;
+        case "give-up":
+          return endNotGradable(decision.message);
+        case "dispatch-again":
+          restartReason = decision.reason;
+          if (failure.kind === "error-verdict") retry.errorRetries++;
+          if (decision.notice) await emit({ type: "notice", level: "warn", text: decision.notice });
           continue;
-        }
-        if (error instanceof GraderBusyError || error instanceof GraderUnreachableError) {
-          waitingSince ??= Date.now();
-          if (Date.now() - waitingSince > maxWaitMs) {
-            return endNotGradable(
-              error instanceof GraderBusyError
-                ? "The grader stayed full for too long. This does not count as an attempt; please grade again in a few minutes."
-                : "The grader could not be reached. This does not count as an attempt; please grade again in a few minutes.",
-            );
-          }
-          const delay = error instanceof GraderBusyError ? error.retryAfterMs : reconnectDelayMs(retries);
-          if (retries === 0) {
-            await emit({
-              type: "notice",
-              level: error instanceof GraderBusyError ? "info" : "warn",
-              text: error instanceof GraderBusyError ? "Every grading slot is taken; yours waits for the next one." : "The grader is not answering; retrying.",
-            });
-          }
-          retries++;
-          await sleep(delay, signal);
+        case "wait":
+          retry.waitingSinceMs ??= Date.now();
+          if (decision.notice) await emit({ type: "notice", ...decision.notice });
+          retry.waits++;
+          await sleep(decision.delayMs, signal);
           continue;
-        }
-        throw error;
       }
     }
   }
+
+  /** Stores the events of one dispatch as they come, and returns its verdict (stored by the caller). */
+  private async follow(events: AsyncIterable<GradingEvent>, on: { emit: (event: SubmissionEvent) => Promise<void>; markRunning: () => Promise<void> }): Promise<Verdict> {
+    for await (const event of events) {
+      if (event.type === "verdict") return event.verdict;
+      if (event.type === "step") await on.markRunning();
+      await on.emit(event);
+    }
+    throw new GraderStreamError("the grader closed the stream without a verdict");
+  }
+}
+
+/** The database refused a write: the grading cannot go on, and the learner is told so rather than "interrupted". */
+class StorageFailed extends Error {
+  override name = "StorageFailed";
+  constructor(cause: unknown) {
+    const text = cause instanceof Error ? cause.message : String(cause);
+    // Prisma's messages carry the query and a stack of context; the last line says what the database said.
+    super(text.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 300) ?? "the database refused a write", { cause });
+  }
+}
+
+const replacedNotice = "The output contains bytes that are not text (NUL or broken characters); they are shown as ␀ and �.";
+
+function failureOf(error: unknown): Failure | null {
+  if (error instanceof GraderRejectedError) return { kind: "rejected", reason: error.reason };
+  if (error instanceof GraderStreamError) return { kind: "stream-broke", message: error.message };
+  if (error instanceof GraderBusyError) return { kind: "busy", retryAfterMs: error.retryAfterMs };
+  if (error instanceof GraderUnreachableError) return { kind: "unreachable" };
+  return null;
 }

@@ -2,12 +2,31 @@ import "server-only";
 // The web's side of the grader's HTTP API (DESIGN §3): POST /v1/gradings answered by an NDJSON event stream.
 // Every line is validated against grader/contract, so a grader speaking another version fails loudly here
 // instead of storing events the browser cannot read. Failures are sorted by what the dispatcher should do.
+// The stream is read through undici's own fetch so its silence limit (bodyTimeout) is ours to set: Node's fetch
+// cuts a body that is silent for 300 s, which a long queue used to reach. The grader sends a keep-alive line
+// every few seconds whatever it is doing, so a silence of `streamIdleMs` means the grader is lost.
+import { Agent, fetch as undiciFetch } from "undici";
 import { gradingEventSchema, graderHealthSchema, type GraderHealth, type GradingEvent, type GradingRequest } from "@/grader/contract";
 import { ndjsonLines } from "./ndjson-lines";
 
 export interface GraderEndpoint {
   url: string;
   token: string | undefined;
+  /** How long the event stream may stay silent before the grading counts as lost (default 60 s). */
+  streamIdleMs?: number;
+}
+
+const defaultStreamIdleMs = 60_000;
+const agents = new Map<number, Agent>();
+
+/** One connection pool per silence limit, kept for the process's life like fetch's own global pool. */
+function agentFor(idleMs: number): Agent {
+  let agent = agents.get(idleMs);
+  if (!agent) {
+    agent = new Agent({ bodyTimeout: idleMs, headersTimeout: idleMs });
+    agents.set(idleMs, agent);
+  }
+  return agent;
 }
 
 /** The grader is full (503): come back after `retryAfterMs`. */
@@ -73,12 +92,13 @@ export interface OpenGrading {
 export async function openGrading(endpoint: GraderEndpoint, request: GradingRequest, signal?: AbortSignal): Promise<OpenGrading> {
   let response: Response;
   try {
-    response = await fetch(new URL("/v1/gradings", endpoint.url), {
+    response = (await undiciFetch(new URL("/v1/gradings", endpoint.url), {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/x-ndjson", authorization: `Bearer ${endpoint.token ?? ""}` },
       body: JSON.stringify(request),
       signal,
-    });
+      dispatcher: agentFor(endpoint.streamIdleMs ?? defaultStreamIdleMs),
+    })) as unknown as Response;
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new GraderUnreachableError(`the grader at ${endpoint.url} did not answer: ${causeOf(error)}`, { cause: error });

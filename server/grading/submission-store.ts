@@ -5,6 +5,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { asJson } from "@/server/json-value";
+import { toStorable } from "@/lib/grading/storable";
 import {
   streamedEventSchema,
   type StreamedEvent,
@@ -51,8 +52,9 @@ export async function createSubmission(
       });
     }
     const windowStart = new Date(now.getTime() - limits.rateWindowMs);
+    // Not gradable is our fault, so it costs the learner nothing here either (see countsAsAttempt).
     const recent = await tx.submission.findMany({
-      where: { userId: input.userId, createdAt: { gt: windowStart } },
+      where: { userId: input.userId, createdAt: { gt: windowStart }, status: { not: "NOT_GRADABLE" } },
       orderBy: { createdAt: "asc" },
       select: { createdAt: true },
     });
@@ -85,9 +87,10 @@ function toStreamed(row: { seq: number; createdAt: Date; type: string; data: unk
   return streamedEventSchema.parse({ seq: row.seq, at: row.createdAt.toISOString(), event: row.data });
 }
 
+/** Stores an event; text the database cannot hold (NUL, broken characters) is replaced first (lib/grading/storable). */
 export async function appendEvent(prisma: PrismaClient, submissionId: string, seq: number, event: SubmissionEvent): Promise<StreamedEvent> {
   const row = await prisma.submissionEvent.create({
-    data: { submissionId, seq, type: event.type, data: asJson(event) },
+    data: { submissionId, seq, type: event.type, data: asJson(toStorable(event).value) },
     select: { seq: true, createdAt: true, type: true, data: true },
   });
   return toStreamed(row);
@@ -108,7 +111,8 @@ export async function eventsAfter(prisma: PrismaClient, submissionId: string, af
 }
 
 /** Stores the verdict event and the outcome together, so a finished submission always has its verdict event. */
-export async function finishWithVerdict(prisma: PrismaClient, submissionId: string, seq: number, verdict: Verdict, status: SubmissionStatus): Promise<StreamedEvent> {
+export async function finishWithVerdict(prisma: PrismaClient, submissionId: string, seq: number, graderVerdict: Verdict, status: SubmissionStatus): Promise<StreamedEvent> {
+  const verdict = toStorable(graderVerdict).value;
   const [row] = await prisma.$transaction([
     prisma.submissionEvent.create({
       data: { submissionId, seq, type: "verdict", data: asJson({ type: "verdict", verdict }) },

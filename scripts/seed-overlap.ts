@@ -6,13 +6,10 @@
 // judged by the code rule. The one folder allowed to copy is the `seed-example` fixture, a test learners never see.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Scalar } from "yaml";
 
 export const proseWords = 8;
 export const codeLines = 4;
 const skippedFolder = `${path.sep}mistakes${path.sep}seed-example${path.sep}`;
-/** YAML keys whose values are code, not prose: a Dockerfile, spot-the-line lines, order-question steps. */
-const codeKeys = new Set(["dockerfile", "lines", "steps"]);
 
 export interface Overlap {
   file: string;
@@ -136,34 +133,38 @@ function splitMarkdown(text: string): { prose: Piece[]; code: Piece[] } {
   return pieces;
 }
 
-/** YAML: values under `dockerfile` or `lines` are code, every other string is prose (Markdown). */
+/** The text of one line inside a code block of a YAML file: a Dockerfile line, a `- line` item, a step's `text:`. */
+const yamlCodeLine = (line: string): string =>
+  line
+    .trim()
+    .replace(/^- /, "")
+    .replace(/^id:.*$/, "")
+    .replace(/^text:\s*/, "")
+    .replace(/^(["'])(.*)\1$/, "$2");
+
+/**
+ * YAML, read line by line (exact line numbers, no parser's cost): the block under a `dockerfile`, `lines` or
+ * `steps` key is code (a Dockerfile, spot-the-line lines, order-question steps); every other value is prose.
+ */
 function splitYaml(text: string): { prose: Piece[]; code: Piece[] } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  const prose: Piece[] = [];
+  const prose: string[] = [];
   const code: Piece[] = [];
-  const firstLine = (node: Scalar): number => {
-    const start = counter.linePos(node.range?.[0] ?? 0).line;
-    // Block scalars (| and >) start their text on the line after the indicator.
-    return node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? start + 1 : start;
-  };
-  visit(doc, {
-    Pair(_, pair) {
-      if (!isScalar(pair.key) || !codeKeys.has(String(pair.key.value))) return undefined;
-      const value = pair.value;
-      if (isScalar(value)) code.push({ line: firstLine(value), text: String(value.value) });
-      if (isSeq(value)) {
-        // A step is { id, text }: its text is the line of code.
-        const items = value.items.map((item) => (isMap(item) ? item.get("text", true) : item)).filter(isScalar);
-        if (items[0]) code.push({ line: firstLine(items[0]), text: items.map((s) => String(s.value)).join("\n") });
-      }
-      return visit.SKIP;
-    },
-    Scalar(_, node) {
-      if (typeof node.value === "string") prose.push({ line: firstLine(node), text: node.value });
-    },
-  });
-  return { prose, code };
+  let block: { indent: number; line: number; lines: string[] } | null = null;
+  for (const [i, line] of text.split("\n").entries()) {
+    const indent = line.search(/\S/);
+    if (block && (indent === -1 || indent > block.indent)) {
+      block.lines.push(indent === -1 ? "" : yamlCodeLine(line));
+      prose.push("");
+      continue;
+    }
+    if (block) code.push({ line: block.line, text: block.lines.join("\n") });
+    const key = /^(\s*(?:- )?)(dockerfile|lines|steps):/.exec(line);
+    block = key ? { indent: key[1]?.length ?? 0, line: i + 2, lines: [] } : null;
+    // A key line keeps its value as prose; a block indicator (| or >) alone is no text.
+    prose.push(key ? "" : line.replace(/^\s*(?:- )?(?:[\w-]+:(?:\s|$))?/, "").replace(/^[>|][-+]?\s*$/, ""));
+  }
+  if (block) code.push({ line: block.line, text: block.lines.join("\n") });
+  return { prose: [{ line: 1, text: prose.join("\n") }], code };
 }
 
 export async function findSeedOverlaps(contentDir: string, seed: string): Promise<Overlap[]> {

@@ -188,6 +188,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
           progress={progress}
           previous={previousAttempt ? { label: "Previous attempt", sizeBytes: previousAttempt.imageSizeBytes } : null}
           reference={referenceImage}
+          onGradeAgain={() => void grade()}
         />
       )}
 

@@ -21,9 +21,11 @@ export interface LiveViewProps {
   progress: GradingProgress;
   previous: { sizeBytes: number | null; label: string } | null;
   reference: SizedImage | null;
+  /** Offered when the grading was not gradable (our fault): the same files, graded again. */
+  onGradeAgain?: () => void;
 }
 
-export function LiveView({ progress, previous, reference }: LiveViewProps) {
+export function LiveView({ progress, previous, reference, onGradeAgain }: LiveViewProps) {
   const current = stages.indexOf(progress.stage);
   const verdict = progress.verdict;
   const images: SizedImage[] = [];
@@ -50,6 +52,11 @@ export function LiveView({ progress, previous, reference }: LiveViewProps) {
           );
         })}
       </ol>
+      {progress.queueReason && progress.stage === "queued" && (
+        <p data-testid="queue-reason" className="text-sm text-amber-800 dark:text-amber-300">
+          {progress.queueReason}
+        </p>
+      )}
       {progress.buildStep && progress.stage === "build" && <p className="truncate font-mono text-xs text-slate-600 dark:text-slate-400">{progress.buildStep.label}</p>}
 
       {progress.notices.length > 0 && (
@@ -70,9 +77,19 @@ export function LiveView({ progress, previous, reference }: LiveViewProps) {
           className={`rounded-md border p-3 ${verdict.status === "pass" ? "border-green-300 bg-green-50 dark:border-green-800 dark:bg-green-950" : verdict.status === "fail" ? "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950" : "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950"}`}
         >
           <p className="text-lg font-semibold">
-            {verdict.status === "pass" ? "Passed" : verdict.status === "fail" ? "Not yet" : "Not gradable"} — score {Math.round(verdict.score * 100)}%
+            {verdict.status === "error" ? "Not gradable — not counted" : `${verdict.status === "pass" ? "Passed" : "Not yet"} — score ${Math.round(verdict.score * 100)}%`}
           </p>
           {verdict.message && <p className="text-sm">{verdict.message}</p>}
+          {verdict.status === "error" && (
+            <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+              This was our side failing, not your Dockerfile: it is not an attempt and costs you nothing.
+              {onGradeAgain && (
+                <button type="button" onClick={onGradeAgain} className="rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700">
+                  Grade again
+                </button>
+              )}
+            </p>
+          )}
           {verdict.image && (
             <p className="text-sm">
               Image {formatBytes(verdict.image.sizeBytes)}, {verdict.image.layers.length} layers, runs as {verdict.image.user || "root"}; graded in{" "}

@@ -45,6 +45,11 @@ export const settingTable = {
   buildNetwork: { env: "GRADER_BUILD_NETWORK", default: "none", why: "Network mode of build steps; with none, `ADD <url>` is refused before the build." },
   probeVia: { env: "GRADER_PROBE_VIA", default: "published", why: "published: probe the port published on 127.0.0.1; container-ip: probe the container's address (grader on the sandbox network)." },
   logLevel: { env: "GRADER_LOG_LEVEL", default: "info", why: "pino level of the service log." },
+  baseImages: {
+    env: "GRADER_BASE_IMAGES",
+    default: "kit",
+    why: "How the service makes the lessons' base images its engine lacks, in the background at start, one at a time: kit builds offline stand-ins (needs root, debootstrap, busybox-static), pull pulls the real ones from the engine's registry, off leaves it to an operator. Gradings that need an image being made wait for it.",
+  },
 } as const;
 
 function limitSchema(row: LimitRow) {
@@ -75,6 +80,7 @@ const settingsSchema = z.object({
   buildNetwork: z.enum(["none", "bridge", "default"], { error: "GRADER_BUILD_NETWORK must be none, bridge or default" }).default("none"),
   probeVia: z.enum(["published", "container-ip"], { error: "GRADER_PROBE_VIA must be published or container-ip" }).default("published"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  baseImages: z.enum(["kit", "pull", "off"], { error: "GRADER_BASE_IMAGES must be kit, pull or off" }).default("kit"),
 });
 
 export type GraderLimits = z.infer<typeof limitsSchema>;

@@ -8,7 +8,7 @@ import { createGraderServer } from "./server";
 async function main(): Promise<void> {
   const config = loadConfig({ requireToken: true });
   const log = createLogger(config.logLevel);
-  const grader = await Grader.start(config, log, { sweep: true });
+  const grader = await Grader.start(config, log, { sweep: true, provisionBaseImages: true });
   const server = createGraderServer(grader, config);
   server.listen(config.port, config.host, () => log.info({ host: config.host, port: config.port }, "grader listening"));
   let stopping = false;

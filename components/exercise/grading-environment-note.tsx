@@ -1,29 +1,68 @@
-// The grading environment, shown beside the task so a difference from the learner's own machine is expected.
-import type { GraderEnvironment } from "@/grader/contract";
+// The grading environment, shown beside the task so a difference from the learner's own machine is expected, and
+// whether this exercise can be graded yet: on a fresh install the grader builds the base images in the background.
+import type { BaseImageStatus, GraderEnvironment } from "@/grader/contract";
+import { RefreshWhilePreparing } from "./refresh-while-preparing";
 
 export interface GradingEnvironmentNoteProps {
   /** What the grader reported; null while it is not answering. */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages"> | null;
+  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning"> | null;
+  needs: BaseImageStatus[];
+  readiness: { state: "ready" | "preparing" | "blocked" | "unknown"; message: string };
   limits: string[];
 }
 
-export function GradingEnvironmentNote({ grader, limits }: GradingEnvironmentNoteProps) {
-  const standIns = grader?.baseImages.some((image) => image.standIn) ?? false;
+const readinessTone = {
+  ready: "text-emerald-800 dark:text-emerald-300",
+  preparing: "text-amber-800 dark:text-amber-300",
+  blocked: "text-red-800 dark:text-red-300",
+  unknown: "text-amber-800 dark:text-amber-300",
+} as const;
+
+function imageState(image: BaseImageStatus): string {
+  if (image.state === "ready") return image.standIn ? "ready (offline stand-in)" : "ready";
+  if (image.state === "queued") return "queued: the grader makes one image at a time";
+  if (image.state === "failed") return `failed: ${image.error ?? "see the grader's log"}`;
+  if (image.state === "missing") return "missing: nobody is making it";
+  const p = image.progress;
+  if (!p) return "being prepared";
+  const eta = p.etaSeconds === null ? "" : `, about ${p.etaSeconds < 90 ? `${p.etaSeconds} s` : `${Math.round(p.etaSeconds / 60)} min`} left`;
+  return `being prepared: step ${p.step} of ${p.steps} (${p.label}), ${p.percent}%${eta}`;
+}
+
+export function GradingEnvironmentNote({ grader, needs, readiness, limits }: GradingEnvironmentNoteProps) {
+  const ready = grader?.baseImages.filter((image) => image.state === "ready") ?? [];
+  const standIns = ready.some((image) => image.standIn);
   return (
     <aside aria-labelledby="environment-heading" className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
       <h2 id="environment-heading" className="mb-2 font-semibold">
         Where your Dockerfile is graded
       </h2>
-      {grader ? (
+      <p role="status" data-testid="grading-readiness" data-state={readiness.state} className={`mb-2 font-medium ${readinessTone[readiness.state]}`}>
+        {readiness.message}
+      </p>
+      {readiness.state === "preparing" && <RefreshWhilePreparing />}
+      {grader && (
         <>
+          {needs.length > 0 && (
+            <>
+              <p>This exercise needs:</p>
+              <ul data-testid="needed-images" className="mb-2 list-disc pl-5">
+                {needs.map((image) => (
+                  <li key={image.name} data-image={image.name} data-state={image.state}>
+                    <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{image.name}</code> — {imageState(image)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <p>Docker Engine {grader.engine}</p>
           <p className="mt-1" data-testid="base-images">
-            {grader.baseImages.length === 0 ? (
-              "No base images are installed on the grader yet; builds fail at FROM until an operator runs npm run grader:images."
+            {ready.length === 0 ? (
+              "No base images are on the grader yet."
             ) : (
               <>
                 Base images on the grader{standIns && " (* offline stand-ins with the usual names)"}:{" "}
-                {grader.baseImages.map((image, i) => (
+                {ready.map((image, i) => (
                   <span key={image.name}>
                     {i > 0 && ", "}
                     <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{image.name}</code>
@@ -35,8 +74,6 @@ export function GradingEnvironmentNote({ grader, limits }: GradingEnvironmentNot
             )}
           </p>
         </>
-      ) : (
-        <p className="text-amber-700 dark:text-amber-400">The grader is not answering right now; gradings wait for it and start when it is back.</p>
       )}
       <ul className="mt-2 list-disc pl-5">
         {limits.map((l) => (

@@ -19,6 +19,18 @@ const verdict = (status: Verdict["status"], checks: CheckResult[]): Verdict => (
 });
 
 describe("grading progress", () => {
+  it("shows why a queued grading is held, until its build starts", () => {
+    const reason = "Waiting for the base image python:3.11-slim (step 2 of 6, 40%).";
+    const events = [
+      at({ type: "queued", position: 0 }),
+      at({ type: "queued", position: 0, waitingFor: { images: ["python:3.11-slim"], reason } }),
+      at({ type: "step", name: "build", index: 1, total: 4 }),
+    ];
+    expect(foldEvents(events.slice(0, 1)).queueReason).toBeNull();
+    expect(foldEvents(events.slice(0, 2))).toMatchObject({ stage: "queued", queueReason: reason });
+    expect(foldEvents(events).queueReason).toBeNull();
+  });
+
   it("moves through queued, build step n of m, start, probe and verdict", () => {
     const events = [
       at({ type: "queued", position: 2 }),

@@ -22,6 +22,8 @@ export interface Notice {
 export interface GradingProgress {
   stage: Stage;
   queuePosition: number | null;
+  /** Why a queued grading is held (the base images it needs are still being made), in the grader's words. */
+  queueReason: string | null;
   /** Build step n of m, from the grader's finer progress inside the build. */
   buildStep: { current: number; total: number; label: string } | null;
   logs: LogChunk[];
@@ -36,6 +38,7 @@ export interface GradingProgress {
 export const initialProgress: GradingProgress = {
   stage: "queued",
   queuePosition: null,
+  queueReason: null,
   buildStep: null,
   logs: [],
   checks: [],
@@ -54,12 +57,13 @@ export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedE
     case "submitted":
       return { ...next, stage: "queued" };
     case "queued":
-      return { ...next, stage: "queued", queuePosition: event.position };
+      return { ...next, stage: "queued", queuePosition: event.position, queueReason: event.waitingFor?.reason ?? null };
     case "step":
       return {
         ...next,
         stage: stageOfStep[event.name],
         queuePosition: null,
+        queueReason: null,
         buildStep: event.name === "build" && event.progress ? event.progress : next.buildStep,
       };
     case "log":

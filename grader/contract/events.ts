@@ -5,7 +5,12 @@ import { checkResultSchema, verdictSchema } from "./verdict";
 export const gradingStepNames = ["validate", "build", "start", "probe"] as const;
 
 export const gradingEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("queued"), position: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal("queued"),
+    position: z.number().int().nonnegative(),
+    /** Held before its turn until the grader has made the base images it needs (never judged without them). */
+    waitingFor: z.object({ images: z.array(z.string()), reason: z.string() }).optional(),
+  }),
   z.object({
     type: z.literal("step"),
     name: z.enum(gradingStepNames),

@@ -5,3 +5,4 @@ export * from "./grading-request";
 export * from "./verdict";
 export * from "./events";
 export * from "./health";
+export * from "./from-images";

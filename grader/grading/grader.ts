@@ -1,10 +1,12 @@
 // The grading service's core, shared by the HTTP server and the CLI: validates a request at the boundary,
 // admits it through the bounded queue, runs it, and keeps the engine tidy (start-up sweep, image LRU).
 import type { Logger } from "pino";
-import { graderEnvironmentSchema, type GraderHealth, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
+import { fromImages, graderEnvironmentSchema, type GraderHealth, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
+import { BaseImageProvisioning } from "@/grader/images/base-image-provisioning";
+import { kitCacheRoot } from "@/grader/images/kit";
 import { baseImageRecipes } from "@/grader/images/recipes";
 import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, trimImageCache } from "@/grader/sandbox/image-store";
 import { isGradingImageTag } from "@/grader/sandbox/image-names";
@@ -31,19 +33,29 @@ export class Grader {
     readonly docker: Docker,
     readonly config: GraderConfig,
     readonly log: Logger,
+    readonly baseImages: BaseImageProvisioning,
   ) {
     this.queue = new GradingQueue(config.limits.concurrency, config.limits.queueSize);
   }
 
   /**
    * Connects to the engine (or throws EngineUnavailable saying how to start one). The service sweeps its own
-   * leftovers; the CLI does not, as it may run beside a service of the same name.
+   * leftovers; the CLI does not, as it may run beside a service of the same name. The service also makes the
+   * lessons' base images its engine lacks, in the background (GRADER_BASE_IMAGES); the CLI only reports them.
    */
-  static async start(config: GraderConfig, log: Logger, opts: { sweep: boolean }): Promise<Grader> {
+  static async start(config: GraderConfig, log: Logger, opts: { sweep: boolean; provisionBaseImages?: boolean }): Promise<Grader> {
     const docker = connectDocker(config.dockerHost);
     const ping = await pingEngine(docker, config.dockerHost);
     if (!ping.ok) throw new EngineUnavailable(ping.message);
-    const grader = new Grader(docker, config, log);
+    const baseImages = new BaseImageProvisioning({
+      mode: opts.provisionBaseImages ? config.baseImages : "off",
+      recipes: baseImageRecipes,
+      cacheRoot: kitCacheRoot,
+      present: (names) => presentBaseImages(docker, names),
+      log: { info: (msg) => log.info(msg), error: (msg) => log.error(msg) },
+    });
+    await baseImages.start();
+    const grader = new Grader(docker, config, log, baseImages);
     if (opts.sweep) {
       const swept = await pruneLeftovers(docker, config.name);
       if (swept.containers + swept.networks > 0) log.warn(swept, "removed leftovers of an earlier grader");
@@ -62,7 +74,8 @@ export class Grader {
       running: this.queue.active,
       queued: this.queue.depth,
       engine: engine.version,
-      baseImages: await presentBaseImages(this.docker, baseImageRecipes.map((r) => r.name)),
+      baseImages: await this.baseImages.status(),
+      baseImageProvisioning: this.baseImages.mode,
       buildNetwork: this.config.buildNetwork,
       // The contract names the limits a learner meets; parsing keeps those and drops the operator's own.
       limits: graderEnvironmentSchema.shape.limits.parse(this.config.limits),
@@ -104,6 +117,7 @@ export class Grader {
   private async runInner(ticket: Ticket, input: GradingInput, opts: { signal: AbortSignal; emit: (e: GradingEvent) => void; submissionId?: string }): Promise<Verdict> {
     const enqueued = performance.now();
     opts.emit({ type: "queued", position: ticket.position });
+    await this.waitForBaseImages(ticket, input, opts);
     const unwatch = ticket.watch((position) => opts.emit({ type: "queued", position }));
     const release = await ticket.turn.finally(unwatch);
     this.metrics.queued.set(this.queue.depth);
@@ -135,6 +149,31 @@ export class Grader {
   }
 
   /**
+   * Holds a grading whose FROM images the grader is still making, saying why, so it is never judged against a
+   * missing base. It keeps its place in the queue meanwhile (and a slot once its turn comes): every lesson needs
+   * these images, and they arrive in minutes.
+   */
+  private async waitForBaseImages(ticket: Ticket, input: GradingInput, opts: { signal: AbortSignal; emit: (e: GradingEvent) => void }): Promise<void> {
+    const images = [input.files.Dockerfile, input.baselineFiles?.Dockerfile].flatMap((d) => (d ? fromImages(d) : []));
+    const tell = () => {
+      const pending = this.baseImages.pending(images);
+      if (pending.length) opts.emit({ type: "queued", position: ticket.position, waitingFor: { images: pending, reason: this.baseImages.waitingReason(pending) } });
+    };
+    if (!this.baseImages.pending(images).length) return;
+    tell();
+    const ticker = setInterval(tell, 10_000);
+    try {
+      await this.baseImages.settled(images, AbortSignal.any([opts.signal, this.shutdown.signal]));
+    } catch (err) {
+      // Cancelled while waiting: the place it held in the queue goes to the next grading once its turn comes.
+      ticket.turn.then((release) => release(), () => undefined);
+      throw err;
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  /**
    * Runs when no grading is running: removing an image while another build uses its layers as cache makes that
    * build fail with "unknown parent image", so images only go when nothing can be building on them.
    */
@@ -149,6 +188,7 @@ export class Grader {
 
   /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */
   async close(graceMs: number): Promise<void> {
+    await this.baseImages.close();
     const all = Promise.allSettled([...this.inFlight]);
     const timer = setTimeout(() => this.shutdown.abort(new Error("the grader is shutting down")), graceMs);
     await all;

@@ -1,12 +1,16 @@
 // Builds one stand-in image from its recipe, or does nothing when the engine already holds the image that recipe
-// makes (same `shipshape.kit-recipe` label). Work folders are removed in `finally`, mounts first.
+// makes (same `shipshape.kit-recipe` label). Resumable: downloads stay in the package and npm caches, and a
+// finished root file system is archived by recipe hash, so an interrupted run (or a fresh engine) starts from the
+// last finished piece. Work folders are removed in `finally`, mounts first, and swept when a run starts.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { busyboxRootfs, findStaticBusybox } from "./busybox-rootfs";
 import { debootstrapRootfs, runInRoot, stripRootfs } from "./debootstrap-rootfs";
 import { docker, inspectImage, removeImageIfUnused } from "./docker-cli";
-import { importChanges, importRootfs, labelKeys, smokeTestOrDiscard } from "./import-rootfs";
+import { importChanges, importRootfs, labelKeys, smokeTestOrDiscard, tarArgs } from "./import-rootfs";
+import { readStepTimings, StepRunner, writeStepTimings, type ImageProgress, type KitStep } from "./kit-progress";
 import { installNpmOffline, prepareNpmOffline } from "./npm-offline-cache";
 import { recipeHash } from "./recipe-hash";
 import { kitVersion, type BaseImageRecipe } from "./recipes";
@@ -17,11 +21,14 @@ const wheelhouseScript = path.join(import.meta.dirname, "python-wheelhouse.py");
 const alpineShims = ["adduser", "addgroup", "apk"];
 
 export interface KitContext {
-  /** Holds debootstrap's package cache, npm's downloads, logs and the temporary root file systems. */
+  /** Holds debootstrap's package cache, npm's downloads, logs, finished root file systems and the work folders. */
   cacheRoot: string;
   mirror: string;
   force: boolean;
   log: (line: string) => void;
+  onProgress?: (progress: ImageProgress) => void;
+  /** Stops the running step (its child process is killed); the run can be resumed later. */
+  signal?: AbortSignal;
 }
 
 /** What the host adds to a recipe (binaries and scripts copied in): part of the image's identity. */
@@ -55,6 +62,103 @@ async function unmountBelow(dir: string): Promise<void> {
   for (const mount of below) await runCommand("umount", ["-l", mount]);
 }
 
+/** Work folders left by a run that was killed mid-image; only called while holding the kit lock. */
+export async function removeStaleWork(cacheRoot: string): Promise<void> {
+  const workRoot = path.join(cacheRoot, "work");
+  await unmountBelow(workRoot);
+  await fs.rm(workRoot, { recursive: true, force: true });
+}
+
+/** A finished root file system, kept by recipe hash: a fresh engine (or an interrupted run) imports it in seconds. */
+export function rootfsArchive(cacheRoot: string, name: string, hash: string): string {
+  return path.join(cacheRoot, "rootfs", `${fileSafe(name)}-${hash}.tar`);
+}
+
+/** Older archives of the same image: a changed recipe makes them useless. */
+async function removeOtherArchives(cacheRoot: string, name: string, keep: string): Promise<void> {
+  const dir = path.join(cacheRoot, "rootfs");
+  for (const file of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (file.startsWith(`${fileSafe(name)}-`) && path.join(dir, file) !== keep) await fs.rm(path.join(dir, file), { force: true });
+  }
+}
+
+function rootfsSteps(recipe: BaseImageRecipe): KitStep[] {
+  const steps: KitStep[] = [];
+  if (recipe.source.kind === "debootstrap") {
+    const extra = recipe.source.backports?.length ? ` and ${recipe.source.backports.join(" ")} from backports` : "";
+    steps.push({ id: "packages", label: `Debian packages: ${recipe.source.include.join(" ")}${extra}` });
+  } else {
+    steps.push({ id: "packages", label: "busybox root file system" });
+  }
+  if (recipe.npmOffline) steps.push({ id: "npm", label: `npm ${recipe.npmOffline.npmVersion} and an offline cache of ${recipe.npmOffline.packages.join(", ")}` });
+  if (recipe.pythonWheelhouse) steps.push({ id: "wheels", label: `wheels of ${Object.keys(recipe.pythonWheelhouse.dists).join(", ")} from Debian's packages` });
+  steps.push({ id: "configure", label: "configure and strip the root file system" }, { id: "archive", label: "archive the root file system" });
+  return steps;
+}
+
+const importSteps: KitStep[] = [
+  { id: "import", label: "docker import" },
+  { id: "smoke", label: "smoke test with no network" },
+];
+
+/** Makes the recipe's root file system in `root` (packages, npm, wheels, chroot scripts, strip). */
+async function assembleRoot(recipe: BaseImageRecipe, root: string, logFile: string, ctx: KitContext, steps: StepRunner): Promise<void> {
+  const { signal } = ctx;
+  await steps.run("packages", async () => {
+    if (recipe.source.kind === "debootstrap") {
+      await debootstrapRootfs({ ...recipe.source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile, signal });
+    } else {
+      await busyboxRootfs(root, (await findStaticBusybox()).file);
+    }
+  });
+  const npm = recipe.npmOffline;
+  if (npm) {
+    await steps.run("npm", async () => {
+      const prepared = await prepareNpmOffline(npm, ctx.cacheRoot, logFile);
+      const imageCache = recipe.env.npm_config_cache;
+      if (!imageCache) throw new Error(`${recipe.name}: npmOffline needs env.npm_config_cache`);
+      await installNpmOffline(root, prepared, imageCache);
+    });
+  }
+  const wheels = recipe.pythonWheelhouse;
+  if (wheels) {
+    await steps.run("wheels", async () => {
+      await fs.copyFile(wheelhouseScript, path.join(root, "tmp/python-wheelhouse.py"));
+      await runInRoot(root, `python3 /tmp/python-wheelhouse.py ${wheels.dir} '${JSON.stringify(wheels.dists)}'`, logFile, signal);
+      await runInRoot(root, `dpkg --purge ${wheels.purge.join(" ")}`, logFile, signal);
+    });
+  }
+  await steps.run("configure", async () => {
+    if (recipe.alpineShims) {
+      await fs.mkdir(path.join(root, "usr/local/sbin"), { recursive: true });
+      for (const shim of alpineShims) await fs.copyFile(path.join(alpineShimsDir, shim), path.join(root, "usr/local/sbin", shim));
+      await runCommand("chmod", ["0755", ...alpineShims.map((s) => path.join(root, "usr/local/sbin", s))]);
+    }
+    for (const script of recipe.chroot) await runInRoot(root, script, logFile, signal);
+    if (recipe.source.kind === "debootstrap") await stripRootfs(root);
+  });
+}
+
+/** Builds the root file system into its archive (written aside, renamed when complete, so a torn one never counts). */
+async function archiveRootfs(recipe: BaseImageRecipe, archive: string, logFile: string, ctx: KitContext, steps: StepRunner): Promise<void> {
+  const workRoot = path.join(ctx.cacheRoot, "work");
+  await fs.mkdir(workRoot, { recursive: true });
+  const work = await fs.mkdtemp(path.join(workRoot, `${fileSafe(recipe.name)}-`));
+  const root = path.join(work, "root");
+  try {
+    await assembleRoot(recipe, root, logFile, ctx, steps);
+    await steps.run("archive", async () => {
+      await fs.mkdir(path.dirname(archive), { recursive: true });
+      await runCommand("tar", ["-C", root, ...tarArgs, "-f", `${archive}.part`], { signal: ctx.signal });
+      await fs.rename(`${archive}.part`, archive);
+    });
+  } finally {
+    await unmountBelow(work);
+    await fs.rm(work, { recursive: true, force: true });
+    await fs.rm(`${archive}.part`, { force: true });
+  }
+}
+
 export async function buildStandIn(recipe: BaseImageRecipe, ctx: KitContext): Promise<"current" | "built"> {
   const hash = recipeHash(recipe, await hostInputs(recipe));
   const existing = await inspectImage(recipe.name);
@@ -67,60 +171,36 @@ export async function buildStandIn(recipe: BaseImageRecipe, ctx: KitContext): Pr
   const logDir = path.join(ctx.cacheRoot, "logs");
   await fs.mkdir(logDir, { recursive: true });
   const logFile = path.join(logDir, `${fileSafe(recipe.name)}.log`);
+  const archive = rootfsArchive(ctx.cacheRoot, recipe.name, hash);
+  const cached = !ctx.force && existsSync(archive);
   await fs.writeFile(logFile, "");
-  const workRoot = path.join(ctx.cacheRoot, "work");
-  await fs.mkdir(workRoot, { recursive: true });
-  const work = await fs.mkdtemp(path.join(workRoot, `${fileSafe(recipe.name)}-`));
-  const root = path.join(work, "root");
-  const step = (what: string) => ctx.log(`${recipe.name}: ${what} (${Math.round((Date.now() - started) / 1000)} s)`);
-  try {
-    if (recipe.source.kind === "debootstrap") {
-      step(`debootstrap ${recipe.source.include.join(" ")} — a minute or two; log ${path.relative(process.cwd(), logFile)}`);
-      await debootstrapRootfs({ ...recipe.source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile });
-    } else {
-      step("busybox root file system");
-      await busyboxRootfs(root, (await findStaticBusybox()).file);
-    }
-    if (recipe.npmOffline) {
-      step(`npm ${recipe.npmOffline.npmVersion} and an offline cache of ${recipe.npmOffline.packages.join(", ")}`);
-      const prepared = await prepareNpmOffline(recipe.npmOffline, ctx.cacheRoot, logFile);
-      const imageCache = recipe.env.npm_config_cache;
-      if (!imageCache) throw new Error(`${recipe.name}: npmOffline needs env.npm_config_cache`);
-      await installNpmOffline(root, prepared, imageCache);
-    }
-    if (recipe.alpineShims) {
-      await fs.mkdir(path.join(root, "usr/local/sbin"), { recursive: true });
-      for (const shim of alpineShims) await fs.copyFile(path.join(alpineShimsDir, shim), path.join(root, "usr/local/sbin", shim));
-      await runCommand("chmod", ["0755", ...alpineShims.map((s) => path.join(root, "usr/local/sbin", s))]);
-    }
-    if (recipe.pythonWheelhouse) {
-      const { dir, dists, purge } = recipe.pythonWheelhouse;
-      step(`wheels of ${Object.keys(dists).join(", ")} from Debian's packages`);
-      await fs.copyFile(wheelhouseScript, path.join(root, "tmp/python-wheelhouse.py"));
-      await runInRoot(root, `python3 /tmp/python-wheelhouse.py ${dir} '${JSON.stringify(dists)}'`, logFile);
-      await runInRoot(root, `dpkg --purge ${purge.join(" ")}`, logFile);
-    }
-    for (const script of recipe.chroot) await runInRoot(root, script, logFile);
-    if (recipe.source.kind === "debootstrap") await stripRootfs(root);
+  const timingsFile = path.join(ctx.cacheRoot, "timings.json");
+  const plan = cached ? importSteps : [...rootfsSteps(recipe), ...importSteps];
+  const previous = (await readStepTimings(timingsFile))[recipe.name];
+  let loggedStep = 0;
+  const steps = new StepRunner(recipe.name, plan, previous, logFile, (p) => {
+    ctx.onProgress?.(p);
+    if (p.step === loggedStep) return;
+    loggedStep = p.step;
+    ctx.log(`${recipe.name}: step ${p.step}/${p.steps} ${p.label} (${Math.round((Date.now() - started) / 1000)} s${p.etaSeconds === null ? "" : `, about ${p.etaSeconds} s left`}); log ${path.relative(process.cwd(), logFile)}`);
+  });
+  if (cached) ctx.log(`${recipe.name}: root file system from the kit's cache (${path.relative(process.cwd(), archive)})`);
+  else await archiveRootfs(recipe, archive, logFile, ctx, steps);
+  await removeOtherArchives(ctx.cacheRoot, recipe.name, archive);
 
-    step("docker import");
-    const labels = {
-      [labelKeys.baseImage]: "1",
-      [labelKeys.standInFor]: recipe.name,
-      [labelKeys.kitVersion]: kitVersion,
-      [labelKeys.recipe]: hash,
-      [labelKeys.note]: recipe.note,
-    };
-    const id = await importRootfs(root, importChanges(recipe, labels));
-    step("smoke test with no network");
-    await smokeTestOrDiscard(id, recipe);
-    await docker(["tag", id, recipe.name]);
-    if (existing && existing.id !== id) await removeImageIfUnused(existing.id);
-    const size = (await inspectImage(recipe.name))?.sizeBytes ?? 0;
-    step(`tagged ${id.slice(7, 19)}, ${(size / 1e6).toFixed(0)} MB`);
-    return "built";
-  } finally {
-    await unmountBelow(work);
-    await fs.rm(work, { recursive: true, force: true });
-  }
+  const labels = {
+    [labelKeys.baseImage]: "1",
+    [labelKeys.standInFor]: recipe.name,
+    [labelKeys.kitVersion]: kitVersion,
+    [labelKeys.recipe]: hash,
+    [labelKeys.note]: recipe.note,
+  };
+  const id = await steps.run("import", () => importRootfs(archive, importChanges(recipe, labels), ctx.signal));
+  await steps.run("smoke", () => smokeTestOrDiscard(id, recipe));
+  await docker(["tag", id, recipe.name]);
+  if (existing && existing.id !== id) await removeImageIfUnused(existing.id);
+  await writeStepTimings(timingsFile, recipe.name, steps.durations);
+  const size = (await inspectImage(recipe.name))?.sizeBytes ?? 0;
+  ctx.log(`${recipe.name}: tagged ${id.slice(7, 19)}, ${(size / 1e6).toFixed(0)} MB (${Math.round((Date.now() - started) / 1000)} s)`);
+  return "built";
 }

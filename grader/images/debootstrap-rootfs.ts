@@ -78,17 +78,18 @@ export async function debootstrapRootfs(options: {
   target: string;
   mirror: string;
   logFile: string;
+  signal?: AbortSignal;
 }): Promise<void> {
   await fs.mkdir(options.cacheDir, { recursive: true });
   try {
-    await runCommand(findDebootstrap(), debootstrapArgs(options), { logFile: options.logFile });
+    await runCommand(findDebootstrap(), debootstrapArgs(options), { logFile: options.logFile, signal: options.signal });
   } catch (err) {
     // debootstrap's own log, the one that names the failing package, lives in the target about to be removed.
     const own = await fs.readFile(path.join(options.target, "debootstrap/debootstrap.log"), "utf8").catch(() => "");
     await fs.appendFile(options.logFile, `\n--- debootstrap.log ---\n${own}`);
     throw err;
   }
-  if (options.backports?.length) await installBackports(options.target, options.backports, options.mirror, options.logFile);
+  if (options.backports?.length) await installBackports(options.target, options.backports, options.mirror, options.logFile, options.signal);
 }
 
 export function backportsSources(mirror: string): string {
@@ -96,7 +97,7 @@ export function backportsSources(mirror: string): string {
 }
 
 /** apt inside the new root, using the host's network and resolver, then forgets the backports source again. */
-async function installBackports(root: string, packages: readonly string[], mirror: string, logFile: string): Promise<void> {
+async function installBackports(root: string, packages: readonly string[], mirror: string, logFile: string, signal?: AbortSignal): Promise<void> {
   const sources = path.join(root, "etc/apt/sources.list.d/backports.list");
   const resolv = path.join(root, "etc/resolv.conf");
   await fs.writeFile(sources, backportsSources(mirror));
@@ -106,6 +107,7 @@ async function installBackports(root: string, packages: readonly string[], mirro
       root,
       `apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -q -y --no-install-recommends -t ${debianSuite}-backports ${packages.join(" ")} && apt-get clean`,
       logFile,
+      signal,
     );
   } finally {
     await fs.rm(sources, { force: true });
@@ -113,6 +115,6 @@ async function installBackports(root: string, packages: readonly string[], mirro
   }
 }
 
-export async function runInRoot(root: string, script: string, logFile: string): Promise<void> {
-  await runCommand("chroot", [root, "/bin/sh", "-ec", script], { logFile });
+export async function runInRoot(root: string, script: string, logFile: string, signal?: AbortSignal): Promise<void> {
+  await runCommand("chroot", [root, "/bin/sh", "-ec", script], { logFile, signal });
 }

@@ -6,9 +6,9 @@ export class EngineUnreachableError extends Error {
   override name = "EngineUnreachableError";
 }
 
-export async function docker(args: readonly string[], input?: string): Promise<string> {
+export async function docker(args: readonly string[], options: { input?: string; signal?: AbortSignal } = {}): Promise<string> {
   try {
-    return (await runCommand("docker", args, { input })).stdout.trim();
+    return (await runCommand("docker", args, options)).stdout.trim();
   } catch (err) {
     if (err instanceof Error && "code" in err && err.code === "ENOENT") {
       throw new EngineUnreachableError("The docker command is not installed. On Debian: apt-get install docker.io");

@@ -1,9 +1,8 @@
-// Turns a root file system into an image: `tar | docker import` with the image config as --change lines. The
+// Turns an archived root file system into an image: `docker import` with the image config as --change lines. The
 // result stays untagged until it has passed its smoke test, so a failed build never leaves a half-made image
 // under a name the lessons use.
 import { docker, removeImageIfUnused } from "./docker-cli";
 import type { BaseImageRecipe } from "./recipes";
-import { runPipe } from "./run-command";
 
 export const labelKeys = {
   baseImage: "shipshape.base-image",
@@ -26,11 +25,8 @@ export function importChanges(recipe: BaseImageRecipe, labels: Record<string, st
 /** The engine supplies /dev, /proc and /sys at run time; whatever the bootstrap left there is not image content. */
 export const tarArgs = ["--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*", "-c", "."];
 
-export async function importRootfs(root: string, changes: readonly string[]): Promise<string> {
-  const out = await runPipe(
-    { command: "tar", args: ["-C", root, ...tarArgs] },
-    { command: "docker", args: ["import", ...changes.flatMap((c) => ["--change", c]), "-"] },
-  );
+export async function importRootfs(archive: string, changes: readonly string[], signal?: AbortSignal): Promise<string> {
+  const out = await docker(["import", ...changes.flatMap((c) => ["--change", c]), archive], { signal });
   const id = out.trim().split("\n").pop() ?? "";
   if (!/^sha256:[0-9a-f]{64}$/.test(id)) throw new Error(`docker import answered "${out.trim()}" instead of an image id`);
   return id;

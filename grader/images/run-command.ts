@@ -1,7 +1,10 @@
 // Child processes for the kit: debootstrap, tar, chroot and the docker CLI. Output is captured (and optionally
 // appended to a log file) so a failure can show its last lines instead of scrolling thousands past the learner.
-import { spawn, type SpawnOptions } from "node:child_process";
-import { createWriteStream, type WriteStream } from "node:fs";
+// Every stream of a child has an error handler: a child that exits before reading its stdin makes the write fail
+// with EPIPE (or ECONNRESET), and an unhandled stream error would take the whole grader down with it. The exit
+// code is what tells whether the command worked; a broken pipe is only a symptom of it.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 
 export class CommandError extends Error {
   override name = "CommandError";
@@ -24,6 +27,8 @@ export interface RunOptions {
   /** Appends stdout and stderr here as they arrive. */
   logFile?: string;
   env?: NodeJS.ProcessEnv;
+  /** Stops the child (SIGTERM) when aborted; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -33,11 +38,28 @@ export interface RunResult {
 
 const outputCap = 4 * 1024 * 1024;
 
+/** Errors a pipe to or from a child raises when the other end has gone; the child's exit code explains them. */
+function isBrokenPipe(err: Error): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "EPIPE" || code === "ECONNRESET" || code === "ERR_STREAM_DESTROYED";
+}
+
 export function runCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  const spawnOptions: SpawnOptions = { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"] };
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, spawnOptions);
-    const log: WriteStream | undefined = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : undefined;
+    const commandLine = [command, ...args].join(" ");
+    if (options.signal?.aborted) return reject(options.signal.reason as Error);
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"], signal: options.signal });
+    const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : undefined;
+    let streamError: Error | undefined;
+    const noteStreamError = (err: Error) => {
+      if (!isBrokenPipe(err)) streamError ??= err;
+    };
+    // A full disk or a removed log folder must not crash the run; the command's own outcome still decides.
+    log?.on("error", noteStreamError);
+    child.stdin.on("error", noteStreamError);
+    child.stdout.on("error", noteStreamError);
+    child.stderr.on("error", noteStreamError);
+
     let stdout = "";
     let stderr = "";
     // Kept bounded: debootstrap and npm can print megabytes; the tail is what explains a failure.
@@ -45,61 +67,30 @@ export function runCommand(command: string, args: readonly string[], options: Ru
       const next = acc + chunk.toString("utf8");
       return next.length > outputCap ? next.slice(-outputCap) : next;
     };
-    child.stdout?.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       stdout = keep(stdout, chunk);
-      log?.write(chunk);
+      if (log?.writable) log.write(chunk);
     });
-    child.stderr?.on("data", (chunk: Buffer) => {
+    child.stderr.on("data", (chunk: Buffer) => {
       stderr = keep(stderr, chunk);
-      log?.write(chunk);
+      if (log?.writable) log.write(chunk);
     });
-    child.on("error", (err) => {
-      log?.end();
-      reject(err);
-    });
-    child.on("close", (code) => {
-      log?.end();
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new CommandError([command, ...args].join(" "), code, `${stdout}\n${stderr}`.trim()));
-    });
-    child.stdin?.end(options.input ?? "");
-  });
-}
 
-/** `producer | consumer`, failing if either side fails; resolves with the consumer's stdout. */
-export function runPipe(
-  producer: { command: string; args: readonly string[]; cwd?: string },
-  consumer: { command: string; args: readonly string[] },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const left = spawn(producer.command, producer.args, { cwd: producer.cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const right = spawn(consumer.command, consumer.args, { stdio: ["pipe", "pipe", "pipe"] });
-    let leftErr = "";
-    let rightOut = "";
-    let rightErr = "";
-    let leftCode: number | null | undefined;
-    let rightCode: number | null | undefined;
-    left.stderr.on("data", (c: Buffer) => (leftErr += c.toString("utf8")));
-    right.stdout.on("data", (c: Buffer) => (rightOut += c.toString("utf8")));
-    right.stderr.on("data", (c: Buffer) => (rightErr += c.toString("utf8")));
-    left.stdout.pipe(right.stdin);
-    // If the consumer dies early the producer gets EPIPE; the consumer's exit code tells the real story.
-    right.stdin.on("error", () => undefined);
-    const settle = () => {
-      if (leftCode === undefined || rightCode === undefined) return;
-      if (leftCode !== 0) reject(new CommandError([producer.command, ...producer.args].join(" "), leftCode, leftErr));
-      else if (rightCode !== 0) reject(new CommandError([consumer.command, ...consumer.args].join(" "), rightCode, rightErr));
-      else resolve(rightOut);
+    let settled = false;
+    const settle = (err: Error | null) => {
+      if (settled) return;
+      settled = true;
+      log?.end();
+      if (err) reject(err);
+      else resolve({ stdout, stderr });
     };
-    left.on("error", reject);
-    right.on("error", reject);
-    left.on("close", (code) => {
-      leftCode = code;
-      settle();
+    child.on("error", (err) => settle(options.signal?.aborted ? (options.signal.reason as Error) : err));
+    child.on("close", (code) => {
+      if (options.signal?.aborted) settle(options.signal.reason as Error);
+      else if (code !== 0) settle(new CommandError(commandLine, code, `${stdout}\n${stderr}`.trim()));
+      else if (streamError) settle(new Error(`${commandLine}: ${streamError.message}`, { cause: streamError }));
+      else settle(null);
     });
-    right.on("close", (code) => {
-      rightCode = code;
-      settle();
-    });
+    child.stdin.end(options.input ?? "");
   });
 }

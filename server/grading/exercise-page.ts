@@ -36,7 +36,7 @@ export async function exercisePageData(actor: Actor | null, course: string, less
   const [draft, attempts, environment, task] = await Promise.all([
     actor ? loadDraft(prisma, actor, exercise.id) : null,
     actor ? listAttempts(prisma, actor.id, exercise.id) : [],
-    gradingEnvironment(),
+    gradingEnvironment(prisma, exercise.id),
     renderLessonMarkdown(exercise.spec.task, []),
   ]);
   const reference = attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null;

@@ -1,19 +1,32 @@
 import "server-only";
 // "Works on my machine" explained up front: the engine, base images and limits of the grader that will build the
-// learner's Dockerfile, as its /healthz reports them, so the page cannot drift from what the grader enforces.
-import type { GraderEnvironment } from "@/grader/contract";
+// learner's Dockerfile, as its /healthz reports them, so the page cannot drift from what the grader enforces. And
+// whether this exercise can be graded now: the base images its starter and solution name, and how far the grader
+// is with each one it is still making (a fresh install builds them in the background on its first start).
+import type { PrismaClient } from "@/generated/prisma/client";
+import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment } from "@/grader/contract";
 import { fileLimits, formatBytes } from "@/lib/grading/file-rules";
 import { graderEndpoint } from "./grading-service";
 import { graderHealth } from "./grader-client";
 
+export interface GradingReadiness {
+  /** ready: every image it needs is on the grader; preparing: the grader is making some; blocked: one failed or nobody makes it. */
+  state: "ready" | "preparing" | "blocked" | "unknown";
+  message: string;
+}
+
 export interface GradingEnvironment {
   /** What the grader reported; null while it is not answering (gradings then wait for it). */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages"> | null;
+  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning"> | null;
+  /** The lesson base images this exercise needs, with their state on the grader. */
+  needs: BaseImageStatus[];
+  readiness: GradingReadiness;
   limits: string[];
 }
 
 const seconds = (ms: number) => (ms % 60_000 === 0 && ms >= 120_000 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`);
 const cpus = (n: number) => `${n} CPU${n === 1 ? "" : "s"}`;
+const about = (s: number) => (s < 90 ? `about ${Math.max(5, Math.ceil(s / 5) * 5)} s` : `about ${Math.round(s / 60)} min`);
 
 export function describeLimits(env: GraderEnvironment): string[] {
   const l = env.limits;
@@ -28,9 +41,48 @@ export function describeLimits(env: GraderEnvironment): string[] {
   ];
 }
 
-export async function gradingEnvironment(): Promise<GradingEnvironment> {
-  const health = await graderHealth(graderEndpoint);
+/** The states of the images an exercise names, in the grader's words; an image the lessons do not use is left out. */
+export function neededImages(images: readonly string[], statuses: readonly BaseImageStatus[]): BaseImageStatus[] {
+  return statuses.filter((status) => images.some((image) => sameImage(image, status.name)));
+}
+
+export function describeReadiness(needs: readonly BaseImageStatus[], provisioning: GraderEnvironment["baseImageProvisioning"]): GradingReadiness {
+  const failed = needs.filter((n) => n.state === "failed" || n.state === "missing");
+  if (failed.length) {
+    const why = failed.map((n) => (n.state === "failed" ? `${n.name} could not be made (${n.error ?? "see the grader's log"})` : `${n.name} is not on the grader`));
+    const fix = provisioning === "off" ? "an operator runs npm run grader:images" : "an operator fixes it and restarts the grader";
+    return { state: "blocked", message: `Grading cannot start: ${why.join("; ")}. It works again once ${fix}; attempts made meanwhile are not counted.` };
+  }
+  const making = needs.filter((n) => n.state !== "ready");
+  if (!making.length) return { state: "ready", message: "Ready to grade: every base image this exercise needs is on the grader." };
+  const eta = making.reduce<number | null>((sum, n) => {
+    const left = n.progress?.etaSeconds ?? null;
+    return sum === null || left === null ? null : sum + left;
+  }, 0);
+  const when = eta === null || making.some((n) => n.state === "queued") ? "in a few minutes" : `in ${about(eta)}`;
+  return {
+    state: "preparing",
+    message: `The grader is preparing ${making.map((n) => n.name).join(" and ")} (first start); grading can start ${when}. You can grade now: your attempt waits for the image and is not judged without it.`,
+  };
+}
+
+async function exerciseImages(prisma: PrismaClient, exerciseId: string): Promise<string[]> {
+  const row = await prisma.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { starter: true, solution: true } });
+  const dockerfiles = [row.starter, row.solution].map((files) => fileMapSchema.safeParse(files).data?.Dockerfile ?? "");
+  return [...new Set(dockerfiles.flatMap(fromImages))];
+}
+
+export async function gradingEnvironment(prisma: PrismaClient, exerciseId: string): Promise<GradingEnvironment> {
+  const [health, images] = await Promise.all([graderHealth(graderEndpoint), exerciseImages(prisma, exerciseId)]);
   const upload = `Upload: at most ${fileLimits.maxFiles} files and ${formatBytes(fileLimits.maxTotalBytes)} of text.`;
-  if (!health?.ok) return { grader: null, limits: [upload] };
-  return { grader: { engine: health.engine, baseImages: health.baseImages }, limits: [...describeLimits(health), upload] };
+  if (!health?.ok) {
+    return { grader: null, needs: [], readiness: { state: "unknown", message: "The grader is not answering right now; gradings wait for it and start when it is back." }, limits: [upload] };
+  }
+  const needs = neededImages(images, health.baseImages);
+  return {
+    grader: { engine: health.engine, baseImages: health.baseImages, baseImageProvisioning: health.baseImageProvisioning },
+    needs,
+    readiness: describeReadiness(needs, health.baseImageProvisioning),
+    limits: [...describeLimits(health), upload],
+  };
 }

@@ -2,6 +2,7 @@
 // `configTable` with its env name, default, hard cap and why, so the README table and the validation cannot drift.
 // Invalid config is fatal at start: a grader running with a limit it did not mean is worse than one that is down.
 import { z } from "zod";
+import { baseImageRecipes } from "@/grader/images/recipes";
 
 interface LimitRow {
   env: string;
@@ -21,10 +22,16 @@ export const limitTable = {
   buildTimeoutMs: { env: "GRADER_BUILD_TIMEOUT_MS", default: 180_000, min: 5_000, max: 240_000, unit: "ms", why: "An endless RUN must not hold a build slot; the request is aborted and the build fails." },
   buildMemoryBytes: { env: "GRADER_BUILD_MEMORY_BYTES", default: 1024 * 1024 * 1024, min: 64 * 1024 * 1024, max: 4 * 1024 * 1024 * 1024, unit: "bytes", why: "Memory of each build step's container; pip and go builds fit, a memory bomb does not." },
   buildCpus: { env: "GRADER_BUILD_CPUS", default: 1, min: 0.1, max: 4, unit: "CPUs", why: "CPU share of a build step, so two gradings share two cores fairly." },
+  buildPids: { env: "GRADER_BUILD_PIDS", default: 512, min: 32, max: 4096, unit: "processes", why: "Processes (threads included) of one build's steps, set on the build's cgroup parent; a fork bomb in RUN stops here. Go and pip builds stay far below." },
+  buildDiskBytes: { env: "GRADER_BUILD_DISK_BYTES", default: 2 * 1024 * 1024 * 1024, min: 16 * 1024 * 1024, max: 16 * 1024 * 1024 * 1024, unit: "bytes", why: "What one build step may write (its container's writable layer, watched); past it the build is stopped and fails." },
+  engineMinFreeBytes: { env: "GRADER_ENGINE_MIN_FREE_BYTES", default: 2 * 1024 * 1024 * 1024, min: 0, max: 64 * 1024 * 1024 * 1024, unit: "bytes", why: "Free space the engine's disk keeps; a build that brings it below is stopped, and none starts below it (verdict error: our fault)." },
+  openFiles: { env: "GRADER_OPEN_FILES", default: 1024, min: 64, max: 65536, unit: "files", why: "Open files per process (nofile ulimit) in build steps and the learner's container." },
   buildLogMaxBytes: { env: "GRADER_BUILD_LOG_MAX_BYTES", default: 1024 * 1024, min: 4096, max: 8 * 1024 * 1024, unit: "bytes", why: "Build output streamed to the learner; beyond it a visible truncation notice, the build goes on." },
   runMemoryBytes: { env: "GRADER_RUN_MEMORY_BYTES", default: 256 * 1024 * 1024, min: 16 * 1024 * 1024, max: 2 * 1024 * 1024 * 1024, unit: "bytes", why: "Memory of the learner's container (no swap); a hog is OOM-killed and shown as such." },
   runCpus: { env: "GRADER_RUN_CPUS", default: 1, min: 0.1, max: 4, unit: "CPUs", why: "CPU of the learner's container." },
   runPids: { env: "GRADER_RUN_PIDS", default: 128, min: 16, max: 1024, unit: "processes", why: "Process limit; a fork bomb stops here instead of taking the host down." },
+  runShmBytes: { env: "GRADER_RUN_SHM_BYTES", default: 64 * 1024 * 1024, min: 1024 * 1024, max: 512 * 1024 * 1024, unit: "bytes", why: "Size of the container's /dev/shm; filling it fails with ENOSPC instead of eating the host's memory." },
+  runDiskBytes: { env: "GRADER_RUN_DISK_BYTES", default: 256 * 1024 * 1024, min: 1024 * 1024, max: 8 * 1024 * 1024 * 1024, unit: "bytes", why: "What the learner's container may write to its file system (writable layer, watched); past it the container is stopped." },
   readyTimeoutMs: { env: "GRADER_READY_TIMEOUT_MS", default: 30_000, min: 1_000, max: 120_000, unit: "ms", why: "Time for the container to become healthy (or open its port) before the runtime checks judge it." },
   probeTimeoutMs: { env: "GRADER_PROBE_TIMEOUT_MS", default: 5_000, min: 500, max: 30_000, unit: "ms", why: "One HTTP probe or exec in the container." },
   gradingTimeoutMs: { env: "GRADER_GRADING_TIMEOUT_MS", default: 300_000, min: 10_000, max: 600_000, unit: "ms", why: "The whole grading, all builds included; past it the grading ends as error and is cleaned up." },
@@ -42,7 +49,9 @@ export const settingTable = {
   host: { env: "GRADER_HOST", default: "127.0.0.1", why: "Address the service binds; loopback unless it runs behind a Service." },
   token: { env: "GRADER_TOKEN", default: "(required to serve)", why: "Bearer token the web sends; at least 16 characters. The CLI does not need it." },
   dockerHost: { env: "DOCKER_HOST", default: "unix:///var/run/docker.sock", why: "The engine to grade on: unix://path or tcp://host:port (a dedicated dind engine in production)." },
-  buildNetwork: { env: "GRADER_BUILD_NETWORK", default: "none", why: "Network mode of build steps; with none, `ADD <url>` is refused before the build." },
+  buildNetwork: { env: "GRADER_BUILD_NETWORK", default: "none", why: "Network mode of RUN steps. Whatever it says, `ADD <url>` and images not offered are refused before the build: the engine would fetch them itself." },
+  offeredImages: { env: "GRADER_OFFERED_IMAGES", default: baseImageRecipes.map((r) => r.name).join(","), why: "Comma-separated images a Dockerfile may name in FROM or COPY --from; the grader never pulls, so each must be on the engine (one missing is our fault: verdict error)." },
+  cgroupFs: { env: "GRADER_CGROUP_FS", default: "/sys/fs/cgroup", why: "The engine's cgroup filesystem as the grader sees it; where writable, each build's pids limit is set on its cgroup parent before any step runs (otherwise on each step's container as the watchdog finds it)." },
   probeVia: { env: "GRADER_PROBE_VIA", default: "published", why: "published: probe the port published on 127.0.0.1; container-ip: probe the container's address (grader on the sandbox network)." },
   logLevel: { env: "GRADER_LOG_LEVEL", default: "info", why: "pino level of the service log." },
   baseImages: {
@@ -78,6 +87,12 @@ const settingsSchema = z.object({
   token: z.string().min(16, "GRADER_TOKEN must be at least 16 characters").optional(),
   dockerHost: dockerHostSchema,
   buildNetwork: z.enum(["none", "bridge", "default"], { error: "GRADER_BUILD_NETWORK must be none, bridge or default" }).default("none"),
+  offeredImages: z
+    .string()
+    .default(settingTable.offeredImages.default)
+    .transform((list) => list.split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .refine((list) => list.length > 0, "GRADER_OFFERED_IMAGES must name at least one image"),
+  cgroupFs: z.string().regex(/^\//, "GRADER_CGROUP_FS must be an absolute path").default(settingTable.cgroupFs.default),
   probeVia: z.enum(["published", "container-ip"], { error: "GRADER_PROBE_VIA must be published or container-ip" }).default("published"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   baseImages: z.enum(["kit", "pull", "off"], { error: "GRADER_BASE_IMAGES must be kit, pull or off" }).default("kit"),

@@ -9,7 +9,7 @@ export const starts: Check = {
     const { app } = started;
     const state = await app.state();
     if (!state.running) {
-      const why = state.oomKilled ? "was killed for using more memory than allowed" : `exited with code ${state.exitCode}`;
+      const why = state.oomKilled ? "was killed for using more memory than allowed" : state.limit ? `was stopped because ${state.limit}` : `exited with code ${state.exitCode}`;
       return fail(`The container ${why} instead of staying up.`, await app.evidence());
     }
     return pass(`The container is up (${app.readiness} after ${(app.waitedMs / 1000).toFixed(1)} s).`);

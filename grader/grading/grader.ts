@@ -8,7 +8,7 @@ import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-
 import { BaseImageProvisioning } from "@/grader/images/base-image-provisioning";
 import { kitCacheRoot } from "@/grader/images/kit";
 import { baseImageRecipes } from "@/grader/images/recipes";
-import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, trimImageCache } from "@/grader/sandbox/image-store";
+import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, safeToRemove, trimImageCache } from "@/grader/sandbox/image-store";
 import { isGradingImageTag } from "@/grader/sandbox/image-names";
 import { createMetrics, type GraderMetrics } from "./metrics";
 import { InUse } from "./in-use";
@@ -173,16 +173,27 @@ export class Grader {
     }
   }
 
+  private trimming: Promise<void> = Promise.resolve();
+
   /**
-   * Runs when no grading is running: removing an image while another build uses its layers as cache makes that
-   * build fail with "unknown parent image", so images only go when nothing can be building on them.
+   * Runs after every grading, while others build too, one trim at a time: it spares what running gradings hold and
+   * every image whose chain holds a layer a running build stands on (removing one would make that build fail with
+   * "unknown parent image"), so the caps hold under steady load.
    */
-  private async trimCache(): Promise<void> {
-    if (this.inUse.size > 0) return;
+  private trimCache(): Promise<void> {
+    const run = this.trimming.then(() => this.trimOnce());
+    this.trimming = run.catch(() => undefined);
+    return run;
+  }
+
+  private async trimOnce(): Promise<void> {
     const { imageCacheCount, imageCacheBytes } = this.config.limits;
     const pending = [...this.pendingRemoval];
     this.pendingRemoval.clear();
-    for (const ref of pending) await (isGradingImageTag(ref) ? removeImage(this.docker, ref) : removeDangling(this.docker, [ref]));
+    for (const ref of pending) {
+      if (!(await safeToRemove(this.docker, ref, this.inUse))) this.pendingRemoval.add(ref);
+      else await (isGradingImageTag(ref) ? removeImage(this.docker, ref) : removeDangling(this.docker, [ref]));
+    }
     await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.inUse);
   }
 

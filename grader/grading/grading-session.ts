@@ -10,11 +10,12 @@ import { baseImageOf, parseDockerfile, type DockerfileModel } from "@/grader/che
 import { pickSourceFile } from "@/grader/checks/dependency-files";
 import { layerScanMatch } from "@/grader/checks/layer-patterns";
 import { AppContainer, retimedHealthcheck } from "@/grader/sandbox/app-container";
-import { buildImage, isCacheRace, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
+import { resolveBuildSources, type BuildPlan } from "@/grader/build-plan/resolve-sources";
+import { buildImage, isCacheRace, notBuilt, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
-import { imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
+import { baseImageFacts, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { httpProbe } from "./http-probe";
@@ -97,23 +98,27 @@ export class Session implements GradingSession {
     return { sizeBytes: ctx.tar.length, paths: ctx.paths, excluded: ctx.excluded };
   });
 
-  private refusal(): string | null {
-    if (!this.dockerfile) return "There is no Dockerfile with a FROM instruction to build.";
-    if (this.buildNetwork !== "none") return null;
-    for (const stage of this.dockerfile.stages) {
-      for (const i of stage.instructions) {
-        if (i.keyword === "ADD" && i.args.slice(0, -1).some((a) => /^[a-z][a-z0-9+.-]*:\/\//i.test(a))) {
-          return `Line ${i.line}: ADD of a URL needs network access, which builds here do not have. Put the file in the project and COPY it.`;
-        }
-      }
+  private readonly plans = new Map<string, Promise<BuildPlan>>();
+
+  /** Every build is resolved first (grader/build-plan): only local sources and offered images reach the engine. */
+  private async refusal(files: FileMap): Promise<BuildResult | null> {
+    const source = files.Dockerfile;
+    if (source === undefined) return notBuilt("refused", "There is no Dockerfile to build.");
+    let plan = this.plans.get(source);
+    if (!plan) {
+      plan = resolveBuildSources(source, { offered: this.deps.config.offeredImages, buildArgs: {}, inspect: (ref) => baseImageFacts(this.deps.docker, ref) });
+      this.plans.set(source, plan);
     }
-    return null;
+    const decided = await plan;
+    if (decided.ok) return null;
+    this.deps.log.warn({ kind: decided.kind, line: decided.line }, "build refused before it started");
+    return notBuilt(decided.kind === "missing" ? "unavailable" : "refused", decided.message);
   }
 
   private async runBuild(kind: string, files: FileMap, tag: string, opts: { progress: boolean }): Promise<BuildResult> {
     this.assertLive();
-    const refused = files === this.files ? this.refusal() : null;
-    if (refused) return { ok: false, reason: "error", message: refused, failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] };
+    const refused = await this.refusal(files);
+    if (refused) return refused;
     const ctx = files === this.files ? await this.packed() : await packContext(files);
     const prefix = kind === "image" ? "" : `[${kind}] `;
     const attempt = () => buildImage(this.deps.docker, {
@@ -121,9 +126,11 @@ export class Session implements GradingSession {
       tag,
       network: this.buildNetwork,
       limits: this.deps.config.limits,
+      cgroupFs: this.deps.config.cgroupFs,
       signal: this.deps.signal,
       logBudget: this.logBudget,
       onLog: (text) => this.deps.emit({ type: "log", source: "build", text: prefix ? prefixLines(text, prefix) : text }),
+      onLayer: (id) => this.deps.inUse.holdLayer(this.id, id),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
     let result = await attempt();
@@ -242,7 +249,7 @@ export class Session implements GradingSession {
       probe: (method, path) => probe(method, path),
       evidence: async () => {
         const state = await container.state();
-        return { exitCode: state.running ? null : state.exitCode, oomKilled: state.oomKilled, running: state.running, health: state.health, readiness, waitedMs, logTail: await container.logTail(20) };
+        return { exitCode: state.running ? null : state.exitCode, oomKilled: state.oomKilled, ...(state.limit ? { stoppedBecause: state.limit } : {}), running: state.running, health: state.health, readiness, waitedMs, logTail: await container.logTail(20) };
       },
     };
     return { ok: true, app };
@@ -293,6 +300,7 @@ export class Session implements GradingSession {
     // Removed later, when the grader is idle: a concurrent build may be using their layers as cache right now.
     for (const tag of this.throwawayTags) this.deps.pendingRemoval.add(tag);
     for (const key of this.heldKeys) this.deps.inUse.release(key);
+    this.deps.inUse.releaseLayers(this.id);
     this.deps.inUse.release(this.id);
   }
 

@@ -1,5 +1,7 @@
 // The learner's container: started with the run limits of DESIGN §5 and the learner's HEALTHCHECK re-timed to a
 // short interval, so a healthy app is judged in a fraction of a second instead of the 30 s Docker's default takes.
+// What it writes is bounded too: /dev/shm by its size, open files by ulimit, and its writable layer by a watchdog
+// (overlay2 on ext4 takes no size quota) that stops the container past runDiskBytes.
 import { PassThrough } from "node:stream";
 import type Dockerode from "dockerode";
 import type { Docker } from "./docker-client";
@@ -9,6 +11,9 @@ export interface RunLimits {
   runMemoryBytes: number;
   runCpus: number;
   runPids: number;
+  runShmBytes: number;
+  runDiskBytes: number;
+  openFiles: number;
   probeTimeoutMs: number;
 }
 
@@ -37,6 +42,8 @@ export interface ContainerState {
   exitCode: number;
   oomKilled: boolean;
   error: string;
+  /** Why the grader stopped it, when a limit it watches (not the kernel's) did. */
+  limit: string | null;
   health: { status: string; failingStreak: number; log: { exitCode: number; output: string }[] } | null;
 }
 
@@ -48,6 +55,7 @@ export interface ExecResult {
 }
 
 const second = 1_000_000_000;
+const diskWatchMs = 500;
 const execOutputCap = 64 * 1024;
 
 /**
@@ -75,6 +83,9 @@ export function retimedHealthcheck(hc: HealthcheckConfig | null | undefined, rea
 }
 
 export class AppContainer {
+  private stoppedFor: string | null = null;
+  private diskWatch: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly docker: Docker,
     private readonly container: Dockerode.Container,
@@ -100,6 +111,8 @@ export class AppContainer {
         MemorySwap: req.limits.runMemoryBytes,
         NanoCpus: Math.round(req.limits.runCpus * 1e9),
         PidsLimit: req.limits.runPids,
+        ShmSize: req.limits.runShmBytes,
+        Ulimits: [{ Name: "nofile", Soft: req.limits.openFiles, Hard: req.limits.openFiles }],
         CapDrop: ["ALL"],
         SecurityOpt: ["no-new-privileges"],
         // The engine's own copy of the container's output is bounded too: an output flood cannot fill the disk.
@@ -113,7 +126,23 @@ export class AppContainer {
       await app.remove();
       throw err;
     }
+    app.watchDisk();
     return app;
+  }
+
+  private watchDisk(): void {
+    // @types/dockerode does not declare inspect's `size` query (SizeRw: bytes in the writable layer).
+    const inspectSized = this.container.inspect.bind(this.container) as unknown as (opts: { size: boolean }) => Promise<{ SizeRw?: number }>;
+    const check = async () => {
+      const written = (await inspectSized({ size: true }).catch(() => null))?.SizeRw ?? 0;
+      if (written > this.limits.runDiskBytes) {
+        this.stoppedFor = `it wrote more than ${Math.round(this.limits.runDiskBytes / (1024 * 1024))} MiB to its file system`;
+        await this.container.kill().catch(() => undefined);
+        return;
+      }
+      this.diskWatch = setTimeout(() => void check(), diskWatchMs);
+    };
+    this.diskWatch = setTimeout(() => void check(), diskWatchMs);
   }
 
   async state(): Promise<ContainerState> {
@@ -124,6 +153,7 @@ export class AppContainer {
       exitCode: info.State.ExitCode,
       oomKilled: info.State.OOMKilled,
       error: info.State.Error,
+      limit: this.stoppedFor,
       health: health
         ? {
             status: health.Status,
@@ -175,6 +205,7 @@ export class AppContainer {
   }
 
   async remove(): Promise<void> {
+    clearTimeout(this.diskWatch);
     await this.container.remove({ force: true, v: true }).catch((err: { statusCode?: number }) => {
       if (err.statusCode !== 404 && err.statusCode !== 409) throw err;
     });

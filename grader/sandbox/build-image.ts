@@ -1,14 +1,24 @@
 // One classic-builder build (engine 20.10, no BuildKit) from an in-memory context. The engine reports failure
 // *inside* the 200 stream, so success is decided by the stream, not the HTTP status. Progress ("Step n/m : …")
 // and cache hits are parsed as they arrive; the log is capped with a visible notice; a timeout aborts the
-// request, which makes the engine cancel the step and remove its container (forcerm).
+// request, which makes the engine cancel the step and remove its container (forcerm). Steps are contained like
+// the learner's container: memory and CPU by build options, open files by ulimit, processes by the build's own
+// cgroup parent, and what a step writes and the engine's free disk by a watchdog that stops the build past them.
+import { randomBytes } from "node:crypto";
+import type { ImageBuildOptions } from "dockerode";
 import type { Docker } from "./docker-client";
+import { prepareBuildCgroup } from "./build-cgroup";
+import { engineFreeBytes, lowDiskMessage, watchBuild, type Breach } from "./build-watchdog";
 
 export interface BuildLimits {
   buildTimeoutMs: number;
   buildMemoryBytes: number;
   buildCpus: number;
   buildLogMaxBytes: number;
+  buildPids: number;
+  buildDiskBytes: number;
+  engineMinFreeBytes: number;
+  openFiles: number;
 }
 
 export interface LogBudget {
@@ -28,6 +38,8 @@ export interface BuildRequest {
   tag: string;
   network: string;
   limits: BuildLimits;
+  /** The engine's cgroup filesystem as the grader sees it (GRADER_CGROUP_FS). */
+  cgroupFs: string;
   target?: string;
   dockerfile?: string;
   signal: AbortSignal;
@@ -35,13 +47,19 @@ export interface BuildRequest {
   logBudget: LogBudget;
   onLog?: (text: string) => void;
   onStep?: (step: BuildStep) => void;
+  /** Each layer the build stands on as it goes (committed or taken from the cache), for the cache trim to spare. */
+  onLayer?: (id: string) => void;
 }
 
 export type BuildResult =
   | { ok: true; imageId: string; tag: string; steps: BuildStep[]; logTail: string[]; durationMs: number; stageLeaves: string[] }
   | {
       ok: false;
-      reason: "error" | "timeout";
+      /**
+       * error: the build failed; timeout: it ran too long; limit: a step wrote past its bound; refused: the Dockerfile
+       * names a source the grader will not build from; unavailable: the engine cannot build now (our fault).
+       */
+      reason: "error" | "timeout" | "limit" | "refused" | "unavailable";
       message: string;
       failedStep: BuildStep | null;
       steps: BuildStep[];
@@ -63,9 +81,35 @@ const tailLines = 30;
 const stepLine = /^Step (\d+)\/(\d+) : (.*)$/;
 
 export async function buildImage(docker: Docker, req: BuildRequest): Promise<BuildResult> {
+  const free = await engineFreeBytes(docker).catch(() => null);
+  if (free !== null && free < req.limits.engineMinFreeBytes) return notBuilt("unavailable", `The grader cannot build now: ${lowDiskMessage(free, req.limits)}. That is our fault, not yours: nothing was counted.`);
+  const cgroup = await prepareBuildCgroup(req.cgroupFs, `${req.tag.replace(/[^a-zA-Z0-9]+/g, "-")}-${randomBytes(3).toString("hex")}`, req.limits.buildPids);
+  let breach: Breach | undefined;
+  const stopForLimit = new AbortController();
+  const watchdog = watchBuild(docker, {
+    cgroupParent: cgroup.parent,
+    pidsPreset: cgroup.preset,
+    limits: req.limits,
+    onBreach: (b) => {
+      breach = b;
+      stopForLimit.abort();
+    },
+  });
+  try {
+    return await runBuild(docker, req, cgroup.parent, stopForLimit.signal, () => breach);
+  } finally {
+    await watchdog.stop();
+    await cgroup.remove();
+  }
+}
+
+/** A build that never reached the engine. */
+export const notBuilt = (reason: "refused" | "unavailable", message: string): BuildResult => ({ ok: false, reason, message, failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] });
+
+async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string, limitSignal: AbortSignal, breach: () => Breach | undefined): Promise<BuildResult> {
   const started = performance.now();
   const timeout = AbortSignal.timeout(req.limits.buildTimeoutMs);
-  const signal = AbortSignal.any([req.signal, timeout]);
+  const signal = AbortSignal.any([req.signal, timeout, limitSignal]);
   const steps: BuildStep[] = [];
   const tail: string[] = [];
   let error: string | undefined;
@@ -116,13 +160,17 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
       if (last) last.cached = true;
     } else {
       const layer = /^---> ([0-9a-f]{12,})$/.exec(trimmed);
-      if (layer) lastLayer = layer[1];
+      if (layer?.[1]) {
+        lastLayer = layer[1];
+        req.onLayer?.(layer[1]);
+      }
     }
     log(text);
   };
 
   try {
-    const stream = await docker.buildImage(req.context as unknown as NodeJS.ReadableStream, {
+    // @types/dockerode lacks the engine's cgroupparent and ulimits build options; both go on the query as given.
+    const options: ImageBuildOptions & { cgroupparent: string; ulimits: string } = {
       t: req.tag,
       ...(req.target ? { target: req.target } : {}),
       dockerfile: req.dockerfile ?? "Dockerfile",
@@ -134,8 +182,12 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
       memswap: req.limits.buildMemoryBytes,
       cpuperiod: 100_000,
       cpuquota: Math.round(req.limits.buildCpus * 100_000),
+      cgroupparent: cgroupParent,
+      // The API reads ulimits as a JSON list; dockerode would spread an array into repeated query keys.
+      ulimits: JSON.stringify([{ Name: "nofile", Soft: req.limits.openFiles, Hard: req.limits.openFiles }]),
       abortSignal: signal,
-    });
+    };
+    const stream = await docker.buildImage(req.context as unknown as NodeJS.ReadableStream, options);
     let pending = "";
     await new Promise<void>((resolve, reject) => {
       stream.on("data", (chunk: Buffer) => {
@@ -161,6 +213,19 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
   }
 
   const durationMs = Math.round(performance.now() - started);
+  const stoppedBy = breach();
+  if (stoppedBy) {
+    return {
+      ok: false,
+      reason: stoppedBy.kind === "step-disk" ? "limit" : "unavailable",
+      message: stoppedBy.kind === "step-disk" ? stoppedBy.message : `${stoppedBy.message}. That is our fault, not yours: nothing was counted.`,
+      failedStep: steps.at(-1) ?? null,
+      steps,
+      logTail: tail,
+      durationMs,
+      dangling: danglingOf(lastLayer, stageLeaves),
+    };
+  }
   if (signal.aborted) {
     const byTimeout = timeout.aborted;
     return {

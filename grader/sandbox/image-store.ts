@@ -2,6 +2,7 @@
 // baselines and layer cache, and the start-up sweep of what a crashed grader left behind. Base images (the
 // kit's `shipshape.base-image` stand-ins, or pulled ones) are never removed: only the grader's own tags are.
 import type { ImageSummary } from "@/grader/contract";
+import type { BaseImageFacts } from "@/grader/build-plan/resolve-sources";
 import type { Docker } from "./docker-client";
 import { gradingImageRepos, isGradingImageTag, isOwnImageTag } from "./image-names";
 import { labels } from "./labels";
@@ -65,11 +66,29 @@ export async function removeImage(docker: Docker, ref: string): Promise<void> {
   }
 }
 
+/** What a trim must spare: images of running gradings (by tag) and the layers their builds stand on. */
+export interface TrimGuard {
+  covers(tag: string): boolean;
+  holdsAnyLayer(ids: readonly string[]): boolean;
+}
+
+/** An image and every parent the engine knows (a build-in-progress may stand on any of them). */
+async function imageChain(docker: Docker, id: string): Promise<string[]> {
+  const history = (await docker.getImage(id).history().catch(() => [])) as { Id: string }[];
+  return [id, ...history.map((h) => h.Id).filter((h) => h !== "<missing>")];
+}
+
+/** False when removing `id` could take a layer from under a running build; it waits for a later trim. */
+export async function safeToRemove(docker: Docker, id: string, guard: TrimGuard): Promise<boolean> {
+  return !guard.holdsAnyLayer(await imageChain(docker, id));
+}
+
 /**
- * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running.
+ * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running,
+ * nor one whose layers a running build stands on, so it can run while gradings build.
  * The images share base layers, so the byte sum over-counts: a conservative cap.
  */
-export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, inUse: { covers(tag: string): boolean }): Promise<number> {
+export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, inUse: TrimGuard): Promise<number> {
   const images = await listGradingImages(docker, grader);
   images.sort((a, b) => b.Created - a.Created);
   let kept = 0;
@@ -82,6 +101,7 @@ export async function trimImageCache(docker: Docker, grader: string, cap: { coun
       bytes += img.Size;
       continue;
     }
+    if (!(await safeToRemove(docker, img.Id, inUse))) continue;
     // Untagging our tags deletes the image once no other tag holds it; a base image's own tag keeps it.
     for (const tag of (img.RepoTags ?? []).filter(isGradingImageTag)) await removeImage(docker, tag);
     removed += 1;
@@ -151,4 +171,15 @@ export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ 
   for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
   return { containers: containers.length, networks: networks.length };
+}
+
+/** What a build inherits from an image it starts from (ENV, ONBUILD triggers); null when the engine lacks it. */
+export async function baseImageFacts(docker: Docker, ref: string): Promise<BaseImageFacts | null> {
+  try {
+    const info = await docker.getImage(ref).inspect();
+    return { env: info.Config.Env ?? [], onBuild: info.Config.OnBuild ?? [] };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return null;
+    throw err;
+  }
 }

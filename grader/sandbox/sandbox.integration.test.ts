@@ -14,21 +14,23 @@ import { packContext } from "./build-context";
 
 const grading = `sandboxtest-${process.pid}`;
 const image = "shipshape-test/sandbox-app:dev";
-const limits = { runMemoryBytes: 256 * 1024 * 1024, runCpus: 1, runPids: 128, probeTimeoutMs: 5000 };
+const config = loadConfig({ requireToken: false });
+const limits = { ...config.limits, runMemoryBytes: 256 * 1024 * 1024, runCpus: 1, runPids: 128, probeTimeoutMs: 5000 };
 let network: SandboxNetwork;
 let app: AppContainer;
 
 beforeAll(async () => {
   await requireEngine();
   await ensureTestBaseImage();
-  const docker = connectDocker(loadConfig({ requireToken: false }).dockerHost);
+  const docker = connectDocker(config.dockerHost);
   // Serves /etc over HTTP, so GET /hostname answers with the container's own hostname.
   const context = await packContext({ Dockerfile: 'FROM shipshape-test/busybox:dev\nCMD ["httpd", "-f", "-p", "5000", "-h", "/etc"]\n' });
   const built = await buildImage(docker, {
     context: context.tar,
     tag: image,
     network: "none",
-    limits: { buildTimeoutMs: 60_000, buildMemoryBytes: 256 * 1024 * 1024, buildCpus: 1, buildLogMaxBytes: 65536 },
+    limits: { ...config.limits, buildTimeoutMs: 60_000, buildMemoryBytes: 256 * 1024 * 1024 },
+    cgroupFs: config.cgroupFs,
     signal: new AbortController().signal,
     logBudget: { remaining: 65536, truncated: false },
   });
@@ -56,6 +58,7 @@ afterAll(async () => {
 it("runs the container with the run limits and no privileges", async () => {
   const info = await testDocker().getContainer(`shipshape-${grading}-app`).inspect();
   expect(info.HostConfig).toMatchObject({ Memory: 256 * 1024 * 1024, MemorySwap: 256 * 1024 * 1024, NanoCpus: 1e9, PidsLimit: 128, CapDrop: ["ALL"], SecurityOpt: ["no-new-privileges"] });
+  expect(info.HostConfig).toMatchObject({ ShmSize: config.limits.runShmBytes, Ulimits: [{ Name: "nofile", Soft: config.limits.openFiles, Hard: config.limits.openFiles }] });
   const bindings = info.HostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[]> | undefined;
   expect(bindings?.["5000/tcp"]).toEqual([{ HostIp: "127.0.0.1", HostPort: "" }]);
   expect(info.NetworkSettings.Ports["5000/tcp"]?.every((b) => b.HostIp === "127.0.0.1")).toBe(true);

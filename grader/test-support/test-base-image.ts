@@ -9,6 +9,8 @@ import { loadConfig } from "@/grader/config";
 export const testBaseImage = "shipshape-test/busybox:dev";
 /** The same image untagged-looking, for fixtures that show what FROM without a tag does. */
 const testBaseLatest = "shipshape-test/busybox:latest";
+/** The names fixtures may build FROM, so test graders offer them. */
+export const testBaseImages = [testBaseImage, testBaseLatest] as const;
 const busyboxPath = "/bin/busybox";
 
 export function testDocker(): Docker {

@@ -2,13 +2,16 @@
 // files never sweep or trim each other's containers and images.
 import pino from "pino";
 import type { ExerciseSpec, FileMap, GradingEvent, Verdict } from "@/grader/contract";
-import { parseConfig, type GraderConfig, type GraderLimits } from "@/grader/config";
+import { parseConfig, settingTable, type GraderConfig, type GraderLimits } from "@/grader/config";
 import { Grader } from "@/grader/grading/grader";
 import { loadConfig } from "@/grader/config";
+import { testBaseImages } from "./test-base-image";
 
 export async function startTestGrader(name: string, limits: Partial<GraderLimits> = {}, settings: Partial<Pick<GraderConfig, "probeVia">> = {}): Promise<Grader> {
   const env = loadConfig({ requireToken: false });
-  const config = parseConfig({ DOCKER_HOST: env.dockerHost, GRADER_NAME: name, GRADER_TOKEN: "test-token-0123456789" }, { requireToken: false });
+  // The tests' own busybox image is offered beside the lessons' images.
+  const offered = [settingTable.offeredImages.default, ...testBaseImages].join(",");
+  const config = parseConfig({ DOCKER_HOST: env.dockerHost, GRADER_NAME: name, GRADER_TOKEN: "test-token-0123456789", GRADER_OFFERED_IMAGES: offered }, { requireToken: false });
   return Grader.start({ ...config, ...settings, limits: { ...config.limits, imageCacheCount: 0, ...limits } }, pino({ level: "warn" }), { sweep: true });
 }
 

@@ -7,6 +7,11 @@ const config: NextConfig = {
   poweredByHeader: false,
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // The reading pages are cached whole in memory (ISR) and revalidated by tag when content changes. Not on disk:
+  // tags are remembered in memory only, so a page written to disk would outlive a restart that synced new content.
+  experimental: { isrFlushToDisk: false },
+  // The catalog lives behind a route parameter so the build (no database) does not prerender it; see its page.
+  rewrites: () => Promise.resolve({ beforeFiles: [{ source: "/", destination: "/catalog/home" }], afterFiles: [], fallback: [] }),
 };
 
 export default config;

@@ -2,11 +2,19 @@ import "server-only";
 // What anyone may read: courses and their published and outline lessons (drafts stay private to authors). Every
 // function selects only the fields its page shows and returns plain objects; JSON columns are parsed with the
 // content schemas on the way out, so a malformed row fails here with the lesson it belongs to.
+//
+// The reading pages are cached whole (ISR) and regenerated only when content changes: every function here caches
+// its result under the tags of server/content/reading-tags.ts, which the pages take on, and which a content change
+// revalidates. A lesson's body arrives rendered (stored once per revision, server/markdown/stored-renderings.ts).
+import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
 import { db } from "./db";
+import { catalogTag, courseTag } from "./content/reading-tags";
+import { storedRendering } from "./markdown/stored-renderings";
+import type { TocEntry } from "./markdown/types";
 import type { CourseCard } from "@/lib/catalog/course-card";
 
 export type LessonState = "published" | "outline";
@@ -35,7 +43,7 @@ function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export type { CourseCard };
 
-export async function listCourses(): Promise<CourseCard[]> {
+async function loadCourses(): Promise<CourseCard[]> {
   const prisma = await db();
   const courses = await prisma.course.findMany({
     where: visibleCourse,
@@ -81,7 +89,7 @@ export interface CourseOverview {
 
 const learningPathSchema = courseSchema.shape.learningPath;
 
-export const getCourse = cache(async (courseSlug: string): Promise<CourseOverview | null> => {
+async function loadCourse(courseSlug: string): Promise<CourseOverview | null> {
   const prisma = await db();
   const course = await prisma.course.findFirst({
     where: { slug: courseSlug, ...visibleCourse },
@@ -109,7 +117,7 @@ export const getCourse = cache(async (courseSlug: string): Promise<CourseOvervie
     learningPath: path.map((step) => ({ stage: step.stage, title: step.title, lesson: lessons.find((l) => l.slug === step.lesson) ?? null })),
     lessons,
   };
-});
+}
 
 export interface LessonLink {
   slug: string;
@@ -120,22 +128,21 @@ export interface LessonPage {
   course: { slug: string; title: string };
   slug: string;
   state: LessonState;
-  /** Revisions never change once written, so this identifies the rendered body too. */
-  revisionId: string;
   title: string;
   summary: string;
   minutes: number;
   objectives: string[];
-  keyTerms: KeyTerm[];
   outline: z.infer<typeof outlineSectionSchema>[] | null;
-  body: string;
+  /** The body rendered to HTML by server/markdown (sanitized there: lesson text is untrusted author input). */
+  html: string;
+  toc: TocEntry[];
   hasQuiz: boolean;
   exercises: LessonLink[];
   previous: LessonLink | null;
   next: LessonLink | null;
 }
 
-export const getLesson = cache(async (courseSlug: string, lessonSlug: string): Promise<LessonPage | null> => {
+async function loadLesson(courseSlug: string, lessonSlug: string): Promise<LessonPage | null> {
   const prisma = await db();
   const lesson = await prisma.lesson.findFirst({
     where: { slug: lessonSlug, ...visibleLesson, course: { slug: courseSlug, ...visibleCourse } },
@@ -164,21 +171,30 @@ export const getLesson = cache(async (courseSlug: string, lessonSlug: string): P
   };
 
   const where = `lesson "${courseSlug}/${lessonSlug}" (revision ${revision.id})`;
+  const keyTerms: KeyTerm[] = parseStored(z.array(keyTermSchema), revision.keyTerms, `key terms of ${where}`);
+  const { html, toc } = await storedRendering(prisma, revision.body, keyTerms);
   return {
     course: lesson.course,
     slug: lesson.slug,
     state: publicState(lesson.state),
-    revisionId: revision.id,
     title: revision.title,
     summary: revision.summary,
     minutes: revision.minutes,
     objectives: parseStored(z.array(z.string()), revision.objectives, `objectives of ${where}`),
-    keyTerms: parseStored(z.array(keyTermSchema), revision.keyTerms, `key terms of ${where}`),
     outline: revision.outline === null ? null : parseStored(z.array(outlineSectionSchema), revision.outline, `outline of ${where}`),
-    body: revision.body,
+    html,
+    toc,
     hasQuiz: lesson._count.quizQuestions > 0,
     exercises: lesson.exercises,
     previous: linkTo(index - 1),
     next: linkTo(index + 1),
   };
-});
+}
+
+export const listCourses = cache(unstable_cache(loadCourses, ["catalog"], { tags: [catalogTag] }));
+
+export const getCourse = cache((courseSlug: string) => unstable_cache(loadCourse, ["course"], { tags: [courseTag(courseSlug)] })(courseSlug));
+
+export const getLesson = cache((courseSlug: string, lessonSlug: string) =>
+  unstable_cache(loadLesson, ["lesson"], { tags: [courseTag(courseSlug)] })(courseSlug, lessonSlug),
+);

@@ -1,37 +1,22 @@
-// Turns the server-rendered lesson tree into React. Only the interactive pieces (checklist items, copy buttons)
-// are client components; everything else is plain HTML that reads without JavaScript.
-import type { Root } from "hast";
-import { toJsxRuntime, type Components } from "hast-util-to-jsx-runtime";
-import type { ComponentProps } from "react";
-import { Fragment, jsx, jsxs } from "react/jsx-runtime";
-import { ChecklistItem } from "./checklist-item";
-import { CodeBlock } from "./code-block";
+// The lesson body arrives as HTML rendered once per revision on the server (sanitized there, see
+// server/markdown). React does not rebuild it as thousands of elements: it is inserted as it is, so the page
+// carries it once as HTML and once as a single string, and only a small script wakes its interactive parts
+// (checklist ticks, copy buttons) — which without JavaScript stay plain checkboxes and selectable code.
+import { LessonBodyControls } from "./lesson-body-controls";
 
-function attribute(props: object, name: string): string | undefined {
-  const value = (props as Record<string, unknown>)[name];
-  return typeof value === "string" ? value : undefined;
+export interface LessonBodyProps {
+  /** HTML from server/markdown, never anything a request supplied. */
+  html: string;
+  /** "<courseSlug>/<lessonSlug>": where checklist ticks are kept. */
+  lessonKey: string;
+  id: string;
 }
 
-export function LessonBody({ tree, lessonKey }: { tree: Root; lessonKey: string }) {
-  const components: Partial<Components> = {
-    li: (props: ComponentProps<"li">) => {
-      const itemId = attribute(props, "data-checklist-item");
-      if (itemId === undefined) return <li {...props} />;
-      return (
-        <ChecklistItem lessonKey={lessonKey} itemId={itemId}>
-          {props.children}
-        </ChecklistItem>
-      );
-    },
-    figure: (props: ComponentProps<"figure">) => {
-      const code = attribute(props, "data-code");
-      if (code === undefined) return <figure {...props} />;
-      return (
-        <CodeBlock code={code} language={attribute(props, "data-language") ?? "plaintext"} title={attribute(props, "data-title")}>
-          {props.children}
-        </CodeBlock>
-      );
-    },
-  };
-  return <div className="lesson-prose">{toJsxRuntime(tree, { Fragment, jsx, jsxs, components })}</div>;
+export function LessonBody({ html, lessonKey, id }: LessonBodyProps) {
+  return (
+    <>
+      <div id={id} className="lesson-prose" dangerouslySetInnerHTML={{ __html: html }} />
+      <LessonBodyControls lessonKey={lessonKey} containerId={id} />
+    </>
+  );
 }

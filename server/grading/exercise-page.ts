@@ -6,7 +6,7 @@ import type { Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import { loadDraft } from "@/server/drafts/draft-store";
 import { AppError } from "@/server/errors";
-import { renderLessonMarkdown, type RenderedLesson } from "@/server/markdown/render-lesson-markdown";
+import { storedRendering } from "@/server/markdown/stored-renderings";
 import { findExercise, solutionUnlocksAfter } from "./exercises";
 import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
 import { graderEndpoint } from "./grading-service";
@@ -17,8 +17,8 @@ export interface ExercisePageData {
   slug: string;
   title: string;
   spec: ExerciseSpec;
-  /** The task's Markdown, through the lessons' pipeline (sanitized, code highlighted). */
-  task: RenderedLesson["tree"];
+  /** The task's Markdown as HTML, through the lessons' pipeline (sanitized, code highlighted), rendered once. */
+  task: string;
   starter: FileMap;
   lessonTitle: string;
   lessonHref: string;
@@ -37,7 +37,7 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     actor ? loadDraft(prisma, actor, exercise.id) : null,
     actor ? listAttempts(prisma, actor.id, exercise.id) : [],
     gradingEnvironment(prisma, exercise.id),
-    renderLessonMarkdown(exercise.spec.task, []),
+    storedRendering(prisma, exercise.spec.task, []),
   ]);
   const reference = attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null;
   return {
@@ -45,7 +45,7 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     slug: exercise.slug,
     title: exercise.title,
     spec: exercise.spec,
-    task: task.tree,
+    task: task.html,
     starter: exercise.starter,
     lessonTitle: exercise.lessonTitle,
     lessonHref: `/learn/${course}/${lesson}`,

@@ -1,12 +1,13 @@
 // GFM task-list items become checklist items with ids that survive edits elsewhere in the lesson: the section's
 // heading id plus the item's own words. Ticks are stored under these ids, so reordering items or editing other
 // sections keeps a reader's ticks; rewording an item starts it fresh, which is what a changed task should do.
+// Each item is a real checkbox with its label, so it works without JavaScript; the page's script keeps the ticks.
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { slug } from "github-slugger";
 import { hasClass, headingRank, isElement, stringProperty } from "./hast-helpers";
 
-/** The attribute the page looks for to render an interactive checklist item. */
+/** The attribute the page's script looks for on a checklist item. */
 export const checklistItemProperty = "dataChecklistItem";
 
 const maxTextSlugLength = 60;
@@ -52,7 +53,13 @@ export function identifyChecklistItems(tree: Root): void {
       const base = `${section}--${textSlug(toString(item))}`;
       const seen = used.get(base) ?? 0;
       used.set(base, seen + 1);
-      item.properties[checklistItemProperty] = seen === 0 ? base : `${base}-${seen + 1}`;
+      const id = seen === 0 ? base : `${base}-${seen + 1}`;
+      const inputId = `check-${id}`;
+      item.properties = { className: ["checklist-item"], [checklistItemProperty]: id };
+      item.children = [
+        { type: "element", tagName: "input", properties: { type: "checkbox", id: inputId, className: ["checklist-box"] }, children: [] },
+        { type: "element", tagName: "label", properties: { htmlFor: [inputId] }, children: item.children },
+      ];
     });
   }
 }

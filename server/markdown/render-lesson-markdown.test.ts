@@ -181,9 +181,17 @@ describe("renderLessonMarkdown: checklists", () => {
     return elements(tree, (el) => el.tagName === "li" && "dataChecklistItem" in el.properties).map((li) => li.properties.dataChecklistItem);
   };
 
-  it("ids items by section and words, without the GFM checkbox", async () => {
-    const { tree } = await renderLessonMarkdown("## Exercise 1\n\n- [ ] The image builds.\n- [x] It answers on port 8080.", terms);
-    expect(byTag(tree, "input")).toEqual([]);
+  it("ids items by section and words, each a real checkbox labelled by the item (not GFM's disabled one)", async () => {
+    const { tree } = await renderLessonMarkdown("## Exercise 1\n\n- [ ] The image builds.\n- [x] It answers on port 8080.", []);
+    const boxes = byTag(tree, "input");
+    expect(boxes.map((b) => [b.properties.type, b.properties.id, b.properties.disabled, b.properties.checked])).toEqual([
+      ["checkbox", "check-exercise-1--the-image-builds", undefined, undefined],
+      ["checkbox", "check-exercise-1--it-answers-on-port-8080", undefined, undefined],
+    ]);
+    expect(byTag(tree, "label").map((l) => [l.properties.htmlFor, toString(l)])).toEqual([
+      [["check-exercise-1--the-image-builds"], "The image builds."],
+      [["check-exercise-1--it-answers-on-port-8080"], "It answers on port 8080."],
+    ]);
     expect(await checklistIds("## Exercise 1\n\n- [ ] The image builds.\n- [x] It answers on port 8080.")).toEqual([
       "exercise-1--the-image-builds",
       "exercise-1--it-answers-on-port-8080",
@@ -209,21 +217,25 @@ describe("renderLessonMarkdown: checklists", () => {
 describe("renderLessonMarkdown: code blocks", () => {
   const source = 'import os\n\n\nprint("<b>hi</b>")  # a comment';
 
-  it("carries the exact code, its title and its language for the copy button", async () => {
+  it("puts the title in a bar with a copy button hidden until the page's script runs, and the code once", async () => {
     const { tree } = await renderLessonMarkdown(`\`\`\`python title="app.py"\n${source}\n\`\`\``, []);
     const [figure] = elements(tree, (el) => el.tagName === "figure");
-    expect(figure?.properties).toMatchObject({ dataCodeFigure: "", dataCode: source, dataLanguage: "python", dataTitle: "app.py" });
-    expect(figure && byTag({ type: "root", children: [figure] }, "figcaption")).toEqual([]);
+    if (!figure) throw new Error("no figure");
+    const inFigure = (tag: string) => byTag({ type: "root", children: [figure] }, tag);
+    expect(figure.properties).toMatchObject({ dataCodeFigure: "", dataLanguage: "python" });
+    expect(inFigure("figcaption").map((c) => toString(c))).toEqual(["app.py"]);
+    expect(inFigure("button").map((b) => [b.properties.hidden, b.properties.ariaLabel, "dataCopyCode" in b.properties])).toEqual([[true, "Copy code", true]]);
+    // The copy button copies the code element's text: it must be exactly the source.
+    expect(inFigure("code").map((c) => toString(c))).toEqual([source]);
+    expect(JSON.stringify(figure.properties)).not.toContain("print");
     // Highlighted: tokens carry both theme colours.
     expect(everything(tree)).toContain("--shiki-dark");
   });
 
   it("renders blocks in unknown or missing languages as plain text instead of failing", async () => {
     const { tree } = await renderLessonMarkdown("```no-such-language\nx = 1\n```\n\n```\nplain\n```", []);
-    expect(elements(tree, (el) => el.tagName === "figure").map((f) => [f.properties.dataCode, f.properties.dataTitle])).toEqual([
-      ["x = 1", undefined],
-      ["plain", undefined],
-    ]);
+    expect(byTag(tree, "code").map((c) => toString(c))).toEqual(["x = 1", "plain"]);
+    expect(elements(tree, (el) => el.tagName === "figure")).toHaveLength(2);
   });
 });
 

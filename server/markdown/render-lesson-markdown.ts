@@ -3,6 +3,7 @@ import "server-only";
 // author input (admins will write lessons in the browser), so raw HTML is never enabled: remark-rehype drops
 // it, and GitHub's sanitize schema then strips unsafe URLs, attributes and ids before our own plugins run.
 import type { Root } from "hast";
+import { toHtml } from "hast-util-to-html";
 import rehypePrettyCode, { type Options as PrettyCodeOptions } from "rehype-pretty-code";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
@@ -20,6 +21,12 @@ import type { GlossaryTerm, TocEntry } from "./types";
 
 export interface RenderedLesson {
   tree: Root;
+  toc: TocEntry[];
+}
+
+/** What a page shows: the body as HTML (the tree above, serialized) and its table of contents. */
+export interface RenderedHtml {
+  html: string;
   toc: TocEntry[];
 }
 
@@ -51,4 +58,9 @@ export async function renderLessonMarkdown(markdown: string, keyTerms: GlossaryT
   const toc = extractToc(tree);
   addHeadingAnchors(tree);
   return { tree, toc };
+}
+
+export async function renderLessonHtml(markdown: string, keyTerms: GlossaryTerm[]): Promise<RenderedHtml> {
+  const { tree, toc } = await renderLessonMarkdown(markdown, keyTerms);
+  return { html: toHtml(tree), toc };
 }

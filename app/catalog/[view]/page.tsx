@@ -1,10 +1,18 @@
+import { notFound } from "next/navigation";
 import { CourseCard } from "@/components/ui/course-card";
 import { listCourses } from "@/server/courses";
 
-// Reads the database on every request: content syncs at start-up and admins publish without a rebuild.
-export const dynamic = "force-dynamic";
+// The catalog, served at "/" by a rewrite in next.config.ts. It is cached whole (ISR) under the catalog tag and
+// revalidated when content changes. It sits behind a route parameter only so that `next build`, which never opens
+// the database, does not prerender it: with no static params it is rendered on its first request instead.
+const catalogView = "home";
+export const revalidate = 3600;
+export function generateStaticParams(): Awaited<PageProps<"/catalog/[view]">["params"]>[] {
+  return [];
+}
 
-export default async function CatalogPage() {
+export default async function CatalogPage({ params }: PageProps<"/catalog/[view]">) {
+  if ((await params).view !== catalogView) notFound();
   const courses = await listCourses();
   return (
     <>

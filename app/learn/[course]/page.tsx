@@ -6,7 +6,11 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
 import { getCourse } from "@/server/courses";
 
-export const dynamic = "force-dynamic";
+// Cached whole (ISR) like the lesson pages, under its course's tag; see app/learn/[course]/[lesson]/page.tsx.
+export const revalidate = 3600;
+export function generateStaticParams(): Awaited<PageProps<"/learn/[course]">["params"]>[] {
+  return [];
+}
 
 export async function generateMetadata({ params }: PageProps<"/learn/[course]">): Promise<Metadata> {
   const course = await getCourse((await params).course);

@@ -11,9 +11,14 @@ import { TableOfContents, type TocLink } from "@/components/lesson/table-of-cont
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
 import { getLesson } from "@/server/courses";
-import { renderRevision } from "@/server/markdown/rendered-lessons";
 
-export const dynamic = "force-dynamic";
+// Cached whole (ISR): rendered on a lesson's first request, then served from the cache until content changes
+// revalidate its course's tag (server/content/reading-tags.ts). The build never opens the database, so nothing is
+// prerendered at build time. Nothing here is per person: the header, read marks and ticks load in the browser.
+export const revalidate = 3600;
+export function generateStaticParams(): Awaited<Props["params"]>[] {
+  return [];
+}
 
 type Props = PageProps<"/learn/[course]/[lesson]">;
 
@@ -27,7 +32,8 @@ export default async function LessonPage({ params }: Props) {
   const { course, lesson: slug } = await params;
   const lesson = await getLesson(course, slug);
   if (!lesson) notFound();
-  const { tree, toc } = await renderRevision(lesson.revisionId, lesson.body, lesson.keyTerms);
+  const { toc } = lesson;
+  const lessonKey = `${lesson.course.slug}/${lesson.slug}`;
   const outline = lesson.state === "outline";
   const contents: TocLink[] = outline ? [] : [{ id: "objectives", text: "What you will be able to do", depth: 2 }, ...toc];
 
@@ -53,10 +59,10 @@ export default async function LessonPage({ params }: Props) {
         {contents.length > 0 && <TableOfContents entries={contents} variant="compact" />}
         <Objectives objectives={lesson.objectives} />
         {outline && lesson.outline && <OutlinePlan sections={lesson.outline} />}
-        <div className="mt-10" id="lesson-body">
-          <LessonBody tree={tree} lessonKey={`${lesson.course.slug}/${lesson.slug}`} />
+        <div className="mt-10">
+          <LessonBody html={lesson.html} lessonKey={lessonKey} id="lesson-body" />
         </div>
-        <SectionReadTracker lessonKey={`${lesson.course.slug}/${lesson.slug}`} containerId="lesson-body" />
+        <SectionReadTracker lessonKey={lessonKey} containerId="lesson-body" />
         <PracticeLinks courseSlug={lesson.course.slug} lessonSlug={lesson.slug} hasQuiz={lesson.hasQuiz} exercises={lesson.exercises} />
         <LessonPager courseSlug={lesson.course.slug} previous={lesson.previous} next={lesson.next} />
       </article>

@@ -49,7 +49,7 @@ export default async function ExercisePage({ params }: Props) {
           <h2 id="task-heading" className="text-lg font-semibold">
             Your task
           </h2>
-          <LessonBody tree={data.task} lessonKey={here} />
+          <LessonBody html={data.task} lessonKey={here} id="exercise-task" />
           <h3 className="font-semibold">Checklist</h3>
           <ul className="list-disc pl-5">
             {spec.checklist.map((item) => (

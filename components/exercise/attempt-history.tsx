@@ -3,7 +3,7 @@
 // attempts are numbered: a not-gradable one was our fault, is listed (its files and reason stay readable) and
 // says "not counted".
 import { formatBytes } from "@/lib/grading/file-rules";
-import { countsAsAttempt, type SubmissionStatus } from "@/lib/grading/submission-events";
+import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-events";
 
 export interface AttemptRow {
   id: string;
@@ -24,15 +24,15 @@ const statusClass: Record<SubmissionStatus, string> = {
 
 export function AttemptHistory({ attempts, openId, onOpen }: { attempts: AttemptRow[]; openId: string | null; onOpen: (id: string) => void }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-500">No attempts yet. Press Grade (or Ctrl/⌘+Enter) to send your files.</p>;
-  let number = attempts.filter((a) => countsAsAttempt(a.status)).length + 1;
+  const numbers = attemptNumbers(attempts);
   return (
     <ol aria-label="Attempts" className="flex flex-col divide-y divide-slate-200 text-sm dark:divide-slate-800">
-      {attempts.map((a) => (
+      {attempts.map((a, i) => (
         <li key={a.id} className="flex items-center gap-3 py-1.5" data-status={a.status}>
-          <span className="w-8 text-slate-500">{countsAsAttempt(a.status) ? `#${--number}` : "—"}</span>
+          <span className="w-8 text-slate-500">{numbers[i] === null ? "—" : `#${numbers[i]}`}</span>
           <span className={`w-24 font-medium ${statusClass[a.status]}`}>
             {statusText[a.status]}
-            {!countsAsAttempt(a.status) && <span className="block text-xs font-normal">not counted</span>}
+            {numbers[i] === null && <span className="block text-xs font-normal">not counted</span>}
           </span>
           <span className="w-14">{a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
           <span className="w-20">{a.imageSizeBytes === null ? "—" : formatBytes(a.imageSizeBytes)}</span>

@@ -6,6 +6,7 @@ import type { BuildResult } from "@/grader/sandbox/build-image";
 import type { ContainerState, ExecResult } from "@/grader/sandbox/app-container";
 import type { ImageConfigView } from "@/grader/sandbox/image-store";
 import type { LayerHit } from "@/grader/sandbox/layer-scan";
+import type { ListeningSocket } from "@/grader/sandbox/listening-sockets";
 import type { DockerfileModel } from "./dockerfile-model";
 
 export interface CheckOutcome {
@@ -40,12 +41,15 @@ export interface BuiltImage {
   build: Extract<BuildResult, { ok: true }>;
 }
 
-export type AppReadiness = "healthy" | "unhealthy" | "listening" | "exited" | "timeout";
+/** `misbound`: it listens, but only where the exercise's probe cannot reach (another port, or loopback only). */
+export type AppReadiness = "healthy" | "unhealthy" | "listening" | "misbound" | "exited" | "timeout";
 
 export interface RunningApp {
   port: number;
   readiness: AppReadiness;
   waitedMs: number;
+  /** Where the app listens instead, and what to tell the learner, when readiness is `misbound`. */
+  misbound: { message: string; sockets: ListeningSocket[] } | null;
   /** The random value given to the exercise's greeting variable, if it has one. */
   greeting: string | null;
   env: Record<string, string>;

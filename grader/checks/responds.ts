@@ -7,6 +7,8 @@ export const responds: Check = {
   async run(s) {
     const app = await s.app();
     const { probe } = s.spec;
+    // Seen in the container's own sockets: certain, and said precisely, without waiting on a probe that cannot answer.
+    if (app.misbound) return fail(app.misbound.message, { probe: `${probe.method} ${probe.path}`, port: app.port, listening: app.misbound.sockets, waitedMs: app.waitedMs });
     const res = await app.probe(probe.method, probe.path);
     if (!res.ok) {
       return fail(`Nothing answered HTTP on container port ${app.port} (${res.error}). Does the app listen on 0.0.0.0:${app.port}?`, {

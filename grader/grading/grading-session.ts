@@ -10,6 +10,7 @@ import { baseImageOf, parseDockerfile, type DockerfileModel } from "@/grader/che
 import { pickSourceFile } from "@/grader/checks/dependency-files";
 import { layerScanMatch } from "@/grader/checks/layer-patterns";
 import { AppContainer, retimedHealthcheck } from "@/grader/sandbox/app-container";
+import { BindWatch, readListeningSockets } from "@/grader/sandbox/listening-sockets";
 import { resolveBuildSources, type BuildPlan } from "@/grader/build-plan/resolve-sources";
 import { buildImage, isCacheRace, notBuilt, type BuildResult, type LogBudget } from "@/grader/sandbox/build-image";
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
@@ -218,6 +219,9 @@ export class Session implements GradingSession {
     const hasHealthcheck = retimedHealthcheck(image.config.healthcheck, limits.readyTimeoutMs) !== null;
     const started = performance.now();
     let readiness: AppReadiness = "timeout";
+    // Without a healthcheck, the app's listening sockets tell early when it listens where no probe can reach it.
+    const bindWatch = hasHealthcheck ? null : new BindWatch(() => readListeningSockets((cmd) => container.exec(cmd)), port);
+    let misbound: RunningApp["misbound"] = null;
     for (;;) {
       this.assertLive();
       const state = await container.state();
@@ -230,6 +234,8 @@ export class Session implements GradingSession {
         else if (state.health?.status === "unhealthy") readiness = "unhealthy";
       } else if ((await probe(this.spec.probe.method, this.spec.probe.path, 1000)).ok) {
         readiness = "listening";
+      } else if ((misbound = (await bindWatch?.certain()) ?? null)) {
+        readiness = "misbound";
       }
       if (readiness !== "timeout" || performance.now() - started > limits.readyTimeoutMs) break;
       await sleep(100);
@@ -241,6 +247,7 @@ export class Session implements GradingSession {
       port,
       readiness,
       waitedMs,
+      misbound,
       greeting,
       env,
       state: () => container.state(),

@@ -48,6 +48,12 @@ export function countsAsAttempt(status: SubmissionStatus): boolean {
   return status !== "NOT_GRADABLE";
 }
 
+/** Attempt numbers for a learner's submissions listed newest first: 1 for the oldest counted; null when not counted. */
+export function attemptNumbers(newestFirst: readonly { status: SubmissionStatus }[]): (number | null)[] {
+  let number = newestFirst.filter((a) => countsAsAttempt(a.status)).length + 1;
+  return newestFirst.map((a) => (countsAsAttempt(a.status) ? --number : null));
+}
+
 export function statusOfVerdict(verdict: Verdict): SubmissionStatus {
   return verdict.status === "pass" ? "PASSED" : verdict.status === "fail" ? "FAILED" : "NOT_GRADABLE";
 }

@@ -24,7 +24,11 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
   try {
     const report = await syncContent(handle.prisma, courses);
     log(changedAnything(report) ? `content synced: ${JSON.stringify(report)}` : "content unchanged");
-    if (env.DEMO_PASSWORD) log(`demo accounts ready: ${(await seedDemoAccounts(handle.prisma, env.DEMO_PASSWORD)).join(", ")}`);
+    if (env.DEMO_PASSWORD) {
+      const demo = await seedDemoAccounts(handle.prisma, env.DEMO_PASSWORD);
+      log(`demo accounts ready: ${demo.ready.join(", ") || "none"}`);
+      if (demo.refused.length) log(`demo accounts NOT seeded, their addresses belong to accounts the seed did not create (left unchanged): ${demo.refused.join(", ")}`);
+    }
   } finally {
     await handle.close();
   }

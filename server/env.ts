@@ -34,11 +34,32 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: optionalSecret,
   /** When set, start-up seeds the three demo accounts with this password (never otherwise). */
   DEMO_PASSWORD: optionalSecret,
+  /**
+   * Reverse proxies in front of the web that append to X-Forwarded-For. 0: the client is the socket's peer and the
+   * header is ignored (anyone can set it); n: the address the n-th proxy from us saw.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Public URL of the web (as in OAuth callbacks); its origin is the one state-changing requests must come from. */
+  AUTH_URL: z.string().url().optional(),
+  /** SMTP server for account mail (smtp:// or smtps://, credentials in the URL). Unset: mail goes to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Shipshape <no-reply@shipshape.local>"),
+  /** Where mail is written as .eml files when no SMTP server is configured (development). */
+  MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  /** Grading needs a verified email address; default on when SMTP_URL is set, off for the local embedded default. */
+  REQUIRE_EMAIL_VERIFICATION: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   /** Lets parallel builds (tests, benchmarks) use their own output folder. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });
 
-export type WebEnv = z.infer<typeof schema> & { WEB_INSTANCE_ID: string };
+export type WebEnv = z.infer<typeof schema> & { WEB_INSTANCE_ID: string; REQUIRE_EMAIL_VERIFICATION: boolean };
 
 export function parseWebEnv(source: Record<string, string | undefined>): WebEnv {
   const result = schema.safeParse(source);
@@ -46,7 +67,11 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid environment for the web:\n${lines.join("\n")}`);
   }
-  return { ...result.data, WEB_INSTANCE_ID: result.data.WEB_INSTANCE_ID ?? `${hostname()}:${result.data.PORT}` };
+  return {
+    ...result.data,
+    WEB_INSTANCE_ID: result.data.WEB_INSTANCE_ID ?? `${hostname()}:${result.data.PORT}`,
+    REQUIRE_EMAIL_VERIFICATION: result.data.REQUIRE_EMAIL_VERIFICATION ?? Boolean(result.data.SMTP_URL),
+  };
 }
 
 export const env: WebEnv = parseWebEnv(process.env);

@@ -1,11 +1,30 @@
 import "server-only";
 // A learner's own account: everything we hold about them as JSON, and deleting it all (rows cascade from User).
+// The export is streamed: each section is read from the database a page at a time and written out as it comes,
+// so a learner with hundreds of graded submissions (files, verdicts, logs) costs one page of memory, not all.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { deleteAccountSchema } from "@/lib/validations/account";
 import { requirePermission, type Actor } from "@/server/authz";
 import { AppError } from "@/server/errors";
 
-export async function exportAccountData(prisma: PrismaClient, actor: Actor | null) {
+const pageSize = 50;
+const lessonSelect = { select: { slug: true, course: { select: { slug: true } } } } as const;
+const lessonRef = (l: { slug: string; course: { slug: string } }) => ({ course: l.course.slug, lesson: l.slug });
+
+/** Reads rows a page at a time by id cursor (oldest first), mapping each as it goes. */
+async function* paged<Row extends { id: string }, Out>(read: (cursor: { take: number; skip?: number; cursor?: { id: string } }) => Promise<Row[]>, map: (row: Row) => Out): AsyncGenerator<Out> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await read(cursor ? { take: pageSize, skip: 1, cursor: { id: cursor } } : { take: pageSize });
+    for (const row of rows) yield map(row);
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return;
+    cursor = last.id;
+  }
+}
+
+/** The caller's data as chunks of one JSON document; authorization and the account read happen before the first chunk. */
+export async function exportAccountData(prisma: PrismaClient, actor: Actor | null): Promise<{ exportedAt: string; chunks: AsyncIterable<string> }> {
   const me = requirePermission(actor, "own-data");
   const user = await prisma.user.findUnique({
     where: { id: me.id },
@@ -20,32 +39,53 @@ export async function exportAccountData(prisma: PrismaClient, actor: Actor | nul
       updatedAt: true,
       // Tokens stay out: they are the provider's secrets, not the learner's data.
       accounts: { select: { provider: true, providerAccountId: true, type: true } },
-      progressMarks: { select: { kind: true, key: true, createdAt: true, lesson: { select: { slug: true, course: { select: { slug: true } } } } }, orderBy: { createdAt: "asc" } },
-      quizAttempts: { select: { clientId: true, score: true, correct: true, total: true, answers: true, createdAt: true, lesson: { select: { slug: true, course: { select: { slug: true } } } } }, orderBy: { createdAt: "asc" } },
-      submissions: { select: { id: true, status: true, score: true, files: true, verdict: true, imageSizeBytes: true, createdAt: true, finishedAt: true, exercise: { select: { slug: true } } }, orderBy: { createdAt: "asc" } },
       drafts: { select: { files: true, updatedAt: true, exercise: { select: { slug: true } } } },
       ownedCohorts: { select: { id: true, name: true, createdAt: true, members: { select: { user: { select: { email: true } } } } } },
       memberships: { select: { joinedAt: true, cohort: { select: { id: true, name: true } } } },
     },
   });
   if (!user) throw new AppError("not_found", "Your account no longer exists.");
-  const lessonRef = (l: { slug: string; course: { slug: string } }) => ({ course: l.course.slug, lesson: l.slug });
-  return {
+  const exportedAt = new Date().toISOString();
+  const userId = me.id;
+  const order = [{ createdAt: "asc" }, { id: "asc" }] as const;
+
+  const head = {
     format: "shipshape-account-export",
     version: 1,
-    exportedAt: new Date().toISOString(),
+    exportedAt,
     account: { id: user.id, email: user.email, name: user.name, role: user.role, image: user.image, emailVerified: user.emailVerified, createdAt: user.createdAt, updatedAt: user.updatedAt },
     linkedAccounts: user.accounts,
-    progress: user.progressMarks.map(({ lesson, ...m }) => ({ ...lessonRef(lesson), ...m })),
-    quizAttempts: user.quizAttempts.map(({ lesson, ...a }) => ({ ...lessonRef(lesson), ...a })),
-    submissions: user.submissions.map(({ exercise, imageSizeBytes, ...s }) => ({ exercise: exercise.slug, imageSizeBytes: imageSizeBytes === null ? null : Number(imageSizeBytes), ...s })),
     drafts: user.drafts.map(({ exercise, ...d }) => ({ exercise: exercise.slug, ...d })),
     cohortsOwned: user.ownedCohorts.map(({ members, ...c }) => ({ ...c, members: members.map((m) => m.user.email) })),
     cohortMemberships: user.memberships.map((m) => ({ cohortId: m.cohort.id, name: m.cohort.name, joinedAt: m.joinedAt })),
   };
-}
 
-export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>;
+  async function* chunks(): AsyncGenerator<string> {
+    yield JSON.stringify(head).slice(0, -1);
+    const sections: [string, AsyncIterable<unknown>][] = [
+      ["progress", paged((page) => prisma.progressMark.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, kind: true, key: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...m }) => ({ ...lessonRef(lesson), ...m }))],
+      ["quizAttempts", paged((page) => prisma.quizAttempt.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, clientId: true, score: true, correct: true, total: true, answers: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...a }) => ({ ...lessonRef(lesson), ...a }))],
+      [
+        "submissions",
+        paged(
+          (page) => prisma.submission.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, status: true, score: true, files: true, verdict: true, imageSizeBytes: true, createdAt: true, finishedAt: true, exercise: { select: { slug: true } } } }),
+          ({ exercise, imageSizeBytes, ...s }) => ({ exercise: exercise.slug, imageSizeBytes: imageSizeBytes === null ? null : Number(imageSizeBytes), ...s }),
+        ),
+      ],
+    ];
+    for (const [name, rows] of sections) {
+      yield `,${JSON.stringify(name)}:[`;
+      let first = true;
+      for await (const row of rows) {
+        yield `${first ? "" : ","}\n${JSON.stringify(row)}`;
+        first = false;
+      }
+      yield "]";
+    }
+    yield "}\n";
+  }
+  return { exportedAt, chunks: chunks() };
+}
 
 export async function deleteAccount(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<void> {
   const me = requirePermission(actor, "own-data");

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/validations/account";
 import type { Actor } from "@/server/authz";
 import { AppError } from "@/server/errors";
+import { isReservedEmail } from "./demo-accounts";
 
 export interface OAuthIdentity {
   provider: string;
@@ -27,6 +28,7 @@ export async function signInWithOAuth(prisma: PrismaClient, identity: OAuthIdent
 
   const email = emailSchema.safeParse(identity.email);
   if (!email.success) throw new AppError("bad_request", `Your ${identity.provider} account has no public email address; add one there or sign up with email and password.`);
+  if (isReservedEmail(email.data)) throw new AppError("bad_request", `Your ${identity.provider} email is on a domain reserved for this server's demo accounts.`);
   const existing = await prisma.user.findUnique({ where: { email: email.data }, select: actorSelect });
   if (existing && !identity.emailVerified) {
     throw new AppError("conflict", `An account with ${email.data} exists. Sign in with your password first; an unverified ${identity.provider} email cannot claim it.`);

@@ -1,56 +1,78 @@
 import "server-only";
-// Failed sign-ins counted per email and per client address in a sliding window (AuthAttempt rows). The email
-// limit stops guessing one account's password; the address limit stops trying one password on many accounts.
+// Rate limits kept in the database (every web instance sees the same counts). A hit is counted before the work
+// it guards, in one INSERT … ON CONFLICT statement, so parallel requests cannot all read "4 of 5" and all pass:
+// the database hands each its own number. Past the limit the window is pushed out exponentially (1 min, 2 min,
+// 4 min … capped), so a guesser who keeps going waits longer and longer while a user who mistyped a few times
+// waits out the window once.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
+import { rateLimits, type RateLimit } from "@/server/http/limits";
 
-export const signInLimits = {
-  windowMs: 15 * 60_000,
-  perEmail: 5,
-  perAddress: 20,
-} as const;
-
-export interface AttemptKeys {
-  email: string;
-  address: string;
+export interface Hit {
+  allowed: boolean;
+  count: number;
+  /** Milliseconds until the bucket allows again (0 while allowed). */
+  waitMs: number;
 }
 
-function keysOf({ email, address }: AttemptKeys): { key: string; limit: number }[] {
-  return [
-    { key: `email:${email}`, limit: signInLimits.perEmail },
-    { key: `address:${address}`, limit: signInLimits.perAddress },
-  ];
+export async function hit(prisma: PrismaClient, key: string, limit: RateLimit, now = new Date()): Promise<Hit> {
+  const rows = await prisma.$queryRaw<{ count: number; resetAt: Date }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "count", "resetAt")
+    VALUES (${key}, 1, ${new Date(now.getTime() + limit.windowMs)})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."resetAt" <= ${now} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "resetAt" = CASE
+        WHEN "RateLimitBucket"."resetAt" <= ${now} THEN EXCLUDED."resetAt"
+        WHEN "RateLimitBucket"."count" + 1 > ${limit.max}
+          THEN GREATEST("RateLimitBucket"."resetAt", ${now}::timestamp(3) + make_interval(secs => LEAST(${limit.maxBackoffMs}::float8, ${limit.backoffMs}::float8 * power(2, "RateLimitBucket"."count" - ${limit.max})) / 1000))
+        ELSE "RateLimitBucket"."resetAt" END
+    RETURNING "count", "resetAt"`;
+  const row = rows[0];
+  if (!row) throw new Error(`rate limit ${key}: the upsert returned no row`);
+  const count = Number(row.count);
+  const allowed = count <= limit.max;
+  return { allowed, count, waitMs: allowed ? 0 : Math.max(1000, row.resetAt.getTime() - now.getTime()) };
 }
 
-/** Milliseconds until the caller may try again, or 0 when they may try now. */
-export async function signInBlockedFor(prisma: PrismaClient, keys: AttemptKeys, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - signInLimits.windowMs);
+/** Milliseconds until every one of the keys allows again, without counting a hit (0: allowed now). */
+export async function waitFor(prisma: PrismaClient, keys: readonly { key: string; limit: RateLimit }[], now = new Date()): Promise<number> {
+  const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: keys.map((k) => k.key) }, resetAt: { gt: now } }, select: { key: true, count: true, resetAt: true } });
   let wait = 0;
-  for (const { key, limit } of keysOf(keys)) {
-    const recent = await prisma.authAttempt.findMany({ where: { key, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, take: limit, select: { createdAt: true } });
-    const oldestCounted = recent[limit - 1];
-    if (oldestCounted) wait = Math.max(wait, oldestCounted.createdAt.getTime() + signInLimits.windowMs - now.getTime());
+  for (const row of rows) {
+    const limit = keys.find((k) => k.key === row.key)?.limit;
+    if (limit && row.count >= limit.max) wait = Math.max(wait, row.resetAt.getTime() - now.getTime());
   }
   return wait;
 }
 
-export function rateLimitedError(waitMs: number): AppError {
+/** Gives one hit back (a sign-in that succeeded is not a failure to count against its address). */
+export async function refund(prisma: PrismaClient, key: string): Promise<void> {
+  await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}
+
+export async function forget(prisma: PrismaClient, key: string): Promise<void> {
+  await prisma.rateLimitBucket.deleteMany({ where: { key } });
+}
+
+/** Buckets whose window ended a day ago hold nothing worth keeping; trimmed on writes, no cron job. */
+export async function trimExpired(prisma: PrismaClient, now = new Date()): Promise<void> {
+  await prisma.rateLimitBucket.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+}
+
+export function rateLimitedError(waitMs: number, what = "sign-in attempts"): AppError {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return new AppError("rate_limited", `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { retryAfterSeconds: waitMs / 1000 });
+  return new AppError("rate_limited", `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { retryAfterSeconds: waitMs / 1000 });
 }
 
-export async function assertSignInAllowed(prisma: PrismaClient, keys: AttemptKeys, now = new Date()): Promise<void> {
-  const wait = await signInBlockedFor(prisma, keys, now);
-  if (wait > 0) throw rateLimitedError(wait);
+/** Counts one hit on every key and throws 429 with the longest wait if any of them is over its limit. */
+export async function consume(prisma: PrismaClient, keys: readonly { key: string; limit: RateLimit }[], what?: string, now = new Date()): Promise<void> {
+  const hits = await Promise.all(keys.map(({ key, limit }) => hit(prisma, key, limit, now)));
+  const wait = Math.max(0, ...hits.map((h) => h.waitMs));
+  if (wait > 0) throw rateLimitedError(wait, what);
 }
 
-export async function recordFailedSignIn(prisma: PrismaClient, keys: AttemptKeys, now = new Date()): Promise<void> {
-  await prisma.authAttempt.createMany({ data: keysOf(keys).map(({ key }) => ({ key, createdAt: now })) });
-  // Old rows are useless once outside the window; trimming here keeps the table small without a cron job.
-  await prisma.authAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - signInLimits.windowMs) } } });
-}
-
-/** A correct password forgives the account's earlier typos (the address count stays). */
-export async function clearFailedSignIns(prisma: PrismaClient, email: string): Promise<void> {
-  await prisma.authAttempt.deleteMany({ where: { key: `email:${email}` } });
-}
+export const signInKeys = ({ email, address }: { email: string; address: string }) => ({
+  address: { key: `sign-in:address:${address}`, limit: rateLimits.signInPerAddress },
+  // Keyed by the pair, so a stranger's wrong guesses from elsewhere never lock the owner out of their account.
+  account: { key: `sign-in:account:${email}|${address}`, limit: rateLimits.signInPerAccountAndAddress },
+});

@@ -1,7 +1,9 @@
 import "server-only";
 // Resolves who is calling. Route handlers read the session cookie from their Request (so tests can call them
 // with a real signed cookie); pages and server actions go through next-auth's auth(). Either way the user is
-// re-read from the database: the cookie only says who they were when they signed in.
+// re-read from the database: the cookie only says who they were when they signed in, and it is honoured only
+// while it carries the user's current session version (sign-out and password changes bump it, revoking every
+// cookie issued before).
 import { getToken } from "next-auth/jwt";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/server/authz";
@@ -10,17 +12,32 @@ import { AppError } from "@/server/errors";
 
 export const sessionCookieNames = { secure: "__Secure-authjs.session-token", plain: "authjs.session-token" } as const;
 
-export async function actorById(prisma: PrismaClient, id: string | null | undefined): Promise<Actor | null> {
-  if (!id) return null;
-  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, role: true } });
+/** What a session token says about its holder: the user id and the session version it was issued under. */
+export interface SessionClaims {
+  sub?: string | null;
+  sv?: number | null;
+}
+
+export async function actorForSession(prisma: PrismaClient, claims: SessionClaims | null | undefined): Promise<Actor | null> {
+  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  const user = await prisma.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true, emailVerified: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, email: user.email, role: user.role, emailVerified: user.emailVerified !== null };
+}
+
+export async function sessionClaimsFromRequest(request: Request): Promise<SessionClaims | null> {
+  const secret = env.AUTH_SECRET;
+  if (!secret) throw new AppError("internal", "Sign-in is not configured on this server.", { cause: new Error("AUTH_SECRET is not set") });
+  return (await getToken({ req: request, secret, secureCookie: true, logger: silent })) ?? (await getToken({ req: request, secret, secureCookie: false, logger: silent }));
 }
 
 export async function actorFromRequest(prisma: PrismaClient, request: Request): Promise<Actor | null> {
-  const secret = env.AUTH_SECRET;
-  if (!secret) throw new AppError("internal", "Sign-in is not configured on this server.", { cause: new Error("AUTH_SECRET is not set") });
-  const token =
-    (await getToken({ req: request, secret, secureCookie: true, logger: silent })) ?? (await getToken({ req: request, secret, secureCookie: false, logger: silent }));
-  return actorById(prisma, token?.sub);
+  return actorForSession(prisma, await sessionClaimsFromRequest(request));
+}
+
+/** Revokes every session of the user: cookies issued before carry the old version and stop working at once. */
+export async function revokeSessions(prisma: PrismaClient, userId: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 // A tampered or expired cookie is an anonymous visitor, not an event worth a stack trace.

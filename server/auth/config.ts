@@ -1,7 +1,9 @@
 import "server-only";
 // next-auth v5: email + password (argon2id, rate limited) always; GitHub only when its id and secret are set.
-// Sessions are JWTs carrying the user's id and role; the role is re-read from the database on every session
-// check, so a role change or a deleted account takes effect at once.
+// Sessions are JWTs carrying the user's id, role and session version. Credentials sign-in needs JWTs in
+// next-auth, and a per-user session version checked against the database on every request gives what database
+// sessions would (revocation) for one indexed read we make anyway to learn the current role: sign-out, "sign
+// out everywhere" and a password change bump the version, and every cookie issued before stops working.
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -22,7 +24,7 @@ const providers: NextAuthConfig["providers"] = [
     async authorize(credentials, request) {
       const input = { email: credentials.email, password: credentials.password };
       try {
-        return await authenticate(await db(), input, clientAddress(request.headers));
+        return await authenticate(await db(), input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
       } catch (error) {
         if (isAppError(error) && error.code === "rate_limited") throw new SignInRateLimited();
         if (isAppError(error) || (error instanceof Error && error.name === "ZodError")) throw new WrongCredentials();
@@ -38,7 +40,8 @@ if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
 export const authConfig: NextAuthConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // ASVS 3.3.2 (level 2): re-authentication after 12 hours without use; each use re-issues the cookie.
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers,
   callbacks: {
@@ -64,20 +67,31 @@ export const authConfig: NextAuthConfig = {
       }
     },
     async jwt({ token, user }) {
+      const prisma = await db();
+      const select = { role: true, email: true, name: true, sessionVersion: true } as const;
       if (user?.id) {
-        token.sub = user.id;
-        token.role = user.role ?? "LEARNER";
-        return token;
+        const signedIn = await prisma.user.findUnique({ where: { id: user.id }, select });
+        if (!signedIn) return null;
+        return { ...token, sub: user.id, role: signedIn.role, sv: signedIn.sessionVersion };
       }
-      if (!token.sub) return null;
-      const current = await (await db()).user.findUnique({ where: { id: token.sub }, select: { role: true, email: true, name: true } });
-      if (!current) return null;
+      if (!token.sub || typeof token.sv !== "number") return null;
+      const current = await prisma.user.findUnique({ where: { id: token.sub }, select });
+      if (!current || current.sessionVersion !== token.sv) return null;
       return { ...token, role: current.role, email: current.email, name: current.name };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.role = token.role ?? "LEARNER";
+      session.sessionVersion = token.sv ?? -1;
       return session;
+    },
+  },
+  events: {
+    // Signing out revokes the session on the server too: a copy of the cookie taken before is worthless after.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sub || typeof token.sv !== "number") return;
+      await (await db()).user.updateMany({ where: { id: token.sub, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
     },
   },
 };

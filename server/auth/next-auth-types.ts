@@ -1,4 +1,4 @@
-// What our sessions carry beyond next-auth's defaults: the user's id and role (GET /api/auth/session shows both).
+// What our sessions carry beyond next-auth's defaults: the user's id, role and session version.
 import type { DefaultSession } from "next-auth";
 import type { Role } from "@/generated/prisma/client";
 
@@ -8,12 +8,15 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The user's session version the cookie was issued under (see server/auth/actor.ts). */
+    sessionVersion: number;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
+    sv?: number;
   }
 }
 

@@ -5,4 +5,6 @@ export interface Actor {
   id: string;
   email: string;
   role: Role;
+  /** Absent counts as unverified: where verification is required, an actor built without it may not grade. */
+  emailVerified?: boolean;
 }

@@ -5,6 +5,7 @@ import "server-only";
 // Asking for another person's data the caller may not see answers 404, never 403: whether a learner, a
 // submission or a progress record exists is itself private.
 import type { PrismaClient, Role } from "@/generated/prisma/client";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Actor } from "./actor";
 
@@ -35,6 +36,10 @@ export function requireActor(actor: Actor | null): Actor {
 export function requirePermission(actor: Actor | null, permission: Permission): Actor {
   const signedIn = requireActor(actor);
   if (!hasPermission(signedIn, permission)) throw new AppError("forbidden", "Your account's role does not allow this.");
+  // Where the operator asks for it, grading (the one costly thing an account can do) needs a verified address.
+  if (permission === "grade" && env.REQUIRE_EMAIL_VERIFICATION && signedIn.emailVerified !== true) {
+    throw new AppError("forbidden", "Confirm your email address before grading: use the link we sent you, or send a new one from Account settings.", { details: { reason: "email-unverified" } });
+  }
   return signedIn;
 }
 

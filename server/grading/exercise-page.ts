@@ -9,7 +9,6 @@ import { AppError } from "@/server/errors";
 import { storedRendering } from "@/server/markdown/stored-renderings";
 import { findExercise, solutionUnlocksAfter } from "./exercises";
 import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
-import { graderEndpoint } from "./grading-service";
 import { referenceImage, type ReferenceImage } from "./reference-image";
 import { listAttempts, type AttemptSummary } from "./submission-store";
 
@@ -39,7 +38,7 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     gradingEnvironment(prisma, exercise.id),
     storedRendering(prisma, exercise.spec.task, []),
   ]);
-  const reference = attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null;
+  const reference = attempts.length ? await referenceImage(prisma, exercise.id) : null;
   return {
     reference,
     slug: exercise.slug,

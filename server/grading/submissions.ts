@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import type { FileMap } from "@/grader/contract";
 import { findExercise, referenceSolution } from "./exercises";
 import { gradingService, graderEndpoint } from "./grading-service";
-import { referenceImage, type ReferenceImage } from "./reference-image";
+import { measureReferenceImage, referenceImage, type ReferenceImage } from "./reference-image";
 import { submissionEventStream } from "./sse-stream";
 import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "./submission-store";
 
@@ -23,6 +23,7 @@ export async function submitForGrading(actor: Actor | null, slug: string, body: 
   const { dispatcher, limits } = await gradingService();
   const submission = await createSubmission(prisma, { userId: learner.id, exerciseId: exercise.id, files }, limits);
   void dispatcher.dispatch(submission.id);
+  void measureReferenceImage(prisma, graderEndpoint, exercise.id);
   return submission;
 }
 
@@ -36,7 +37,7 @@ export async function attemptsOf(actor: Actor | null, slug: string): Promise<{ a
   const prisma = await db();
   const exercise = await findExercise(prisma, learner, slug);
   const attempts = await listAttempts(prisma, learner.id, exercise.id);
-  return { attempts, reference: attempts.length ? await referenceImage(prisma, graderEndpoint, exercise.id) : null };
+  return { attempts, reference: attempts.length ? await referenceImage(prisma, exercise.id) : null };
 }
 
 /** Last-Event-ID as EventSource sends it on reconnect; anything else replays from the start. */

@@ -3,12 +3,13 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { signInSchema } from "@/lib/validations/account";
+import { safeNextPath } from "@/lib/validations/next-path";
 import { wrongCredentialsMessage } from "@/server/accounts/credentials";
-import { rateLimitedError, signInBlockedFor } from "@/server/accounts/rate-limit";
+import { rateLimitedError, signInKeys, waitFor } from "@/server/accounts/rate-limit";
 import { clientAddress } from "@/server/auth/client-address";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import { AppError, runAction, type ActionResult } from "@/server/errors";
-import { safeNextPath } from "@/lib/validations/next-path";
 
 /** Email + password sign-in. On success the session cookie is set and the form sends the browser's progress. */
 export async function signInWithPassword(input: unknown): Promise<ActionResult> {
@@ -18,7 +19,9 @@ export async function signInWithPassword(input: unknown): Promise<ActionResult> 
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      const wait = await signInBlockedFor(await db(), { email, address: clientAddress(await headers()) });
+      // next-auth keeps only an error code; the wait, if any, is read back from the counters (without a hit).
+      const keys = signInKeys({ email, address: clientAddress(await headers(), env.TRUSTED_PROXY_HOPS) });
+      const wait = await waitFor(await db(), [keys.address, keys.account]);
       if (wait > 0) throw rateLimitedError(wait);
       throw new AppError("unauthenticated", wrongCredentialsMessage);
     }

@@ -1,15 +1,18 @@
 "use server";
+import { headers } from "next/headers";
 import { signIn } from "@/auth";
 import { signUpSchema } from "@/lib/validations/account";
 import { registerLearner } from "@/server/accounts/credentials";
+import { clientAddress } from "@/server/auth/client-address";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import { runAction, type ActionResult } from "@/server/errors";
 
 /** Creates a learner account and signs it in; the form then sends the browser's progress to it. */
 export async function signUp(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const account = signUpSchema.parse(input);
-    await registerLearner(await db(), account);
+    await registerLearner(await db(), account, clientAddress(await headers(), env.TRUSTED_PROXY_HOPS));
     await signIn("credentials", { email: account.email, password: account.password, redirect: false });
     return undefined;
   });

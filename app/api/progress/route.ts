@@ -1,24 +1,16 @@
-import { actorFromRequest } from "@/server/auth/actor";
-import { db } from "@/server/db";
-import { AppError, handleErrors } from "@/server/errors";
+import { bodyLimits } from "@/server/http/limits";
+import { route } from "@/server/http/route";
 import { myLessonMarks, setProgressMark } from "@/server/progress/marks";
 
 export const dynamic = "force-dynamic";
 
 /** Ticks or unticks one fact of the caller's progress: `{ course, lesson, kind, key, done }`. */
-export const POST = handleErrors(async (request: Request) => {
-  const prisma = await db();
-  const actor = await actorFromRequest(prisma, request);
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError("bad_request", "Send the progress mark as a JSON body.");
-  });
-  return Response.json(await setProgressMark(prisma, actor, body));
-});
+export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ prisma, actor, json }) =>
+  Response.json(await setProgressMark(prisma, actor, json)),
+);
 
 /** The caller's marks for one lesson: `?course=<slug>&lesson=<slug>`. */
-export const GET = handleErrors(async (request: Request) => {
-  const prisma = await db();
-  const actor = await actorFromRequest(prisma, request);
+export const GET = route({ permission: "own-data" }, async ({ prisma, actor, request }) => {
   const params = new URL(request.url).searchParams;
   return Response.json(await myLessonMarks(prisma, actor, { course: params.get("course") ?? "", lesson: params.get("lesson") ?? "" }));
 });

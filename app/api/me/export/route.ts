@@ -1,19 +1,28 @@
-import { actorFromRequest } from "@/server/auth/actor";
 import { exportAccountData } from "@/server/accounts/account-data";
-import { db } from "@/server/db";
-import { handleErrors } from "@/server/errors";
+import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** Everything Shipshape holds about the caller, as a JSON download. */
-export const GET = handleErrors(async (request: Request) => {
-  const prisma = await db();
-  const data = await exportAccountData(prisma, await actorFromRequest(prisma, request));
-  const day = data.exportedAt.slice(0, 10);
-  return new Response(JSON.stringify(data, null, 2), {
+const encoder = new TextEncoder();
+
+/** Everything Shipshape holds about the caller, as a JSON download streamed section by section. */
+export const GET = route({ permission: "own-data" }, async ({ prisma, actor }) => {
+  const { exportedAt, chunks } = await exportAccountData(prisma, actor);
+  const iterator = chunks[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(body, {
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="shipshape-export-${day}.json"`,
+      "content-disposition": `attachment; filename="shipshape-export-${exportedAt.slice(0, 10)}.json"`,
       "cache-control": "no-store",
     },
   });

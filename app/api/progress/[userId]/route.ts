@@ -1,13 +1,9 @@
-import { actorFromRequest } from "@/server/auth/actor";
-import { db } from "@/server/db";
-import { handleErrors } from "@/server/errors";
+import { route } from "@/server/http/route";
 import { progressOverview } from "@/server/progress/summary";
 
 export const dynamic = "force-dynamic";
 
 /** One person's progress: themselves, an admin, or an instructor of a cohort they belong to; others get 404. */
-export const GET = handleErrors(async (request: Request, ctx: RouteContext<"/api/progress/[userId]">) => {
-  const { userId } = await ctx.params;
-  const prisma = await db();
-  return Response.json(await progressOverview(prisma, await actorFromRequest(prisma, request), userId));
-});
+export const GET = route<{ userId: string }>({ permission: "signed-in" }, async ({ prisma, actor, params }) =>
+  Response.json(await progressOverview(prisma, actor, params.userId)),
+);

@@ -1,17 +1,11 @@
-import { actorFromRequest } from "@/server/auth/actor";
-import { db } from "@/server/db";
-import { AppError, handleErrors } from "@/server/errors";
+import { bodyLimits } from "@/server/http/limits";
+import { route } from "@/server/http/route";
 import { saveQuizAttempt } from "@/server/quiz/attempts";
 
 export const dynamic = "force-dynamic";
 
 /** Saves a finished quick test: `{ clientId, course, lesson, answers }`; the server scores it. */
-export const POST = handleErrors(async (request: Request) => {
-  const prisma = await db();
-  const actor = await actorFromRequest(prisma, request);
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError("bad_request", "Send the attempt as a JSON body.");
-  });
-  const saved = await saveQuizAttempt(prisma, actor, body);
+export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ prisma, actor, json }) => {
+  const saved = await saveQuizAttempt(prisma, actor, json);
   return Response.json(saved, { status: saved.created ? 201 : 200 });
 });

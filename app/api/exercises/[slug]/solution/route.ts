@@ -1,13 +1,7 @@
-import { actorFromRequest } from "@/server/auth/actor";
-import { db } from "@/server/db";
-import { handleErrors } from "@/server/errors";
+import { route } from "@/server/http/route";
 import { referenceSolutionFor } from "@/server/grading/submissions";
 
 export const dynamic = "force-dynamic";
 
 /** The reference solution's files; refused (403) until the learner has failed three times. */
-export const GET = handleErrors(async (request: Request, ctx: RouteContext<"/api/exercises/[slug]/solution">) => {
-  const { slug } = await ctx.params;
-  const actor = await actorFromRequest(await db(), request);
-  return Response.json({ files: await referenceSolutionFor(actor, slug) });
-});
+export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ actor, params }) => Response.json({ files: await referenceSolutionFor(actor, params.slug) }));

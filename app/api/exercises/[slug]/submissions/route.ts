@@ -1,25 +1,23 @@
-import { actorFromRequest } from "@/server/auth/actor";
-import { db } from "@/server/db";
-import { handleErrors } from "@/server/errors";
-import { readJsonBody } from "@/server/grading/request-body";
+import { formatBytes, fileLimits } from "@/lib/grading/file-rules";
+import { bodyLimits } from "@/server/http/limits";
+import { route } from "@/server/http/route";
 import { attemptsOf, submitForGrading } from "@/server/grading/submissions";
 
 export const dynamic = "force-dynamic";
+
+const upload = {
+  maxBytes: bodyLimits.submission,
+  tooLarge: `The upload is larger than a grading accepts (${formatBytes(fileLimits.maxTotalBytes)} of files). Remove build outputs, dependencies or logs.`,
+};
 
 /**
  * Stores the learner's files as a submission and starts grading it: 202 { id, event } with the stored first event
  * (seq 1), then follow /api/submissions/<id>/events?after=1.
  */
-export const POST = handleErrors(async (request: Request, ctx: RouteContext<"/api/exercises/[slug]/submissions">) => {
-  const { slug } = await ctx.params;
-  const actor = await actorFromRequest(await db(), request);
-  const submission = await submitForGrading(actor, slug, await readJsonBody(request));
+export const POST = route<{ slug: string }>({ permission: "grade", body: upload }, async ({ actor, params, json }) => {
+  const submission = await submitForGrading(actor, params.slug, json);
   return Response.json(submission, { status: 202, headers: { location: `/api/submissions/${submission.id}` } });
 });
 
 /** The learner's attempts at this exercise, newest first, with the reference solution's image size when known. */
-export const GET = handleErrors(async (request: Request, ctx: RouteContext<"/api/exercises/[slug]/submissions">) => {
-  const { slug } = await ctx.params;
-  const actor = await actorFromRequest(await db(), request);
-  return Response.json(await attemptsOf(actor, slug));
-});
+export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ actor, params }) => Response.json(await attemptsOf(actor, params.slug)));

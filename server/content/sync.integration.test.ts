@@ -37,6 +37,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     const courseBefore = await db.prisma.course.findFirstOrThrow();
     const report = await syncContent(db.prisma, await loadAllContent(workDir));
     expect(changedAnything(report)).toBe(false);
+    expect(report.changedCourses).toEqual([]);
     expect(await db.prisma.lessonRevision.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect((await db.prisma.course.findFirstOrThrow()).updatedAt).toEqual(courseBefore.updatedAt);
   });
@@ -47,6 +48,8 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     await writeFile(file, `${original}\n\nA paragraph added by the test.\n`);
     const report = await syncContent(db.prisma, await loadAllContent(workDir));
     expect(report.revisionsCreated).toBe(1);
+    // The course whose pages a running server must revalidate.
+    expect(report.changedCourses).toEqual(["containers"]);
     const lesson = await db.prisma.lesson.findFirstOrThrow({
       where: { slug: "dockerize-a-service" },
       include: { currentRevision: true, revisions: true },

@@ -1,6 +1,7 @@
 // Brings the database in line with content/ — idempotently, by content hash: an unchanged file writes nothing,
 // an edited lesson gets a new revision (older revisions and everyone's progress stay). Lessons dropped from a
-// course are unpublished, not deleted, so nobody's progress is lost.
+// course are unpublished, not deleted, so nobody's progress is lost. The report names the courses whose rows
+// changed, so a running server can revalidate their cached pages (server/content/resync.ts).
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import { asJson } from "../json-value";
 import { hashOf, type LoadedCourse, type LoadedLesson } from "./load";
@@ -15,6 +16,11 @@ export interface SyncReport {
   lessonsUnpublished: number;
 }
 
+export interface SyncResult extends SyncReport {
+  /** Slugs of the courses that had anything written: their reading pages (and the catalog) are out of date. */
+  changedCourses: string[];
+}
+
 const emptyReport = (): SyncReport => ({
   coursesWritten: 0,
   lessonsWritten: 0,
@@ -25,8 +31,8 @@ const emptyReport = (): SyncReport => ({
   lessonsUnpublished: 0,
 });
 
-export function changedAnything(report: SyncReport): boolean {
-  return Object.values(report).some((n) => n > 0);
+export function changedAnything(result: SyncResult): boolean {
+  return result.changedCourses.length > 0;
 }
 
 const lessonState = { published: "PUBLISHED", outline: "OUTLINE", draft: "DRAFT" } as const;
@@ -121,9 +127,11 @@ async function syncExercises(tx: Tx, lessonId: string, lesson: LoadedLesson, rep
   }
 }
 
-export async function syncContent(prisma: PrismaClient, courses: LoadedCourse[]): Promise<SyncReport> {
+export async function syncContent(prisma: PrismaClient, courses: LoadedCourse[]): Promise<SyncResult> {
   const report = emptyReport();
+  const changedCourses: string[] = [];
   for (const [position, loaded] of courses.entries()) {
+    const before = JSON.stringify(report);
     await prisma.$transaction(
       async (tx) => {
         const { course } = loaded;
@@ -145,6 +153,7 @@ export async function syncContent(prisma: PrismaClient, courses: LoadedCourse[])
       },
       { timeout: 60_000 },
     );
+    if (JSON.stringify(report) !== before) changedCourses.push(loaded.course.slug);
   }
-  return report;
+  return { ...report, changedCourses };
 }

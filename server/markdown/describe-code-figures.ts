@@ -9,9 +9,6 @@ export const codeFigureProperty = "dataCodeFigure";
 /** The attribute of the copy button the page's script looks for. */
 export const copyButtonProperty = "dataCopyCode";
 
-const copyButtonClass =
-  "min-h-6 min-w-12 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700";
-
 function element(tagName: string, properties: Element["properties"], children: ElementContent[] = []): Element {
   return { type: "element", tagName, properties, children };
 }
@@ -26,15 +23,16 @@ function visitFigures(node: Root | Element, onFigure: (figure: Element) => void)
 }
 
 function label(title: string | undefined, language: string): Element {
-  if (title) return element("figcaption", { className: ["font-mono", "text-xs", "font-semibold", "text-slate-800", "dark:text-slate-100"] }, [{ type: "text", value: title }]);
+  if (title) return element("figcaption", { className: ["code-block-title"] }, [{ type: "text", value: title }]);
   const text = language === "plaintext" ? "text" : language;
-  return element("span", { className: ["text-xs", "uppercase", "tracking-wide", "text-slate-600", "dark:text-slate-400"] }, [{ type: "text", value: text }]);
+  return element("span", { className: ["code-block-language"] }, [{ type: "text", value: text }]);
 }
 
+// Short class names, styled in app/globals.css: they repeat on every block of a long lesson.
 const copyControls = (): Element =>
-  element("span", { className: ["flex", "items-center", "gap-2"] }, [
-    element("span", { role: "status", ariaLive: "polite", className: ["text-xs", "font-medium", "text-slate-600", "dark:text-slate-300"] }),
-    element("button", { type: "button", hidden: true, ariaLabel: "Copy code", [copyButtonProperty]: "", className: copyButtonClass.split(" ") }, [{ type: "text", value: "Copy" }]),
+  element("span", { className: ["code-block-copy"] }, [
+    element("span", { role: "status", ariaLive: "polite" }),
+    element("button", { type: "button", hidden: true, ariaLabel: "Copy code", [copyButtonProperty]: "" }, [{ type: "text", value: "Copy" }]),
   ]);
 
 export function describeCodeFigures(tree: Root): void {

@@ -228,8 +228,10 @@ describe("renderLessonMarkdown: code blocks", () => {
     // The copy button copies the code element's text: it must be exactly the source.
     expect(inFigure("code").map((c) => toString(c))).toEqual([source]);
     expect(JSON.stringify(figure.properties)).not.toContain("print");
-    // Highlighted: tokens carry both theme colours.
-    expect(everything(tree)).toContain("--shiki-dark");
+    // Highlighted: tokens carry a class per colour pair, defined once with both theme colours.
+    const colours = byTag(tree, "style").map((s) => toString(s)).join("");
+    expect(colours).toMatch(/^(\.tc\d+\{--shiki-light:#[0-9A-F]+;--shiki-dark:#[0-9A-F]+\})+$/i);
+    expect(everything(tree)).not.toContain('"style"');
   });
 
   it("renders blocks in unknown or missing languages as plain text instead of failing", async () => {

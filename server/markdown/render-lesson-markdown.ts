@@ -17,6 +17,7 @@ import { describeCodeFigures } from "./describe-code-figures";
 import { extractToc } from "./extract-toc";
 import { identifyChecklistItems } from "./identify-checklist-items";
 import { linkKeyTerms } from "./link-key-terms";
+import { tokenColourClasses } from "./token-colour-classes";
 import type { GlossaryTerm, TocEntry } from "./types";
 
 export interface RenderedLesson {
@@ -55,6 +56,7 @@ export async function renderLessonMarkdown(markdown: string, keyTerms: GlossaryT
   identifyChecklistItems(tree);
   linkKeyTerms(tree, keyTerms);
   describeCodeFigures(tree);
+  tokenColourClasses(tree);
   const toc = extractToc(tree);
   addHeadingAnchors(tree);
   return { tree, toc };

@@ -1,3 +1,0 @@
-#!/bin/sh
-printf 'Content-Type: application/json\r\n\r\n'
-printf '{"msg":"%s"}\n' "${GREETING:-Hello}"

@@ -52,6 +52,7 @@ export const settingTable = {
   buildNetwork: { env: "GRADER_BUILD_NETWORK", default: "none", why: "Network mode of RUN steps. Whatever it says, `ADD <url>` and images not offered are refused before the build: the engine would fetch them itself." },
   offeredImages: { env: "GRADER_OFFERED_IMAGES", default: baseImageRecipes.map((r) => r.name).join(","), why: "Comma-separated images a Dockerfile may name in FROM or COPY --from; the grader never pulls, so each must be on the engine (one missing is our fault: verdict error)." },
   cgroupFs: { env: "GRADER_CGROUP_FS", default: "/sys/fs/cgroup", why: "The engine's cgroup filesystem as the grader sees it; where writable, each build's pids limit is set on its cgroup parent before any step runs (otherwise on each step's container as the watchdog finds it)." },
+  publishHost: { env: "GRADER_PUBLISH_HOST", default: "127.0.0.1", why: "Address of the engine's host the learner's port is published on: its loopback when the grader shares it, else an address only the grader's network reaches (compose: the engine on its internal probe network)." },
   probeVia: { env: "GRADER_PROBE_VIA", default: "published", why: "published: probe the port published on 127.0.0.1; container-ip: probe the container's address (grader on the sandbox network)." },
   logLevel: { env: "GRADER_LOG_LEVEL", default: "info", why: "pino level of the service log." },
   baseImages: {
@@ -93,6 +94,7 @@ const settingsSchema = z.object({
     .transform((list) => list.split(",").map((s) => s.trim()).filter((s) => s !== ""))
     .refine((list) => list.length > 0, "GRADER_OFFERED_IMAGES must name at least one image"),
   cgroupFs: z.string().regex(/^\//, "GRADER_CGROUP_FS must be an absolute path").default(settingTable.cgroupFs.default),
+  publishHost: z.ipv4({ error: "GRADER_PUBLISH_HOST must be an IPv4 address" }).default(settingTable.publishHost.default),
   probeVia: z.enum(["published", "container-ip"], { error: "GRADER_PROBE_VIA must be published or container-ip" }).default("published"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   baseImages: z.enum(["kit", "pull", "off"], { error: "GRADER_BASE_IMAGES must be kit, pull or off" }).default("kit"),

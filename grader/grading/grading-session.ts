@@ -112,7 +112,7 @@ export class Session implements GradingSession {
     }
     const decided = await plan;
     if (decided.ok) return null;
-    this.deps.log.warn({ kind: decided.kind, line: decided.line }, "build refused before it started");
+    this.deps.log.info({ kind: decided.kind, line: decided.line }, "build refused before it started");
     return notBuilt(decided.kind === "missing" ? "unavailable" : "refused", decided.message);
   }
 
@@ -200,6 +200,7 @@ export class Session implements GradingSession {
         name: `shipshape-${this.id}-app`,
         network: network.name,
         port,
+        publishHost: this.deps.config.publishHost,
         env,
         healthcheck: retimedHealthcheck(image.config.healthcheck, limits.readyTimeoutMs),
         readyTimeoutMs: limits.readyTimeoutMs,

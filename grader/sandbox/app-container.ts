@@ -6,6 +6,7 @@ import { PassThrough } from "node:stream";
 import type Dockerode from "dockerode";
 import type { Docker } from "./docker-client";
 import { labels } from "./labels";
+import { printableText } from "./printable-text";
 
 export interface RunLimits {
   runMemoryBytes: number;
@@ -31,6 +32,8 @@ export interface AppContainerRequest {
   name: string;
   network: string;
   port: number;
+  /** The engine host's address the port is published on (GRADER_PUBLISH_HOST). */
+  publishHost: string;
   env: Record<string, string>;
   healthcheck: HealthcheckConfig | null;
   readyTimeoutMs: number;
@@ -106,7 +109,7 @@ export class AppContainer {
       ...(req.healthcheck ? { Healthcheck: req.healthcheck } : {}),
       HostConfig: {
         NetworkMode: req.network,
-        PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
+        PortBindings: { [portKey]: [{ HostIp: req.publishHost, HostPort: "" }] },
         Memory: req.limits.runMemoryBytes,
         MemorySwap: req.limits.runMemoryBytes,
         NanoCpus: Math.round(req.limits.runCpus * 1e9),
@@ -197,7 +200,7 @@ export class AppContainer {
   /** The container's last output lines, for evidence; bounded however much it printed. */
   async logTail(lines = 20): Promise<string[]> {
     const raw = await this.container.logs({ stdout: true, stderr: true, tail: lines, follow: false });
-    return demuxBuffer(raw)
+    return printableText(demuxBuffer(raw))
       .split("\n")
       .filter((l) => l.trim() !== "")
       .slice(-lines)

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { ImageBuildOptions } from "dockerode";
 import type { Docker } from "./docker-client";
 import { prepareBuildCgroup } from "./build-cgroup";
+import { printableText } from "./printable-text";
 import { engineFreeBytes, lowDiskMessage, watchBuild, type Breach } from "./build-watchdog";
 
 export interface BuildLimits {
@@ -141,12 +142,12 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
 
   const handle = (msg: BuildMessage) => {
     if (msg.error || msg.errorDetail) {
-      error = msg.errorDetail?.message ?? msg.error ?? "build failed";
+      error = printableText(msg.errorDetail?.message ?? msg.error ?? "build failed");
       log(`${error}\n`);
       return;
     }
     if (msg.aux?.ID) imageId = msg.aux.ID;
-    const text = msg.stream ?? (msg.status ? `${msg.status}\n` : "");
+    const text = printableText(msg.stream ?? (msg.status ? `${msg.status}\n` : ""));
     if (!text) return;
     const trimmed = text.trim();
     const step = stepLine.exec(trimmed);
@@ -200,7 +201,7 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
           try {
             handle(JSON.parse(line) as BuildMessage);
           } catch {
-            log(`${line}\n`);
+            log(printableText(`${line}\n`));
           }
         }
       });

@@ -42,6 +42,7 @@ beforeAll(async () => {
     name: `shipshape-${grading}-app`,
     network: network.name,
     port: 5000,
+    publishHost: config.publishHost,
     env: { GREETING: "hi" },
     healthcheck: retimedHealthcheck({ Test: ["CMD-SHELL", "true"], Interval: 30e9, Retries: 3 }, 30_000),
     readyTimeoutMs: 30_000,

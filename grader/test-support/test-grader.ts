@@ -7,7 +7,7 @@ import { Grader } from "@/grader/grading/grader";
 import { loadConfig } from "@/grader/config";
 import { testBaseImages } from "./test-base-image";
 
-export async function startTestGrader(name: string, limits: Partial<GraderLimits> = {}, settings: Partial<Pick<GraderConfig, "probeVia">> = {}): Promise<Grader> {
+export async function startTestGrader(name: string, limits: Partial<GraderLimits> = {}, settings: Partial<Pick<GraderConfig, "probeVia" | "offeredImages">> = {}): Promise<Grader> {
   const env = loadConfig({ requireToken: false });
   // The tests' own busybox image is offered beside the lessons' images.
   const offered = [settingTable.offeredImages.default, ...testBaseImages].join(",");

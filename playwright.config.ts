@@ -67,7 +67,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
-      env: { GRADER_PORT: String(graderPort), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: "e2e" },
+      // The shared engine's lesson images come from `npm run grader:images` (npm test's first step); making them
+      // is tested on a fresh engine of its own by tests/e2e/first-run.spec.ts.
+      env: { GRADER_PORT: String(graderPort), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: "e2e", GRADER_BASE_IMAGES: "off" },
     },
   ],
 });

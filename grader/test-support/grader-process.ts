@@ -1,7 +1,8 @@
 // The grader service as a real process (`grader/main.ts`) on a loopback port, for tests that need the process
 // itself: crash it (kill: SIGKILL), stop it as a deploy would (signal: SIGTERM), or talk to it over HTTP.
 import { spawn, type ChildProcess } from "node:child_process";
-import { ensureTestBaseImage, requireEngine } from "./test-base-image";
+import { settingTable } from "@/grader/config";
+import { ensureTestBaseImage, requireEngine, testBaseImages } from "./test-base-image";
 
 export const graderToken = "web-grading-test-token-0123456789";
 
@@ -22,7 +23,17 @@ export class GraderProcess {
   async start(): Promise<void> {
     await ensureTestBaseImage(await requireEngine());
     const child = spawn(process.execPath, ["--import", "tsx", "grader/main.ts"], {
-      env: { ...process.env, GRADER_PORT: String(this.port), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: this.name, GRADER_LOG_LEVEL: "warn", ...this.env },
+      env: {
+        ...process.env,
+        GRADER_PORT: String(this.port),
+        GRADER_HOST: "127.0.0.1",
+        GRADER_TOKEN: graderToken,
+        GRADER_NAME: this.name,
+        GRADER_LOG_LEVEL: "warn",
+        // The tests' own busybox image is offered beside the lessons' images, as startTestGrader does.
+        GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(","),
+        ...this.env,
+      },
       stdio: ["ignore", "inherit", "inherit"],
       detached: true,
     });

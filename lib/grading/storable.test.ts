@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fileTextProblem } from "@/grader/contract/file-text";
-import { brokenStandIn, nulStandIn, toStorable } from "./storable";
+import { brokenStandIn, nulStandIn, showsStandIns, toStorable } from "./storable";
 
 describe("toStorable", () => {
   it("replaces NUL and lone surrogates everywhere, keeps whole pairs, and counts what it replaced", () => {
@@ -19,6 +19,16 @@ describe("toStorable", () => {
     const result = toStorable(event);
     expect(result.replaced).toBe(0);
     expect(result.value).toBe(event);
+  });
+});
+
+describe("showsStandIns", () => {
+  it("tells when a log is not byte-exact, whoever replaced the bytes", () => {
+    expect(showsStandIns({ type: "log", text: "a\u0000b" })).toBe(true);
+    expect(showsStandIns({ type: "log", text: `a${nulStandIn}b` })).toBe(true);
+    expect(showsStandIns({ type: "log", text: `bad ${brokenStandIn}` })).toBe(true);
+    expect(showsStandIns({ type: "log", text: "plain" })).toBe(false);
+    expect(showsStandIns({ type: "notice", text: `about ${nulStandIn}` })).toBe(false);
   });
 });
 

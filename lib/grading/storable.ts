@@ -44,3 +44,9 @@ export function toStorable<T>(value: T): { value: T; replaced: number } {
   const out = walk(value) as T;
   return { value: replaced ? out : value, replaced };
 }
+
+/** Whether an event shows output that is not byte-exact: characters replaced here, or stand-ins the grader put in. */
+export function showsStandIns(event: { type: string; text?: unknown }): boolean {
+  if (toStorable(event).replaced > 0) return true;
+  return event.type === "log" && typeof event.text === "string" && (event.text.includes(nulStandIn) || event.text.includes(brokenStandIn));
+}

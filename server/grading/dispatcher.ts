@@ -7,7 +7,7 @@ import "server-only";
 // claim while it grades, so two never grade the same one; a claim that lapses (its instance died) is taken over.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
-import { toStorable } from "@/lib/grading/storable";
+import { showsStandIns } from "@/lib/grading/storable";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
 import type { EventHub } from "./event-hub";
 import {
@@ -176,7 +176,7 @@ export class Dispatcher {
       }
     };
     const emit = async (event: SubmissionEvent) => {
-      if (!toldReplaced && toStorable(event).replaced > 0) {
+      if (!toldReplaced && showsStandIns(event)) {
         toldReplaced = true;
         hub.publish(submissionId, await store(() => appendEvent(prisma, submissionId, seq++, { type: "notice", level: "info", text: replacedNotice })));
       }

@@ -31,6 +31,14 @@ describe("grader config", () => {
     expect(parseConfig({ GRADER_TOKEN: "0123456789abcdef" }, { requireToken: true }).token).toBe("0123456789abcdef");
   });
 
+  it("offers the lessons' base images unless told otherwise, and publishes only on an address", () => {
+    expect(parseConfig({}, { requireToken: false }).offeredImages).toEqual(["python:3.11-slim", "python:3.11", "node:18-alpine", "golang:1.22", "busybox"]);
+    expect(parseConfig({ GRADER_OFFERED_IMAGES: " busybox:1.36 , python:3.11-slim," }, { requireToken: false }).offeredImages).toEqual(["busybox:1.36", "python:3.11-slim"]);
+    expect(() => parseConfig({ GRADER_OFFERED_IMAGES: " , " }, { requireToken: false })).toThrow(/at least one image/);
+    expect(() => parseConfig({ GRADER_PUBLISH_HOST: "engine" }, { requireToken: false })).toThrow(/GRADER_PUBLISH_HOST must be an IPv4 address/);
+    expect(() => parseConfig({ GRADER_BUILD_PIDS: "100000" }, { requireToken: false })).toThrow(/GRADER_BUILD_PIDS is capped at 4096/);
+  });
+
   it("prints the README table with every env name", () => {
     const md = configTableMarkdown();
     for (const row of Object.values(limitTable)) expect(md).toContain(`\`${row.env}\``);

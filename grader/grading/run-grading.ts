@@ -6,7 +6,7 @@ import { checkCatalogue, type CheckResult, type ExerciseSpec, type FileMap, type
 import type { GraderConfig } from "@/grader/config";
 import { checks } from "@/grader/checks";
 import { SkipCheck, type CheckOutcome } from "@/grader/checks/check";
-import type { Docker } from "@/grader/sandbox/docker-client";
+import { pingEngine, type Docker } from "@/grader/sandbox/docker-client";
 import { Session } from "./grading-session";
 import type { InUse } from "./in-use";
 
@@ -63,6 +63,15 @@ export async function runGrading(input: GradingInput, run: GradingRun): Promise<
       errorMessage = `The grader failed: ${err instanceof Error ? err.message : String(err)}`;
     }
     session.markRunEnded();
+    // A check failed while the engine was gone (a build or start cut off, a daemon restart): that says nothing
+    // about the learner's work, so the grading is ours to redo, not a failed attempt.
+    if (!errorMessage && results.some((r) => r.required && r.status === "fail")) {
+      const engine = await pingEngine(run.docker, run.config.dockerHost);
+      if (!engine.ok) {
+        log.error({ engine: engine.message }, "the engine stopped answering during the grading");
+        errorMessage = "The grading engine stopped answering during the grading, so its result says nothing about your Dockerfile. Nothing was counted; please grade again.";
+      }
+    }
     if (deadline.aborted) errorMessage = `The grading took longer than ${Math.round(run.config.limits.gradingTimeoutMs / 1000)} s and was stopped.`;
     else if (run.signal.aborted) errorMessage = `The grading was stopped: ${run.signal.reason instanceof Error ? run.signal.reason.message : "it was cancelled"}. Nothing was counted; submit again.`;
     const verdict = decide(input.spec.slug, results, image, session, errorMessage, performance.now() - started + run.queuedMs, run.queuedMs);

@@ -1,0 +1,73 @@
+// The engine going away mid-grading is ours: the build it cut off is not the learner's failure, so the verdict is
+// `error` (not counted), not `fail`. The grader talks to the real engine through a unix-socket relay this test runs
+// and cuts while the build is under way, then restores for the cleanup: the shared engine itself is never stopped.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
+import type { GradingEvent } from "@/grader/contract";
+import { loadConfig, parseConfig, settingTable } from "@/grader/config";
+import { Grader } from "@/grader/grading/grader";
+import { gradingLeftovers } from "@/grader/sandbox/image-store";
+import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "@/grader/test-support/test-base-image";
+
+const name = "nengine";
+const relayPath = path.join(os.tmpdir(), `shipshape-${name}-${process.pid}.sock`);
+let cut = false;
+const open = new Set<net.Socket>();
+const relay = net.createServer((client) => {
+  if (cut) return void client.destroy();
+  const engine = net.connect(loadConfig({ requireToken: false }).dockerHost.slice("unix://".length));
+  for (const s of [client, engine]) {
+    open.add(s);
+    s.on("close", () => open.delete(s));
+    s.on("error", () => undefined);
+  }
+  client.pipe(engine).pipe(client);
+});
+let grader: Grader;
+let exercise: ExerciseFolder;
+
+beforeAll(async () => {
+  await ensureTestBaseImage(await requireEngine());
+  exercise = await readExerciseFolder(path.resolve("grader/test-fixtures/exercises/busybox-service"));
+  fs.rmSync(relayPath, { force: true });
+  await new Promise<void>((resolve) => relay.listen(relayPath, resolve));
+  const config = parseConfig(
+    { DOCKER_HOST: `unix://${relayPath}`, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
+    { requireToken: false },
+  );
+  grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0 } }, pino({ level: "silent" }), { sweep: true });
+}, 120_000);
+
+afterAll(async () => {
+  await grader?.close(0);
+  await new Promise((resolve) => relay.close(resolve));
+  fs.rmSync(relayPath, { force: true });
+});
+
+it("ends as error, not fail, when the engine stops answering during the build, and cleans up once it is back", async () => {
+  const files = { ...exercise.solution };
+  files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, `$1\nRUN sleep 5 # ${process.pid}-${Date.now()}`);
+  const signal = new AbortController().signal;
+  const events: GradingEvent[] = [];
+  const emit = (event: GradingEvent) => {
+    events.push(event);
+    if (event.type === "step" && event.name === "build" && event.progress?.label.startsWith("RUN sleep") && !cut) {
+      cut = true;
+      for (const s of open) s.destroy();
+    }
+    // The verdict goes out before the cleanup: the engine is back in time for it.
+    if (event.type === "verdict") cut = false;
+  };
+  const verdict = await grader.run(grader.admit(signal), grader.prepare({ spec: exercise.spec, files }), { signal, emit });
+  expect(events.some((e) => e.type === "step" && e.name === "build")).toBe(true);
+  expect(verdict.checks.find((c) => c.id === "build")?.status).toBe("fail");
+  expect(verdict.status).toBe("error");
+  expect(verdict.message).toMatch(/engine stopped answering.*Nothing was counted/);
+  const left = await gradingLeftovers(testDocker(), name);
+  expect(left.containers.length + left.networks.length).toBe(0);
+}, 120_000);

@@ -196,7 +196,9 @@ export async function buildStandIn(recipe: BaseImageRecipe, ctx: KitContext): Pr
     [labelKeys.note]: recipe.note,
   };
   const id = await steps.run("import", () => importRootfs(archive, importChanges(recipe, labels), ctx.signal));
-  await steps.run("smoke", () => smokeTestOrDiscard(id, recipe));
+  await steps.run("smoke", () => smokeTestOrDiscard(id, recipe, ctx.signal));
+  // Interrupted after its last step: the image stays untagged, as if the run had stopped a moment earlier.
+  ctx.signal?.throwIfAborted();
   await docker(["tag", id, recipe.name]);
   if (existing && existing.id !== id) await removeImageIfUnused(existing.id);
   await writeStepTimings(timingsFile, recipe.name, steps.durations);

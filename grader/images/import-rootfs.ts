@@ -33,9 +33,9 @@ export async function importRootfs(archive: string, changes: readonly string[], 
 }
 
 /** Runs the recipe's smoke script with no network; on failure the untagged image is removed and the error rethrown. */
-export async function smokeTestOrDiscard(id: string, recipe: BaseImageRecipe): Promise<void> {
+export async function smokeTestOrDiscard(id: string, recipe: BaseImageRecipe, signal?: AbortSignal): Promise<void> {
   try {
-    await docker(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", id, "-ec", recipe.smoke]);
+    await docker(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", id, "-ec", recipe.smoke], { signal });
   } catch (err) {
     await removeImageIfUnused(id);
     throw err;

@@ -3,7 +3,7 @@
 // the background; the exercise page says they are being prepared; a Grade pressed meanwhile waits in the queue with
 // that reason shown instead of failing at FROM; once the image is there the reference solution's Dockerfile PASSes.
 //
-// The engine is the test's own (tests/e2e/private-engine.ts), so the shared lesson images colleagues test against
+// The engine is the test's own (tests/support/private-engine.ts), so the shared lesson images colleagues test against
 // are never touched. To see the waiting deterministically the test holds the kit's lock while the learner presses
 // Grade (the grader reports that as "queued" and waits, as it does for a kit run started by hand), then lets go.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -15,7 +15,7 @@ import { expect, test } from "@playwright/test";
 import type { BaseImageStatus, GraderHealth } from "../../grader/contract";
 import { kitCacheRoot } from "../../grader/images/kit";
 import { acquireKitLock, KitBusyError } from "../../grader/images/kit-lock";
-import { startPrivateEngine, type PrivateEngine } from "./private-engine";
+import { startPrivateEngine, type PrivateEngine } from "../support/private-engine";
 
 const webPort = Number(process.env.FIRST_RUN_PORT ?? 3950);
 const graderPort = Number(process.env.FIRST_RUN_GRADER_PORT ?? 4950);

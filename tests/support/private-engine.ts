@@ -45,7 +45,8 @@ async function unmountBelow(dir: string): Promise<void> {
   for (const mount of mounts) await runCommand("umount", ["-l", mount]).catch(() => undefined);
 }
 
-export async function startPrivateEngine(dir: string): Promise<PrivateEngine> {
+/** `addressPool`: the subnets its networks take; distinct per engine running at the same time. */
+export async function startPrivateEngine(dir: string, addressPool = "10.213.0.0/16"): Promise<PrivateEngine> {
   mkdirSync(dir, { recursive: true });
   const socket = path.join(dir, "docker.sock");
   const host = `unix://${socket}`;
@@ -62,7 +63,7 @@ export async function startPrivateEngine(dir: string): Promise<PrivateEngine> {
       "--ip-masq=false",
       "--containerd-namespace", namespace,
       "--containerd-plugins-namespace", `${namespace}-plugins`,
-      "--default-address-pool", "base=10.213.0.0/16,size=24",
+      "--default-address-pool", `base=${addressPool},size=24`,
     ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );

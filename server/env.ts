@@ -59,10 +59,15 @@ const schema = z.object({
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });
 
+const checkedSchema = schema.refine((e) => !e.SMTP_URL || e.AUTH_URL, {
+  path: ["AUTH_URL"],
+  message: "is required when SMTP_URL is set: links in account mail must not be built from a request's Host header",
+});
+
 export type WebEnv = z.infer<typeof schema> & { WEB_INSTANCE_ID: string; REQUIRE_EMAIL_VERIFICATION: boolean };
 
 export function parseWebEnv(source: Record<string, string | undefined>): WebEnv {
-  const result = schema.safeParse(source);
+  const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid environment for the web:\n${lines.join("\n")}`);

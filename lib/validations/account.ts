@@ -28,6 +28,10 @@ export const signInSchema = z
   })
   .strict();
 
+export const forgotPasswordSchema = z.object({ email: emailSchema }).strict();
+
+export const resetPasswordSchema = z.object({ token: z.string().min(20).max(100), password: newPasswordSchema }).strict();
+
 export const deleteAccountSchema = z.object({ confirmEmail: emailSchema }).strict();
 
 

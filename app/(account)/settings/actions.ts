@@ -1,6 +1,8 @@
 "use server";
 import { signOut } from "@/auth";
+import { redirect } from "next/navigation";
 import { deleteAccount } from "@/server/accounts/account-data";
+import { signOutEverywhere } from "@/server/accounts/recovery";
 import { currentActor } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
 import { runAction, type ActionResult } from "@/server/errors";
@@ -13,4 +15,11 @@ export async function deleteMyAccount(input: unknown): Promise<ActionResult> {
   });
   if (result.ok) await signOut({ redirect: false });
   return result;
+}
+
+/** Ends every session of the account (all devices, this one too), then asks for a fresh sign-in. */
+export async function signOutOfAllDevices(): Promise<void> {
+  await signOutEverywhere(await db(), await currentActor());
+  await signOut({ redirect: false });
+  redirect("/signin?signedOut=everywhere");
 }

@@ -18,6 +18,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   const next = safeNextPath(params.next);
   const errorKey = typeof params.error === "string" ? params.error : null;
   const oauthError = errorKey ? (oauthErrors[errorKey] ?? "Signing in did not work. Please try again.") : null;
+  const notice = params.reset ? "Your new password is set and every earlier session has ended. Sign in with it." : params.signedOut ? "Every session of your account has ended. Sign in again here." : null;
   return (
     <AuthCard title="Sign in" intro="Your progress, quiz scores and graded exercises are kept in your account.">
       {oauthError && (
@@ -25,7 +26,17 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           {oauthError}
         </p>
       )}
+      {notice && (
+        <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          {notice}
+        </p>
+      )}
       <CredentialsForm mode="sign-in" action={signInWithPassword} next={next} />
+      <p className="mt-3 text-sm">
+        <Link href="/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
+      </p>
       {githubEnabled && (
         <form action={signInWithGitHub} className="mt-4">
           <input type="hidden" name="next" value={next} />

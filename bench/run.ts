@@ -3,11 +3,13 @@
 // are noise, so benchmarks report and never fail a build.
 import os from "node:os";
 import { benchGraderVsCli } from "./grader-vs-cli";
+import { benchResolverOverhead } from "./resolver-overhead";
 import { run as firstEvent } from "./first-event";
 import { run as progressWrite } from "./progress-write";
 
 const benches: Record<string, () => Promise<unknown>> = {
   "grader-vs-cli": () => benchGraderVsCli(5),
+  "resolver-overhead": () => benchResolverOverhead(3),
   "progress-write": () => progressWrite({ writes: 500 }),
   "first-event": () => firstEvent({ samples: 20 }),
 };

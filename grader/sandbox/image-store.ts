@@ -72,20 +72,28 @@ export interface TrimGuard {
   holdsAnyLayer(ids: readonly string[]): boolean;
 }
 
-/** An image and every parent the engine knows (a build-in-progress may stand on any of them). */
-async function imageChain(docker: Docker, id: string): Promise<string[]> {
-  const history = (await docker.getImage(id).history().catch(() => [])) as { Id: string }[];
-  return [id, ...history.map((h) => h.Id).filter((h) => h !== "<missing>")];
+/**
+ * What removing an image can delete: the image and its untagged parents, up to the first tagged one (a base image
+ * or another kept image), where the engine's pruning stops.
+ */
+async function removableChain(docker: Docker, id: string): Promise<string[]> {
+  const history = (await docker.getImage(id).history().catch(() => [])) as { Id: string; Tags: string[] | null }[];
+  const chain = [id];
+  for (const [i, entry] of history.entries()) {
+    if (entry.Id === "<missing>" || (i > 0 && (entry.Tags ?? []).length > 0)) break;
+    chain.push(entry.Id);
+  }
+  return chain;
 }
 
 /** False when removing `id` could take a layer from under a running build; it waits for a later trim. */
 export async function safeToRemove(docker: Docker, id: string, guard: TrimGuard): Promise<boolean> {
-  return !guard.holdsAnyLayer(await imageChain(docker, id));
+  return !guard.holdsAnyLayer(await removableChain(docker, id));
 }
 
 /**
  * Keeps the newest grading images within `count` and `bytes`; never touches images of gradings still running,
- * nor one whose layers a running build stands on, so it can run while gradings build.
+ * nor one whose removal would take a layer a running build stands on, so it can run while gradings build.
  * The images share base layers, so the byte sum over-counts: a conservative cap.
  */
 export async function trimImageCache(docker: Docker, grader: string, cap: { count: number; bytes: number }, inUse: TrimGuard): Promise<number> {

@@ -1,0 +1,99 @@
+// The image cache stays bounded under steady load: the trim after each grading runs while others build, and spares
+// the image a running build stands on. Grading A rebuilds the kept image X with one slow step appended, so A's
+// step runs on X itself; B1 and B2 finish meanwhile. With a cap of one image, B1's image must be gone while A
+// still builds (the trim ran under load), X must still be there, and A must build at once — no "unknown parent
+// image" and no second attempt. While a step's container runs, the engine itself refuses to remove its image; the
+// guard is for the instant between a cache hit and the next step's container, which no test can hold open, so
+// the guard's reach (what removing an image would prune) is asserted on its own against the engine.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import type { ExerciseSpec, FileMap, GradingEvent, Verdict } from "@/grader/contract";
+import type { Grader } from "@/grader/grading/grader";
+import { listGradingImages, safeToRemove } from "@/grader/sandbox/image-store";
+import { InUse } from "./in-use";
+import { ensureTestBaseImage, requireEngine, testBaseImage, testDocker } from "@/grader/test-support/test-base-image";
+import { grade, startTestGrader } from "@/grader/test-support/test-grader";
+
+const name = "xtrim";
+let grader: Grader;
+let spec: ExerciseSpec;
+let solution: FileMap;
+
+beforeAll(async () => {
+  await requireEngine();
+  await ensureTestBaseImage();
+  const exercise = await readExerciseFolder("grader/test-fixtures/exercises/busybox-service");
+  spec = { ...exercise.spec, checks: exercise.spec.checks.filter((c) => c.id === "dockerfile-valid" || c.id === "build") };
+  solution = exercise.solution;
+  grader = await startTestGrader(name, { imageCacheCount: 1, concurrency: 3 });
+});
+
+afterAll(async () => {
+  await grader?.close(0);
+  for (const img of await listGradingImages(testDocker(), name)) {
+    for (const tag of img.RepoTags ?? []) await testDocker().getImage(tag).remove().catch(() => undefined);
+  }
+});
+
+/** Tags of this grader's kept images, by the `case` label each test Dockerfile sets. */
+async function keptCases(): Promise<string[]> {
+  const images = await listGradingImages(testDocker(), name);
+  return images.map((i) => i.Labels?.case ?? "?").sort();
+}
+
+/** Removing X would prune X and its untagged parents, never past a tagged image such as the base. */
+async function expectGuardReach(): Promise<void> {
+  const docker = testDocker();
+  const [x] = await listGradingImages(docker, name);
+  const tag = x?.RepoTags?.[0] ?? "";
+  const parent = (await docker.getImage(tag).inspect()).Parent;
+  const base = (await docker.getImage(testBaseImage).inspect()).Id;
+  const holding = (layer: string) => {
+    const guard = new InUse();
+    guard.holdLayer("build", layer.replace(/^sha256:/, ""));
+    return safeToRemove(docker, tag, guard);
+  };
+  expect(await holding(x?.Id ?? "")).toBe(false);
+  expect(await holding(parent)).toBe(false);
+  expect(await holding(base)).toBe(true);
+  expect(await safeToRemove(docker, tag, new InUse())).toBe(true);
+}
+
+it("trims while a grading builds, sparing the image that build stands on", { timeout: 180_000 }, async () => {
+  // A step of this run only, so X's parent layer is X's own (untagged) and not shared with another test's image.
+  const xDockerfile = `${solution.Dockerfile ?? ""}RUN echo ${randomBytes(6).toString("hex")}\nLABEL case=x\n`;
+  const x = await grade(grader, spec, { ...solution, Dockerfile: xDockerfile });
+  expect(x.verdict.status).toBe("pass");
+  expect(await keptCases()).toEqual(["x"]);
+  await expectGuardReach();
+
+  const events: GradingEvent[] = [];
+  let onSlowStep: () => void = () => undefined;
+  const slowStepStarted = new Promise<void>((resolve) => (onSlowStep = resolve));
+  const signal = new AbortController().signal;
+  const aFiles = { ...solution, Dockerfile: `${xDockerfile}RUN sleep 8\nLABEL case=a\n` };
+  const a: Promise<Verdict> = grader.run(grader.admit(signal), grader.prepare({ spec, files: aFiles }), {
+    signal,
+    emit: (e) => {
+      events.push(e);
+      if (e.type === "log" && e.text.includes("RUN sleep 8")) onSlowStep();
+    },
+  });
+  await slowStepStarted;
+
+  for (const c of ["b1", "b2"]) {
+    const b = await grade(grader, spec, { ...solution, Dockerfile: `FROM ${testBaseImage}\nLABEL case=${c}\n` });
+    expect(b.verdict.status).toBe("pass");
+  }
+  // A still builds: B1 went beyond the cap of one; X stays, as A's running step stands on it.
+  expect(events.some((e) => e.type === "verdict")).toBe(false);
+  expect(await keptCases()).toEqual(["b2", "x"]);
+
+  const verdict = await a;
+  expect(verdict.status, verdict.checks.map((c) => `${c.id}: ${c.message}`).join("\n")).toBe("pass");
+  const buildLog = events.flatMap((e) => (e.type === "log" && e.source === "build" ? [e.text] : [])).join("");
+  expect(buildLog.match(/Step 1\//g)).toHaveLength(1);
+  // Once nothing runs, the cap holds exactly.
+  expect(await keptCases()).toEqual(["a"]);
+});

@@ -52,7 +52,7 @@ export function fileSafe(name: string): string {
 }
 
 /** debootstrap mounts /proc and /sys in its target; an interrupted run can leave them mounted. */
-async function unmountBelow(dir: string): Promise<void> {
+export async function unmountBelow(dir: string): Promise<void> {
   const mounts = await fs.readFile("/proc/self/mounts", "utf8");
   const below = mounts
     .split("\n")

@@ -5,7 +5,7 @@
 // the others, and the run as a whole fails at the end naming every image that failed.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { buildStandIn, removeStaleWork } from "./build-stand-in";
+import { buildStandIn, removeStaleWork, type KitContext } from "./build-stand-in";
 import { docker } from "./docker-cli";
 import { acquireKitLock, KitBusyError } from "./kit-lock";
 import type { ImageProgress } from "./kit-progress";
@@ -20,17 +20,12 @@ export type KitEvent =
   | { type: "done"; image: string; outcome: "current" | "built" | "pulled" }
   | { type: "failed"; image: string; error: Error };
 
-export interface KitRun {
+export interface KitRun extends Omit<KitContext, "onProgress"> {
   recipes: readonly BaseImageRecipe[];
   pull: boolean;
-  force: boolean;
-  mirror: string;
-  cacheRoot: string;
-  log: (line: string) => void;
   onEvent?: (event: KitEvent) => void;
   /** Wait for another run holding the lock instead of failing at once (the background provisioning does). */
   waitForLock?: boolean;
-  signal?: AbortSignal;
 }
 
 export class KitFailed extends Error {

@@ -4,9 +4,10 @@
 // rules (a second engine rewriting the DOCKER chains would break the first one's port publishing). Published
 // ports still work on 127.0.0.1 through the userland proxy, which is all the grader needs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { unmountBelow } from "../../grader/images/build-stand-in";
 import { runCommand } from "../../grader/images/run-command";
 
 export interface PrivateEngine {
@@ -33,16 +34,6 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
       resolve(true);
     });
   });
-}
-
-/** Unmounts what the engine left mounted below `dir` (overlay layers, netns) so the folder can be removed. */
-async function unmountBelow(dir: string): Promise<void> {
-  const mounts = readFileSync("/proc/self/mounts", "utf8")
-    .split("\n")
-    .map((line) => line.split(" ")[1] ?? "")
-    .filter((m) => m.startsWith(`${dir}/`))
-    .sort((a, b) => b.length - a.length);
-  for (const mount of mounts) await runCommand("umount", ["-l", mount]).catch(() => undefined);
 }
 
 /** `addressPool`: the subnets its networks take; distinct per engine running at the same time. */
@@ -74,6 +65,7 @@ export async function startPrivateEngine(dir: string, addressPool = "10.213.0.0/
     dockerd.kill("SIGTERM");
     if (!(await exited(dockerd, 30_000))) dockerd.kill("SIGKILL");
     await exited(dockerd, 5_000);
+    // Overlay layers and network namespaces the engine may leave mounted would keep the folder from going.
     await unmountBelow(dir);
     await rm(dir, { recursive: true, force: true });
   };

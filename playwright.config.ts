@@ -2,11 +2,14 @@ import os from "node:os";
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { cspReportFile } from "./tests/e2e/csp-reports";
+import { settingTable } from "./grader/config";
 
 // Browser tests run against a production build served by the same start script as `npm start`, on a fresh
 // embedded database. `npm test` builds first (NEXT_DIST_DIR, default .next-e2e); run alone:
 //   NEXT_DIST_DIR=.next-e2e npx next build && npx playwright test
 const port = Number(process.env.E2E_PORT ?? 3900);
+export const e2ePort = port;
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `shipshape-e2e-${port}-${Date.now()}`);
 
@@ -24,11 +27,16 @@ export const chromiumLaunchOptions = {
 };
 
 export const e2eDemoPassword = "e2e-demo-password";
+/** Offered by the e2e grader but never on its engine: a Dockerfile naming it is not gradable (tests/e2e/not-gradable.spec.ts). */
+export const e2eMissingImage = "shipshape-e2e/retired:1";
 const graderPort = Number(process.env.E2E_GRADER_PORT ?? 4900);
 const graderToken = "e2e-grader-token-not-for-production-0123456789";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The CSP is enforced on every page; any violation the server hears of fails the run (tests/e2e/csp-reports.ts).
+  globalSetup: "./tests/e2e/csp-setup.ts",
+  globalTeardown: "./tests/e2e/csp-teardown.ts",
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -58,6 +66,7 @@ export default defineConfig({
         GRADER_TOKEN: graderToken,
         GRADER_URL: `http://127.0.0.1:${graderPort}`,
         NEXT_TELEMETRY_DISABLED: "1",
+        CSP_REPORT_FILE: cspReportFile(port),
       },
     },
     {
@@ -69,7 +78,7 @@ export default defineConfig({
       stdout: "pipe",
       // The shared engine's lesson images come from `npm run grader:images` (npm test's first step); making them
       // is tested on a fresh engine of its own by tests/e2e/first-run.spec.ts.
-      env: { GRADER_PORT: String(graderPort), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: "e2e", GRADER_BASE_IMAGES: "off" },
+      env: { GRADER_PORT: String(graderPort), GRADER_HOST: "127.0.0.1", GRADER_TOKEN: graderToken, GRADER_NAME: "e2e", GRADER_BASE_IMAGES: "off", GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, e2eMissingImage].join(",") },
     },
   ],
 });

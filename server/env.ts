@@ -55,6 +55,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  /** Appends each CSP violation report here as a JSON line (the browser tests fail on any). */
+  CSP_REPORT_FILE: z.string().min(1).optional(),
   /** Lets parallel builds (tests, benchmarks) use their own output folder. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });

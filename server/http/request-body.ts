@@ -7,6 +7,8 @@ import { AppError } from "@/server/errors";
 
 export interface BodyRule {
   maxBytes: number;
+  /** Media types accepted (default application/json only). */
+  types?: readonly string[];
   /** What to tell the sender when the body is too large (defaults to a generic sentence with the limit). */
   tooLarge?: string;
 }
@@ -15,9 +17,9 @@ function tooLarge(rule: BodyRule): AppError {
   return new AppError("payload_too_large", rule.tooLarge ?? `The request body is larger than this route accepts (${Math.round(rule.maxBytes / 1024)} KiB).`);
 }
 
-export function assertJsonContentType(request: Request): void {
+export function assertContentType(request: Request, types: readonly string[] = ["application/json"]): void {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  if (!mediaType || !types.includes(mediaType)) throw new AppError("unsupported_media_type", `Send the body as ${types.join(" or ")}.`);
 }
 
 export async function readBodyText(request: Request, rule: BodyRule): Promise<string> {
@@ -51,7 +53,7 @@ export async function readBodyText(request: Request, rule: BodyRule): Promise<st
 }
 
 export async function readJsonBody(request: Request, rule: BodyRule): Promise<unknown> {
-  assertJsonContentType(request);
+  assertContentType(request, rule.types);
   const text = await readBodyText(request, rule);
   try {
     return JSON.parse(text);

@@ -12,33 +12,43 @@ import { readJsonBody, type BodyRule } from "./request-body";
 import { assertSameOrigin, changesState } from "./same-origin";
 
 export interface RouteOptions {
-  /** "signed-in": anyone with a session (the data function decides further); otherwise a permission. */
-  permission: Permission | "signed-in";
+  /**
+   * "signed-in": anyone with a session (the data function decides further); "anyone": visitors too (the
+   * handler gets a null actor); otherwise a permission.
+   */
+  permission: Permission | "signed-in" | "anyone";
   /** A JSON body this route reads, and its ceiling. */
   body?: BodyRule;
+  /** Only for a route that browsers call without our Origin (CSP reports) and that changes nothing that matters. */
+  crossSite?: true;
 }
 
-export interface RouteInput<Params, Json> {
+export interface RouteInput<Params, O extends RouteOptions> {
   request: Request;
   prisma: PrismaClient;
-  actor: Actor;
+  actor: O["permission"] extends "anyone" ? Actor | null : Actor;
   params: Params;
-  json: Json;
+  json: O["body"] extends BodyRule ? unknown : undefined;
 }
 
 type RouteContextOf<Params> = { params: Promise<Params> };
 
-export function route<Params = Record<string, never>, O extends RouteOptions = RouteOptions>(
+function authorize(actor: Actor | null, permission: RouteOptions["permission"]): Actor | null {
+  if (permission === "anyone") return actor;
+  if (permission === "signed-in") return requireActor(actor);
+  return requirePermission(actor, permission);
+}
+
+export function route<Params = Record<string, never>, const O extends RouteOptions = RouteOptions>(
   options: O,
-  handler: (input: RouteInput<Params, O["body"] extends BodyRule ? unknown : undefined>) => Promise<Response>,
+  handler: (input: RouteInput<Params, O>) => Promise<Response>,
 ): (request: Request, context?: RouteContextOf<Params>) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (changesState(request.method)) assertSameOrigin(request);
+      if (changesState(request.method) && !options.crossSite) assertSameOrigin(request);
       const prisma = await db();
-      const session = await actorFromRequest(prisma, request);
-      const actor = options.permission === "signed-in" ? requireActor(session) : requirePermission(session, options.permission);
-      const json = (options.body ? await readJsonBody(request, options.body) : undefined) as O["body"] extends BodyRule ? unknown : undefined;
+      const actor = authorize(await actorFromRequest(prisma, request), options.permission) as RouteInput<Params, O>["actor"];
+      const json = (options.body ? await readJsonBody(request, options.body) : undefined) as RouteInput<Params, O>["json"];
       // Routes without dynamic segments are called with no context by Next's tests of them.
       const params = ((await context?.params) ?? {}) as Params;
       return await handler({ request, prisma, actor, params, json });

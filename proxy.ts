@@ -1,0 +1,36 @@
+// Next 16's proxy (formerly middleware): gives each dynamically rendered page a fresh CSP nonce, which Next reads
+// from the request's Content-Security-Policy header and puts on its own scripts. Statically rendered pages
+// (server/http/content-security.ts staticPages) are left alone so they stay static; next.config.ts sends them
+// their fixed policy. Authorization is not decided here (STYLE §3): every page and route checks for itself.
+import { NextResponse, type NextRequest } from "next/server";
+import { themeScript } from "@/components/ui/theme";
+import { contentSecurityPolicy, isStaticPage, scriptHash } from "@/server/http/content-security";
+import { env } from "@/server/env";
+
+const inlineScriptHashes = [scriptHash(themeScript)];
+const tls = env.AUTH_URL?.startsWith("https://") ?? false;
+
+export function proxy(request: NextRequest): NextResponse {
+  if (isStaticPage(request.nextUrl.pathname)) return NextResponse.next();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const policy = contentSecurityPolicy({ nonce, inlineScriptHashes, dev: env.NODE_ENV === "development", tls });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Pages only: API answers get their own policy from next.config.ts, static files need none; prefetches carry
+  // no document.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

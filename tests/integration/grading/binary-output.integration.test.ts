@@ -1,17 +1,16 @@
 // Output that is not text never breaks a grading: build and container output with NUL bytes and invalid UTF-8,
 // on the real grader, is stored with visible stand-ins and a notice, and the submission ends with its verdict
 // (not a 500, not a re-grading loop). Lone UTF-16 surrogates, which only a JSON escape can carry, are stored the
-// same way. Files with such characters are refused up front, naming the file, by the web and by the grader.
+// same way. Files with such characters are refused up front, naming the file, by the web and by the grader. A
+// write the database refuses ends the grading with that reason.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
-import { EventHub } from "@/server/grading/event-hub";
 import { appendEvent, createSubmission, eventsAfter, finishWithVerdict } from "@/server/grading/submission-store";
 import { submitBodySchema } from "@/server/grading/submissions";
 import { notGradableVerdict } from "@/lib/grading/submission-events";
 import { brokenStandIn, nulStandIn } from "@/lib/grading/storable";
 import type { TestDb } from "@/tests/support/test-db";
-import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+import { createTestDb, GraderProcess, graderToken, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 
 const grader = new GraderProcess(4375, "nbinary");
 let testDb: TestDb;
@@ -19,17 +18,7 @@ let seeded: Seeded;
 const limits = { rateLimit: 100, rateWindowMs: 60_000 };
 
 async function grade(files: Record<string, string>): Promise<string> {
-  const web = new Dispatcher({
-    prisma: testDb.prisma,
-    grader: { url: grader.url, token: graderToken },
-    hub: new EventHub(),
-    maxDispatches: 3,
-    maxWaitMs: 30_000,
-    reconnectDelayMs: defaultReconnectDelay,
-    log: () => {},
-    instanceId: "web-binary",
-    leaseMs: 30_000,
-  });
+  const web = webDispatcher(testDb.prisma, grader);
   const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
   await web.dispatch(id);
   return id;
@@ -81,6 +70,30 @@ describe("output that is not text", () => {
     const verdict = await finishWithVerdict(testDb.prisma, id, 3, notGradableVerdict(seeded.exercise.spec.slug, "odd \udc00 reason\u0000"), "NOT_GRADABLE");
     expect(verdict.event.type === "verdict" && verdict.event.verdict.message).toBe(`odd ${brokenStandIn} reason${nulStandIn}`);
   });
+});
+
+describe("a storage error", () => {
+  it("ends the grading not gradable with the database's own reason, not as an interrupted grading", async () => {
+    // A real refusal by the real database: a trigger that fails inserts of one marked log line.
+    const marker = `refuse-${randomUUID()}`;
+    await testDb.prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION refuse_marked_event() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.data->>'text' LIKE '%${marker}%' THEN RAISE EXCEPTION 'could not extend file: No space left on device'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await testDb.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_marked_event BEFORE INSERT ON "SubmissionEvent" FOR EACH ROW EXECUTE FUNCTION refuse_marked_event()`);
+    try {
+      const id = await grade(withDockerfile((d) => d.replace(/^(FROM .*)$/m, `$1\nRUN echo ${marker}`)));
+      const row = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: "NOT_GRADABLE", dispatches: 1 });
+      const message = (row.verdict as { message?: string }).message;
+      expect(message).toMatch(/^Saving this grading failed on our side \(.*No space left on device.*\)\. This does not count as an attempt/);
+      expect(message).not.toMatch(/restarted/);
+    } finally {
+      await testDb.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_marked_event ON "SubmissionEvent"`);
+    }
+  }, 120_000);
 });
 
 describe("files that are not text", () => {

@@ -1,7 +1,12 @@
 // Shared set-up for the web↔grader tests: a migrated test database holding one learner and the grader's busybox
 // exercise (fast to build), and a real grader process on a loopback port that a test can kill and restart.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
+import { GraderProcess, graderToken } from "@/grader/test-support/grader-process";
+import { Dispatcher, defaultReconnectDelay, type DispatcherOptions } from "@/server/grading/dispatcher";
+import { EventHub } from "@/server/grading/event-hub";
 import { readExerciseFolder } from "@/grader/contract/exercise-folder";
 import { asJson } from "@/server/json-value";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
@@ -33,6 +38,22 @@ export async function seedExercise(testDb: TestDb, email = "learner@test.local")
   return { userId: user.id, exerciseId: row.id, exercise };
 }
 
+/** One web instance's dispatcher on the test database, talking to a test grader; `options` override the defaults. */
+export function webDispatcher(prisma: PrismaClient, grader: { url: string }, options: Partial<DispatcherOptions> = {}): Dispatcher {
+  return new Dispatcher({
+    prisma,
+    grader: { url: grader.url, token: graderToken },
+    hub: new EventHub(),
+    maxDispatches: 3,
+    maxWaitMs: 60_000,
+    reconnectDelayMs: defaultReconnectDelay,
+    log: () => {},
+    instanceId: `web-${randomUUID()}`,
+    leaseMs: 30_000,
+    ...options,
+  });
+}
+
 export { createTestDb };
 
-export { GraderProcess, graderToken } from "@/grader/test-support/grader-process";
+export { GraderProcess, graderToken };

@@ -3,13 +3,13 @@
 // with a verdict or "not gradable", never left queued or running.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
+import type { Dispatcher } from "@/server/grading/dispatcher";
 import { EventHub } from "@/server/grading/event-hub";
 import { submissionEventStream } from "@/server/grading/sse-stream";
 import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
 import { streamedEventSchema, type StreamedEvent } from "@/lib/grading/submission-events";
 import type { TestDb } from "@/tests/support/test-db";
-import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+import { createTestDb, GraderProcess, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 
 const grader = new GraderProcess(4371, "webrecovery");
 let testDb: TestDb;
@@ -19,17 +19,7 @@ const limits = { rateLimit: 100, rateWindowMs: 60_000 };
 
 /** One web instance's dispatcher; the same `instanceId` again is that instance after a restart. */
 function dispatcher(hub = new EventHub(), { instanceId = "web-a", leaseMs = 30_000 } = {}): Dispatcher {
-  return new Dispatcher({
-    prisma: testDb.prisma,
-    grader: { url: grader.url, token: graderToken },
-    hub,
-    maxDispatches: 3,
-    maxWaitMs: 90_000,
-    reconnectDelayMs: defaultReconnectDelay,
-    log: () => {},
-    instanceId,
-    leaseMs,
-  });
+  return webDispatcher(testDb.prisma, grader, { hub, maxWaitMs: 90_000, instanceId, leaseMs });
 }
 
 /** The solution with a slow build step, so there is a build to interrupt; never a layer-cache hit of an earlier test. */

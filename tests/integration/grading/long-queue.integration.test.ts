@@ -4,11 +4,10 @@
 // 300 s, and the second test shows it does cut a silent stream: without keep-alives the same wait ends not gradable.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
-import { EventHub } from "@/server/grading/event-hub";
+import type { Dispatcher } from "@/server/grading/dispatcher";
 import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
 import type { TestDb } from "@/tests/support/test-db";
-import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+import { createTestDb, GraderProcess, graderToken, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 
 const streamIdleMs = 1_500;
 const talkative = new GraderProcess(4372, "nqueue", { GRADER_CONCURRENCY: "1", GRADER_KEEPALIVE_MS: "300" });
@@ -19,17 +18,7 @@ const learners: Seeded[] = [];
 const limits = { rateLimit: 100, rateWindowMs: 60_000 };
 
 function dispatcherFor(grader: GraderProcess): Dispatcher {
-  return new Dispatcher({
-    prisma: testDb.prisma,
-    grader: { url: grader.url, token: graderToken, streamIdleMs },
-    hub: new EventHub(),
-    maxDispatches: 3,
-    maxWaitMs: 60_000,
-    reconnectDelayMs: defaultReconnectDelay,
-    log: () => {},
-    instanceId: `web-${randomUUID()}`,
-    leaseMs: 30_000,
-  });
+  return webDispatcher(testDb.prisma, grader, { grader: { url: grader.url, token: graderToken, streamIdleMs } });
 }
 
 /** The solution, building for `seconds` in a silent step first; never a cache hit of another test's build. */

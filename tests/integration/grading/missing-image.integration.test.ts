@@ -7,13 +7,11 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestBaseImage, requireEngine, testBaseImage, testDocker } from "@/grader/test-support/test-base-image";
 import { AppError } from "@/server/errors";
-import { Dispatcher, defaultReconnectDelay } from "@/server/grading/dispatcher";
-import { EventHub } from "@/server/grading/event-hub";
 import { referenceSolution } from "@/server/grading/exercises";
 import { createSubmission, eventsAfter, listAttempts } from "@/server/grading/submission-store";
 import { attemptNumbers } from "@/lib/grading/submission-events";
 import type { TestDb } from "@/tests/support/test-db";
-import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
+import { createTestDb, GraderProcess, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 
 const registryPort = 4390;
 const lessonImage = `127.0.0.1:${registryPort}/nlesson/busybox:dev`;
@@ -31,17 +29,7 @@ function onLessonImage(files: Record<string, string>): Record<string, string> {
 }
 
 async function grade(files: Record<string, string>, limits = { rateLimit: 100, rateWindowMs: 600_000 }): Promise<string> {
-  const web = new Dispatcher({
-    prisma: testDb.prisma,
-    grader: { url: grader.url, token: graderToken },
-    hub: new EventHub(),
-    maxDispatches: 3,
-    maxWaitMs: 30_000,
-    reconnectDelayMs: defaultReconnectDelay,
-    log: () => {},
-    instanceId: "web-missing",
-    leaseMs: 30_000,
-  });
+  const web = webDispatcher(testDb.prisma, grader);
   const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
   await web.dispatch(id);
   return id;

@@ -1,0 +1,44 @@
+// "Not gradable" as the learner sees it, in Debian's chromium against the production build and the real grader: a
+// Dockerfile on a lesson image the engine lacks (offered by the e2e grader, never present) ends "not counted" with
+// the reason, the attempt gets no number, and the live view offers to grade again, which starts a new grading.
+import { expect, test } from "@playwright/test";
+import { e2eDemoPassword, e2eMissingImage } from "../../playwright.config";
+
+const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/optimize-and-harden";
+
+test("a grading our side cannot do says 'not counted', numbers nothing and offers to grade again", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`/signin?next=${encodeURIComponent(exerciseUrl)}`);
+  await page.getByLabel("Email").fill("learner@shipshape.local");
+  await page.getByLabel("Password").fill(e2eDemoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
+  await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
+
+  const editor = page.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(`FROM ${e2eMissingImage}\nCMD ["true"]\n`);
+  await expect(editor).toContainText(e2eMissingImage);
+
+  await page.getByRole("button", { name: "Grade", exact: true }).click();
+  const verdict = page.getByTestId("verdict");
+  await expect(verdict).toHaveAttribute("data-status", "error", { timeout: 120_000 });
+  await expect(verdict).toContainText("Not gradable — not counted");
+  await expect(verdict).toContainText(`${e2eMissingImage}`);
+  await expect(verdict).toContainText("missing on the grading engine");
+  await expect(verdict).not.toContainText("score");
+
+  const attempts = page.getByRole("list", { name: "Attempts" }).getByRole("listitem");
+  await expect(attempts).toHaveCount(1);
+  await expect(attempts.first()).toHaveAttribute("data-status", "NOT_GRADABLE");
+  await expect(attempts.first()).toContainText("not counted");
+  await expect(attempts.first()).not.toContainText("#");
+
+  await verdict.getByRole("button", { name: "Grade again" }).click();
+  await expect(attempts).toHaveCount(2);
+  await expect(verdict).toHaveAttribute("data-status", "error", { timeout: 120_000 });
+  await expect(attempts.nth(0)).toHaveAttribute("data-status", "NOT_GRADABLE");
+  await expect(attempts.nth(1)).toHaveAttribute("data-status", "NOT_GRADABLE");
+  await expect(page.getByRole("button", { name: "Show the reference solution" })).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
-// `npm start`: prepares the database, builds the web when its sources changed, then runs the web (PORT) and the
-// grader (GRADER_PORT) side by side until interrupted.
+// `npm start`: starts the grader (GRADER_PORT; it makes missing base images in the background), prepares the
+// database, builds the web when its sources changed, then serves the web (PORT) beside it until interrupted.
 //   --web-only   do not start the grader (browser tests that do not grade)
 //   --no-build   serve the existing build as it is
 import { spawn, type ChildProcess } from "node:child_process";
@@ -77,22 +77,9 @@ async function main(): Promise<void> {
   process.env = env;
   const web = (await import("../server/env")).parseWebEnv(env);
 
-  await prepareDatabase(log);
-
-  if (!args.has("--no-build") && !buildIsCurrent(web.NEXT_DIST_DIR)) {
-    log("building the web (sources changed since the last build)");
-    await run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
-  }
-
   // Node itself runs each service (no npx or tsx wrapper in between), so a signal to a child reaches the server,
   // and whoever stops this process group (Ctrl+C, Playwright) stops them all.
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const children: ChildProcess[] = [
-    serve("web", process.execPath, [nextBin, "start", "-p", String(web.PORT), "-H", env.HOST ?? "127.0.0.1"], { ...env, NODE_ENV: "production" }),
-  ];
-  if (!args.has("--web-only")) children.push(serve("grader", process.execPath, ["--import", "tsx", "grader/main.ts"], env));
-  log(`web on http://127.0.0.1:${web.PORT}${args.has("--web-only") ? "" : `, grader on ${web.GRADER_URL}`}`);
-
+  const children: ChildProcess[] = [];
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
@@ -103,16 +90,38 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
-  const [webChild, graderChild] = children;
-  webChild?.on("exit", (code) => {
+
+  // The grader starts first: on a fresh machine it spends minutes making the lessons' base images in the background
+  // (GRADER_BASE_IMAGES), and that work, mostly downloads, overlaps the database set-up and the web build.
+  if (!args.has("--web-only")) {
+    const grader = serve("grader", process.execPath, ["--import", "tsx", "grader/main.ts"], env);
+    children.push(grader);
+    // Lessons and quick tests need no grader: without a Docker engine the web keeps serving and grading waits.
+    grader.on("exit", (code) => {
+      if (!stopping) log(`the grader exited with ${code} (see its message above); lessons and quick tests still work, grading does not`);
+    });
+  }
+  try {
+    await prepareDatabase(log);
+    if (!args.has("--no-build") && !buildIsCurrent(web.NEXT_DIST_DIR)) {
+      log("building the web (sources changed since the last build)");
+      await run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
+    }
+  } catch (err) {
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    throw err;
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const webChild = serve("web", process.execPath, [nextBin, "start", "-p", String(web.PORT), "-H", env.HOST ?? "127.0.0.1"], { ...env, NODE_ENV: "production" });
+  children.push(webChild);
+  log(`web on http://127.0.0.1:${web.PORT}${args.has("--web-only") ? "" : `, grader on ${web.GRADER_URL}`}`);
+  webChild.on("exit", (code) => {
     if (!stopping) {
       log(`the web exited with ${code}; stopping`);
       stop(code ?? 1);
     }
-  });
-  // Lessons and quick tests need no grader: without a Docker engine the web keeps serving and grading waits.
-  graderChild?.on("exit", (code) => {
-    if (!stopping) log(`the grader exited with ${code} (see its message above); lessons and quick tests still work, grading does not`);
   });
 }
 

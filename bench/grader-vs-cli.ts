@@ -11,11 +11,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
-import { parseConfig } from "@/grader/config";
+import { parseConfig, settingTable } from "@/grader/config";
 import { Grader } from "@/grader/grading/grader";
-import { ensureTestBaseImage } from "@/grader/test-support/test-base-image";
+import { ensureTestBaseImage, testBaseImages } from "@/grader/test-support/test-base-image";
 
 const fixture = "grader/test-fixtures/exercises/busybox-service";
+/** The fixture builds FROM the tests' own busybox image, which a grader offers only when told to. */
+const offeredWithTestImage = [settingTable.offeredImages.default, ...testBaseImages].join(",");
 
 export interface GraderVsCliResult {
   iterations: number;
@@ -32,7 +34,7 @@ export interface GraderVsCliResult {
   warmGradingTargetMs: number;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
@@ -105,7 +107,7 @@ const summarize = (runs: GradingTimes[]) => ({ verdictMs: Math.round(median(runs
 export async function benchGraderVsCli(iterations = 5): Promise<GraderVsCliResult> {
   await ensureTestBaseImage();
   const ex = await readExerciseFolder(fixture);
-  const config = parseConfig({ GRADER_NAME: "bench" }, { requireToken: false });
+  const config = parseConfig({ GRADER_NAME: "bench", GRADER_OFFERED_IMAGES: offeredWithTestImage }, { requireToken: false });
   const log = pino({ level: "warn" });
   // Cold: no grading image is kept, so every build starts from the base image, as a learner's new files do.
   const cold = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0 } }, log, { sweep: true });
@@ -131,7 +133,7 @@ export async function benchGraderVsCli(iterations = 5): Promise<GraderVsCliResul
   for (let i = 0; i < iterations; i++) warmRuns.push(await graderRun(warm, ex, ex.spec.checks));
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
-    const cli = spawnSync("npm", ["run", "--silent", "grade", "--", fixture, `${fixture}/solution`], { stdio: ["ignore", "ignore", "ignore"], env: { ...process.env, GRADER_NAME: "benchwarm" } });
+    const cli = spawnSync("npm", ["run", "--silent", "grade", "--", fixture, `${fixture}/solution`], { stdio: ["ignore", "ignore", "ignore"], env: { ...process.env, GRADER_NAME: "benchwarm", GRADER_OFFERED_IMAGES: offeredWithTestImage } });
     if (cli.status !== 0) throw new Error(`npm run grade exited ${cli.status}`);
     command.push(performance.now() - t0);
   }

@@ -13,6 +13,7 @@ import { loadConfig } from "@/grader/config";
 import { resolveBuildSources } from "@/grader/build-plan/resolve-sources";
 import { connectDocker } from "@/grader/sandbox/docker-client";
 import { baseImageFacts } from "@/grader/sandbox/image-store";
+import { median } from "./grader-vs-cli";
 
 const exercises = ["first-service", "lean-image"].map((slug) => `content/containers/dockerize-a-service/exercises/${slug}`);
 const resolverCall = "const refused = await this.refusal(files);";
@@ -24,12 +25,6 @@ export interface ResolverOverheadResult {
   ratioTarget: number;
   resolveMedianMs: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-};
 
 /** This tree's grader and content with the session's resolver call taken out; node_modules shared. */
 function treeWithoutResolver(root: string): string {

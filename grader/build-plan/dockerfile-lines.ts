@@ -77,7 +77,7 @@ export function jsonArgs(rest: string): string[] | null {
   if (!rest.startsWith("[")) return null;
   try {
     const parsed: unknown = JSON.parse(rest);
-    if (Array.isArray(parsed) && parsed.every((a) => typeof a === "string")) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.every((a): a is string => typeof a === "string")) return parsed;
   } catch {
     // Not JSON: the builder falls back to whitespace-separated words too.
   }

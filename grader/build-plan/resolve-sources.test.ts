@@ -14,7 +14,7 @@ const engine: Record<string, BaseImageFacts> = {
 const offered = ["busybox", "python:3.11-slim", "acme/onbuild:1", "acme/onbuild-env:1", "acme/onbuild-copy:1", "golang:1.22"];
 
 const resolve = (dockerfile: string, buildArgs: Record<string, string> = {}) =>
-  resolveBuildSources(dockerfile, { offered, buildArgs, inspect: async (ref) => engine[ref] ?? null });
+  resolveBuildSources(dockerfile, { offered, buildArgs, inspect: (ref) => Promise.resolve(engine[ref] ?? null) });
 
 describe("accepted: only local sources and offered images", () => {
   it.each([

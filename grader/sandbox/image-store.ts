@@ -185,7 +185,9 @@ export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ 
 export async function baseImageFacts(docker: Docker, ref: string): Promise<BaseImageFacts | null> {
   try {
     const info = await docker.getImage(ref).inspect();
-    return { env: info.Config.Env ?? [], onBuild: info.Config.OnBuild ?? [] };
+    // @types/dockerode types OnBuild as any[]; the engine sends the trigger lines as strings.
+    const onBuild = (info.Config.OnBuild ?? []) as unknown[];
+    return { env: info.Config.Env ?? [], onBuild: onBuild.filter((t): t is string => typeof t === "string") };
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return null;
     throw err;

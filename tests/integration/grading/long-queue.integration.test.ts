@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dispatcher } from "@/server/grading/dispatcher";
+import { EventHub } from "@/server/grading/event-hub";
+import { submissionEventStream } from "@/server/grading/sse-stream";
 import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, graderToken, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
@@ -93,4 +95,17 @@ describe("a long queue", () => {
     expect(JSON.stringify(restarts[0]?.event)).toMatch(/broke mid-grading/);
     expect(await held).toMatch(/"type":"verdict"/);
   }, 120_000);
+
+  it("keeps the browser's event stream alive with comment lines while nothing happens", async () => {
+    const [a] = learners;
+    if (!a) throw new Error("seeding failed");
+    // Never dispatched: it waits, as a grading far down a queue would.
+    const waiting = await submit(a, 0);
+    const reader = submissionEventStream(testDb.prisma, new EventHub(), waiting, 0, { heartbeatMs: 100 }).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while ((text.match(/^: keep-alive$/gm) ?? []).length < 3) text += decoder.decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toMatch(/^id: 1\ndata: .*"submitted"/m);
+  });
 });

@@ -1,0 +1,101 @@
+// The reading pages are cached whole and shared by every reader (ISR), yet a published edit shows on the very
+// next request and a signed-in reader still gets their own ticks and read marks. Real parts: the production
+// build, the content sync an admin triggers in the running server, the demo accounts, Debian's Chromium.
+//
+// The edit is made to the real lesson file (content sync reads content/) and undone, and synced back, after.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { e2eDemoPassword } from "@/playwright.config";
+import { checklistItems } from "./lesson-content";
+
+const lessonUrl = "/learn/containers/dockerize-a-service";
+const lessonFile = path.resolve("content/containers/dockerize-a-service/lesson.md");
+const sectionsKey = "shipshape:sections:containers/dockerize-a-service";
+const [item = "", otherItem = ""] = checklistItems(readFileSync(lessonFile, "utf8"));
+
+async function signIn(page: Page, who: "learner" | "admin"): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
+  await page.getByLabel("Password").fill(e2eDemoPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 30_000 });
+}
+
+async function signedInPage(browser: Browser, who: "learner" | "admin"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who);
+  return page;
+}
+
+// As the browser sends it from one of our pages: state-changing routes check Origin.
+const syncContent = (request: APIRequestContext, baseURL: string) => request.post("/api/admin/content-sync", { headers: { origin: baseURL } });
+
+test("a content sync of an edited lesson is on the next request to its lesson and course pages", async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  if (!baseURL) throw new Error("no baseURL");
+  const original = readFileSync(lessonFile, "utf8");
+  const marker = `Revalidation marker ${Date.now()}`;
+  const admin = await signedInPage(browser, "admin");
+  try {
+    // Cached: the second request is served from the page cache, not rendered.
+    await request.get(lessonUrl);
+    const cached = await request.get(lessonUrl);
+    expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(await cached.text()).not.toContain(marker);
+
+    // Nobody but an admin may trigger a sync.
+    expect((await syncContent(request, baseURL)).status()).toBe(401);
+    const learner = await signedInPage(browser, "learner");
+    expect((await syncContent(learner.request, baseURL)).status()).toBe(403);
+    await learner.context().close();
+
+    writeFileSync(lessonFile, original.replace(/^title: .*$/m, (line) => `${line} (edited)`) + `\n\n${marker}\n`);
+    const synced = await syncContent(admin.request, baseURL);
+    expect(synced.status()).toBe(200);
+    expect(await synced.json()).toMatchObject({ revisionsCreated: 1, changedCourses: ["containers"] });
+
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(lessonUrl);
+    await expect(page.getByText(marker)).toBeVisible();
+    await page.goto("/learn/containers");
+    await expect(page.getByRole("link", { name: /\(edited\)/ })).toBeVisible();
+    // And it is cached again from then on.
+    expect((await request.get(lessonUrl)).headers()["x-nextjs-cache"]).toBe("HIT");
+    await page.context().close();
+  } finally {
+    writeFileSync(lessonFile, original);
+    expect((await syncContent(admin.request, baseURL)).status()).toBe(200);
+    await admin.context().close();
+  }
+  expect(await (await request.get(lessonUrl)).text()).not.toContain(marker);
+});
+
+test("a signed-in reader gets their own ticks and read marks on the shared cached page", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const first = await signedInPage(browser, "learner");
+  await first.goto(lessonUrl);
+  await expect(first.getByRole("button", { name: "Copy code" }).first()).toBeVisible();
+  const ticked = first.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "POST" && r.request().postData()?.includes("checklist-item") === true);
+  await first.getByRole("checkbox", { name: item, exact: true }).check();
+  expect((await ticked).status()).toBe(200);
+  // Reading to the end marks the sections read.
+  const read = first.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().postData()?.includes("section-read") === true);
+  const lastSection = await first.locator("#lesson-body h2[id]").last().getAttribute("id");
+  await first.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: "instant" }));
+  expect((await read).status()).toBe(200);
+  await first.context().close();
+
+  // The page itself is the same for everyone: cached, and nothing of the learner's in it.
+  const shared = await request.get(lessonUrl);
+  expect(shared.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await shared.text()).not.toContain("Demo Learner");
+
+  // A browser that never saw this learner's progress gets it from the account.
+  const second = await signedInPage(browser, "learner");
+  await second.goto(lessonUrl);
+  await expect(second.getByRole("checkbox", { name: item, exact: true })).toBeChecked();
+  await expect(second.getByRole("checkbox", { name: otherItem, exact: true })).not.toBeChecked();
+  await expect.poll(() => second.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as string[], sectionsKey)).toContain(lastSection);
+  await second.context().close();
+});

@@ -124,19 +124,22 @@ describe("POST /v1/gradings", () => {
 });
 
 describe("operations", () => {
-  it("GET /healthz reports the engine, the lessons' base images it holds and the limits it grades with", async () => {
+  it("GET /healthz reports the engine, the state of the lessons' base images and the limits it grades with", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     const health = graderHealthSchema.parse(await res.json());
     if (!health.ok) throw new Error(health.message);
     expect(health.engine).toBe((await testDocker().version()).Version);
-    // Cross-checked against the engine itself: every recipe's image that exists is listed, stand-ins marked.
+    // Cross-checked against the engine itself: every recipe's image is listed, ready (stand-ins marked) when the
+    // engine holds it, else missing — this grader was started without provisioning (the service's own is tested
+    // in tests/integration/base-images).
     const expected = [];
     for (const { name } of baseImageRecipes) {
       const image = await testDocker().getImage(name).inspect().catch(() => null);
-      if (image) expected.push({ name, standIn: image.Config.Labels?.[labels.baseImage] === "1" });
+      expected.push(image ? { name, standIn: image.Config.Labels?.[labels.baseImage] === "1", state: "ready" } : { name, standIn: false, state: "missing" });
     }
     expect(health.baseImages).toEqual(expected);
+    expect(health.baseImageProvisioning).toBe("off");
     expect(health.limits).toMatchObject({ readyTimeoutMs: 10_000, uploadMaxBytes: 64 * 1024 });
     expect(health.buildNetwork).toBe("none");
   });

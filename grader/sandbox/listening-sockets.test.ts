@@ -51,16 +51,16 @@ describe("misbinding", () => {
 
 describe("readListeningSockets", () => {
   it("accepts cat's output even when tcp6 is missing (exit 1), and gives up on an image without cat", async () => {
-    expect(await readListeningSockets(async () => ({ exitCode: 1, stdout: tcp }))).toHaveLength(2);
-    expect(await readListeningSockets(async () => ({ exitCode: 127, stdout: "" }))).toBeNull();
-    expect(await readListeningSockets(async () => Promise.reject(new Error("exec failed")))).toBeNull();
+    expect(await readListeningSockets(() => Promise.resolve({ exitCode: 1, stdout: tcp }))).toHaveLength(2);
+    expect(await readListeningSockets(() => Promise.resolve({ exitCode: 127, stdout: "" }))).toBeNull();
+    expect(await readListeningSockets(() => Promise.reject(new Error("exec failed")))).toBeNull();
   });
 });
 
 describe("BindWatch", () => {
   it("decides only after the same wrong sockets were seen for the settle time", async () => {
     let sockets: ListeningSocket[] = [];
-    const watch = new BindWatch(async () => sockets, 5000, 1_000, 100);
+    const watch = new BindWatch(() => Promise.resolve(sockets), 5000, 1_000, 100);
     expect(await watch.certain(0)).toBeNull();
     sockets = [{ address: "0.0.0.0", port: 9000 }];
     expect(await watch.certain(200)).toBeNull();
@@ -72,10 +72,10 @@ describe("BindWatch", () => {
   });
 
   it("never decides once the app listens where it should, and stops reading when sockets cannot be read", async () => {
-    const good = new BindWatch(async () => [{ address: "0.0.0.0", port: 5000 }], 5000, 0, 0);
+    const good = new BindWatch(() => Promise.resolve([{ address: "0.0.0.0", port: 5000 }]), 5000, 0, 0);
     expect(await good.certain(0)).toBeNull();
     let reads = 0;
-    const blind = new BindWatch(async () => (reads++, null), 5000, 0, 0);
+    const blind = new BindWatch(() => (reads++, Promise.resolve(null)), 5000, 0, 0);
     await blind.certain(0);
     await blind.certain(10);
     expect(reads).toBe(1);

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 
 /** Statically rendered routes (path-to-regexp, as next.config headers() matches them). */
-export const staticPages = ["/", "/learn/:course", "/learn/:course/:lesson"] as const;
+export const staticPages = ["/", "/catalog/:view", "/learn/:course", "/learn/:course/:lesson"] as const;
 
 const staticPageRegexps = staticPages.map((source) => new RegExp(`^${source.replace(/:[a-z]+/g, "[^/]+")}/?$`));
 

@@ -60,3 +60,9 @@ export const limitTable: readonly LimitRow[] = [
   { name: "SSE streams per user", value: String(streamLimits.sseStreamsPerUser), why: "Each open stream holds a connection, a database poll and a listener." },
   { name: "trusted proxy hops", value: String(env.TRUSTED_PROXY_HOPS), env: "TRUSTED_PROXY_HOPS", why: "How many X-Forwarded-For entries were written by our own proxies; 0 ignores the header." },
 ];
+
+/** The table as the README prints it (tests/security/limits-table.test.ts keeps the two the same). */
+export function limitTableMarkdown(): string {
+  const rows = limitTable.map((r) => `| ${r.name} | ${r.value} | ${r.env ? r.env.split(", ").map((e) => `\`${e}\``).join(", ") : "—"} | ${r.why} |`);
+  return ["| limit | value | env | why |", "|---|---|---|---|", ...rows].join("\n");
+}

@@ -49,7 +49,7 @@ export interface RequestInit2 {
 export function pageRequest(path: string, { method = "GET", cookie, body, headers = {} }: RequestInit2 = {}): Request {
   const h = new Headers({ "content-type": "application/json", origin: new URL(site).origin, ...headers });
   if (cookie) h.set("cookie", cookie);
-  return new Request(`${site}${path}`, { method, headers: h, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request(`${site}${path}`, { method, headers: h, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) });
 }
 
 export const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });

@@ -11,7 +11,8 @@ export interface BuildCgroup {
   parent: string;
   /** True when pids.max was written before the build: no step can ever exceed it. */
   preset: boolean;
-  remove(): Promise<void>;
+  /** Starts removing it once the engine lets go of it; returns at once. */
+  remove(): void;
 }
 
 const group = "shipshape-build";
@@ -23,9 +24,12 @@ async function writable(file: string): Promise<boolean> {
 export async function prepareBuildCgroup(fsRoot: string, key: string, pidsMax: number): Promise<BuildCgroup> {
   const parent = `/${group}/${key}`;
   const v2 = await writable(path.join(fsRoot, "cgroup.subtree_control"));
-  const dir = v2 ? path.join(fsRoot, group, key) : path.join(fsRoot, "pids", group, key);
+  // The pids hierarchy's root must already be a cgroup filesystem: only what lies below it is ours to make.
+  const hierarchy = v2 ? fsRoot : path.join(fsRoot, "pids");
+  const dir = path.join(hierarchy, group, key);
   let preset = false;
   try {
+    if (!(await writable(path.join(hierarchy, "cgroup.procs")))) throw new Error("no writable pids hierarchy");
     await fs.mkdir(dir, { recursive: true });
     if (v2) {
       // cgroup v2 hands the pids controller down only where each ancestor enables it for its children.
@@ -40,15 +44,23 @@ export async function prepareBuildCgroup(fsRoot: string, key: string, pidsMax: n
   return { parent, preset, remove: () => removeCgroup(fsRoot, key, v2) };
 }
 
-/** The engine creates the parent in every hierarchy it uses; each goes once its step containers are gone. */
-async function removeCgroup(fsRoot: string, key: string, v2: boolean): Promise<void> {
-  const dirs = v2 ? [path.join(fsRoot, group, key)] : (await fs.readdir(fsRoot).catch(() => [])).map((h) => path.join(fsRoot, h, group, key));
-  for (const dir of dirs) {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const err = await fs.rmdir(dir).then(() => null, (e: NodeJS.ErrnoException) => e);
-      if (!err || err.code === "ENOENT" || err.code === "ENOTDIR" || err.code === "EACCES" || err.code === "EROFS") break;
-      // EBUSY: the last step's container is still being removed.
-      await new Promise((r) => setTimeout(r, 100));
+const removalBudgetMs = 30_000;
+
+/**
+ * The engine creates the parent in every hierarchy it uses; each can go once the engine has removed the build's
+ * last step container, which after an aborted build takes it seconds. Runs in the background: no grading waits.
+ */
+function removeCgroup(fsRoot: string, key: string, v2: boolean): void {
+  void (async () => {
+    const dirs = v2 ? [path.join(fsRoot, group, key)] : (await fs.readdir(fsRoot).catch(() => [])).map((h) => path.join(fsRoot, h, group, key));
+    const deadline = Date.now() + removalBudgetMs;
+    for (const dir of dirs) {
+      for (;;) {
+        const err = await fs.rmdir(dir).then(() => null, (e: NodeJS.ErrnoException) => e);
+        // EBUSY: a step container of the build still holds it.
+        if (err?.code !== "EBUSY" || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
-  }
+  })();
 }

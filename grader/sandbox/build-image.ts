@@ -100,7 +100,7 @@ export async function buildImage(docker: Docker, req: BuildRequest): Promise<Bui
     return await runBuild(docker, req, cgroup.parent, stopForLimit.signal, () => breach);
   } finally {
     await watchdog.stop();
-    await cgroup.remove();
+    cgroup.remove();
   }
 }
 

@@ -7,7 +7,7 @@
 // are never touched. To see the waiting deterministically the test holds the kit's lock while the learner presses
 // Grade (the grader reports that as "queued" and waits, as it does for a kit run started by hand), then lets go.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -120,6 +120,8 @@ test("on a fresh engine, npm start prepares the base images while serving; a gra
   await expect(environment.getByTestId("grading-readiness")).toHaveAttribute("data-state", "preparing");
   await expect(environment.getByTestId("grading-readiness")).toContainText("The grader is preparing python:3.11-slim");
   await expect(environment.locator('[data-image="python:3.11-slim"]')).toHaveAttribute("data-state", "queued");
+  mkdirSync("artifacts", { recursive: true });
+  await environment.screenshot({ path: "artifacts/first-run-preparing.png" });
 
   // The reference solution's Dockerfile, graded before its base image exists: it waits, saying why.
   const editor = page.locator(".cm-content");
@@ -131,6 +133,7 @@ test("on a fresh engine, npm start prepares the base images while serving; a gra
   const liveView = page.getByTestId("live-view");
   await expect(liveView.getByTestId("queue-reason")).toContainText("Waiting for the base image this Dockerfile needs", { timeout: 60_000 });
   await expect(liveView.getByTestId("queue-reason")).toContainText("python:3.11-slim");
+  await liveView.screenshot({ path: "artifacts/first-run-waiting.png" });
 
   // Let the grader's kit run; watch /healthz report the image being prepared step by step.
   const seen: BaseImageStatus[] = [];

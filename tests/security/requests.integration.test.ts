@@ -98,13 +98,15 @@ describe("state-changing routes answer only our own pages", () => {
 
   it("refuses foreign, null and missing Origins on every state-changing route", async () => {
     // Each takes its own params; here they all get the exercise's slug, which the ones without params ignore.
-    const routes: Record<string, (request: Request, context?: unknown) => Promise<Response>> = {
-      progress: (await import("@/app/api/progress/route")).POST,
-      merge: (await import("@/app/api/progress/merge/route")).POST,
-      attempts: (await import("@/app/api/progress/quiz-attempts/route")).POST,
-      me: (await import("@/app/api/me/route")).DELETE,
-      draft: (await import("@/app/api/exercises/[slug]/draft/route")).PUT as (request: Request, context?: unknown) => Promise<Response>,
-      submit: (await import("@/app/api/exercises/[slug]/submissions/route")).POST as (request: Request, context?: unknown) => Promise<Response>,
+    type AnyRoute = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    const anyRoute = (handler: unknown) => handler as AnyRoute;
+    const routes: Record<string, AnyRoute> = {
+      progress: anyRoute((await import("@/app/api/progress/route")).POST),
+      merge: anyRoute((await import("@/app/api/progress/merge/route")).POST),
+      attempts: anyRoute((await import("@/app/api/progress/quiz-attempts/route")).POST),
+      me: anyRoute((await import("@/app/api/me/route")).DELETE),
+      draft: anyRoute((await import("@/app/api/exercises/[slug]/draft/route")).PUT),
+      submit: anyRoute((await import("@/app/api/exercises/[slug]/submissions/route")).POST),
     };
     const slug = ctx({ slug: sdb.fx.exerciseSlug });
     for (const origin of ["https://evil.example", "null", "http://127.0.0.1:3300.evil.example", "http://127.0.0.1"]) {

@@ -138,6 +138,10 @@ export class Session implements GradingSession {
     if (!result.ok && result.reason === "error" && isCacheRace(result.message)) {
       this.deps.log.warn({ message: result.message }, "build lost a cached layer to a concurrent cleanup; building again");
       result = await attempt();
+      // Lost again: the engine's image store is what failed, not the Dockerfile (not gradable, nothing counted).
+      if (!result.ok && result.reason === "error" && isCacheRace(result.message)) {
+        result = { ...result, reason: "unavailable", message: `The engine lost image layers while building (${result.message}). That is our fault, not yours: nothing was counted.` };
+      }
     }
     if (!result.ok) for (const id of result.dangling) this.deps.pendingRemoval.add(id);
     if (result.ok) {

@@ -30,6 +30,7 @@ describe("accepted: only local sources and offered images", () => {
     ["escaped dollar is literal", "FROM busybox\nARG U=http://x\nADD \\$U /x\n", ["busybox:latest"]],
     ["single quotes are literal", "FROM busybox\nARG U=http://x\nADD '$U' /x\n", ["busybox:latest"]],
     ["ARG declared in another stage does not leak", "FROM busybox AS a\nARG U=http://x\nFROM busybox\nADD $U/f /x\n", ["busybox:latest"]],
+    ["independent pairs on one line", "FROM busybox\nENV A=1 B=2\nARG C=3 D=$A\nADD $A$B$C$D /x\n", ["busybox:latest"]],
   ])("%s", async (_name, dockerfile, images) => {
     expect(await resolve(dockerfile)).toEqual({ ok: true, images });
   });
@@ -66,6 +67,9 @@ describe("refused, with the line", () => {
     ["no FROM", "# nothing\n", 1, /no FROM/],
     ["bad escape directive", "# escape=x\nFROM busybox\n", 1, /cannot read/],
     ["ONBUILD FROM", "FROM busybox\nONBUILD FROM busybox\n", 2, /cannot trigger/],
+    ["ENV pairs reading each other", "FROM busybox\nENV U=http://127.0.0.1:4100/\nENV U=safe V=$U\nADD $V /x\n", 3, /same line/],
+    ["ARG pairs reading each other", "FROM busybox\nARG A=http://127.0.0.1:4100/ B=$A\nADD $B /x\n", 2, /same line/],
+    ["meta ARG pairs reading each other", "ARG R=127.0.0.1:4100 B=$R/x:1\nFROM $B\n", 1, /same line/],
   ] as [string, string, number, RegExp, Record<string, string>?][])("%s", async (_name, dockerfile, line, message, buildArgs) => {
     const plan = await resolve(dockerfile, buildArgs);
     expect(plan).toMatchObject({ ok: false, kind: "refused", line });

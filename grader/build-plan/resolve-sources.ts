@@ -47,6 +47,28 @@ interface StageState {
 /** A source the engine would fetch: a URL of any scheme, or a git remote. */
 const isRemote = (src: string): boolean => /:\/\//.test(src) || /^git@/i.test(src) || /^github\.com\//i.test(src);
 
+/**
+ * The values of one ARG or ENV line. The classic builder expands them all against the variables from before the
+ * line; a value that would read differently once an earlier pair of the same line applied is refused, so no
+ * reading of the line (the builder's, a later version's) can differ from ours.
+ */
+function lineValues(
+  pairs: { name: string; value: string | undefined }[],
+  before: ReadonlyMap<string, string>,
+  resolve: (name: string, value: string | undefined, vars: ReadonlyMap<string, string>) => string | undefined,
+): Map<string, string | undefined> {
+  const atOnce = new Map<string, string | undefined>();
+  const sequential = new Map(before);
+  for (const { name, value } of pairs) {
+    const resolved = resolve(name, value, before);
+    if (resolve(name, value, sequential) !== resolved) throw new Undecidable(`${name}'s value reads an earlier name=value of the same line; give each its own line`);
+    atOnce.set(name, resolved);
+    if (resolved === undefined) sequential.delete(name);
+    else sequential.set(name, resolved);
+  }
+  return atOnce;
+}
+
 export async function resolveBuildSources(dockerfile: string, opts: ResolveOptions): Promise<BuildPlan> {
   try {
     return { ok: true, images: await new Resolver(opts).run(dockerfile) };
@@ -114,11 +136,10 @@ class Resolver {
   }
 
   private declareArgs(instr: RawInstruction, into: Map<string, string>, scope: ReadonlyMap<string, string>, meta: ReadonlyMap<string, string>): void {
-    for (const { name, value } of argDeclarations(instr.rest, this.escape)) {
-      const passed = this.opts.buildArgs[name];
-      const resolved = passed ?? (value !== undefined ? expandWord(value, scope, this.escape) : meta.get(name));
-      if (resolved === undefined) into.delete(name);
-      else into.set(name, resolved);
+    const values = lineValues(argDeclarations(instr.rest, this.escape), scope, (name, value, vars) => this.opts.buildArgs[name] ?? (value !== undefined ? expandWord(value, vars, this.escape) : meta.get(name)));
+    for (const [name, value] of values) {
+      if (value === undefined) into.delete(name);
+      else into.set(name, value);
     }
   }
 
@@ -168,7 +189,7 @@ class Resolver {
         this.declareArgs(instr, stage.args, this.vars(stage), meta);
         return;
       case "ENV":
-        for (const { name, value } of envPairs(instr.rest, this.escape)) stage.env.set(name, expandWord(value, this.vars(stage), this.escape));
+        for (const [name, value] of lineValues(envPairs(instr.rest, this.escape), this.vars(stage), (_name, v, vars) => expandWord(v ?? "", vars, this.escape))) stage.env.set(name, value ?? "");
         return;
       case "ONBUILD":
         if (/^\s*(ONBUILD|FROM|MAINTAINER)\b/i.test(instr.rest)) throw new Refusal("refused", line, `${where}: ONBUILD cannot trigger ${instr.rest.split(/\s/)[0] ?? ""}.`);

@@ -6,12 +6,16 @@ import { benchGraderVsCli } from "./grader-vs-cli";
 import { benchResolverOverhead } from "./resolver-overhead";
 import { run as firstEvent } from "./first-event";
 import { run as progressWrite } from "./progress-write";
+import { run as lessonThroughput } from "./lesson-throughput";
+import { run as lighthouse } from "./lighthouse";
 
 const benches: Record<string, () => Promise<unknown>> = {
   "grader-vs-cli": () => benchGraderVsCli(5),
   "resolver-overhead": () => benchResolverOverhead(3),
   "progress-write": () => progressWrite({ writes: 500 }),
   "first-event": () => firstEvent({ samples: 20 }),
+  "lesson-throughput": () => lessonThroughput({ seconds: 10 }),
+  lighthouse: () => lighthouse(),
 };
 
 async function main(): Promise<void> {

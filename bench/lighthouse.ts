@@ -1,0 +1,85 @@
+// Lighthouse 12 (mobile defaults: simulated slow 4G and a mid-range phone's CPU) on the catalog, a lesson, its
+// quick test and an exercise page, served by the production build with its content synced, in Debian's Chromium
+// with the same flags as the browser tests. Targets (issue 14): performance ≥ 95, accessibility and best
+// practices 100. Each page is loaded once before it is measured, so the reading pages are in their cache.
+//   npx tsx bench/lighthouse.ts [--no-build]
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { chromiumLaunchOptions } from "../playwright.config";
+import { startProductionWeb } from "./production-web";
+
+const pages = [
+  { name: "catalog", path: "/" },
+  { name: "lesson", path: "/learn/containers/dockerize-a-service" },
+  { name: "quiz", path: "/learn/containers/dockerize-a-service/quiz" },
+  { name: "exercise", path: "/learn/containers/dockerize-a-service/exercises/first-service" },
+] as const;
+
+const categories = ["performance", "accessibility", "best-practices"] as const;
+const targets: Record<(typeof categories)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100 };
+const webPort = 3585;
+
+export interface PageScores {
+  page: string;
+  path: string;
+  scores: Record<(typeof categories)[number], number>;
+  /** Largest contentful paint, total blocking time (ms) and bytes transferred, as Lighthouse measured them. */
+  lcpMs: number;
+  tbtMs: number;
+  totalBytes: number;
+  /** Audits that cost points, with their score: what to fix next. */
+  failing: string[];
+  ok: boolean;
+}
+
+export interface LighthouseResult {
+  name: "lighthouse";
+  date: string;
+  lighthouse: string;
+  pages: PageScores[];
+  ok: boolean;
+}
+
+export async function run(options: { build?: boolean } = {}): Promise<LighthouseResult> {
+  const web = await startProductionWeb({ port: webPort, build: options.build ?? true });
+  const chromePath = chromiumLaunchOptions.executablePath;
+  const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: ["--headless=new", ...chromiumLaunchOptions.args] });
+  try {
+    const result: LighthouseResult = { name: "lighthouse", date: new Date().toISOString(), lighthouse: "", pages: [], ok: true };
+    for (const page of pages) {
+      const url = `${web.base}${page.path}`;
+      await fetch(url);
+      const run = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categories] });
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = run;
+      result.lighthouse = lhr.lighthouseVersion;
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageScores["scores"];
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
+        .map((a) => `${a.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+      const ok = categories.every((c) => scores[c] >= targets[c]);
+      result.ok &&= ok;
+      result.pages.push({
+        page: page.name,
+        path: page.path,
+        scores,
+        lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN),
+        tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN),
+        totalBytes: Math.round(lhr.audits["total-byte-weight"]?.numericValue ?? Number.NaN),
+        failing,
+        ok,
+      });
+      console.log(`${page.name}: ${categories.map((c) => `${c} ${scores[c]}`).join(", ")}${ok ? "" : `; costing points: ${failing.join("; ")}`}`);
+    }
+    return result;
+  } finally {
+    chrome.kill();
+    await web.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await run({ build: !process.argv.includes("--no-build") });
+  console.log(JSON.stringify(result, null, 2));
+}

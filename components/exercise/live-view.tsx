@@ -57,11 +57,6 @@ export function LiveView({ progress, previous, reference, onGradeAgain }: LiveVi
           {progress.queueReason}
         </p>
       )}
-      {progress.queueReason && progress.stage === "queued" && (
-        <p data-testid="queue-reason" className="text-sm text-amber-800 dark:text-amber-300">
-          {progress.queueReason}
-        </p>
-      )}
       {progress.buildStep && progress.stage === "build" && <p className="truncate font-mono text-xs text-slate-600 dark:text-slate-400">{progress.buildStep.label}</p>}
 
       {progress.notices.length > 0 && (

@@ -4,7 +4,6 @@
 // which covers GitHub sign-ins that never pass through our sign-in form.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { signOut } from "next-auth/react";
 import { clearBrowserProgress } from "@/components/progress/browser-progress";
 import { mergeBrowserProgress } from "@/components/progress/account-sync";
 import { clientSession, forgetClientSession, onClientSessionChange, type ClientSession } from "./client-session";
@@ -30,7 +29,8 @@ export function AccountMenu() {
     };
   }, []);
 
-  if (session === undefined) return <span className="w-16" aria-hidden="true" />;
+  // The size "Sign in" takes, kept while the session loads so the header does not reflow.
+  if (session === undefined) return <span className="inline-block h-5 w-14" aria-hidden="true" />;
   if (!session) {
     return (
       <Link href="/signin" className={linkClass}>
@@ -58,6 +58,8 @@ export function AccountMenu() {
         onClick={async () => {
           clearBrowserProgress();
           forgetClientSession();
+          // Loaded on the click: next-auth's browser client is not needed to read a page.
+          const { signOut } = await import("next-auth/react");
           await signOut({ redirectTo: "/" });
         }}
       >

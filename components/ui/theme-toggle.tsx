@@ -12,10 +12,13 @@ function currentTheme(): Theme {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
 }
 
-/** Switches between light and dark and remembers the choice; hidden until JavaScript runs, as it needs it. */
+/**
+ * Switches between light and dark and remembers the choice; hidden until JavaScript runs, as it needs it. Its
+ * place is kept meanwhile, so the header does not reflow (and push the page down) when it appears.
+ */
 export function ThemeToggle() {
   const theme = useSyncExternalStore(subscribe, currentTheme, () => null);
-  if (theme === null) return null;
+  if (theme === null) return <span className="inline-block h-9 w-9" aria-hidden="true" />;
   const dark = theme === "dark";
   function toggle() {
     const next: Theme = dark ? "light" : "dark";

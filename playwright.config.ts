@@ -10,6 +10,8 @@ import { settingTable } from "./grader/config";
 //   NEXT_DIST_DIR=.next-e2e npx next build && npx playwright test
 const port = Number(process.env.E2E_PORT ?? 3900);
 export const e2ePort = port;
+/** Account mail of the server under test, as .eml files (no SMTP server configured): tests/e2e/security.spec.ts reads it. */
+export const e2eOutboxDir = path.join(os.tmpdir(), `shipshape-e2e-outbox-${port}`);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `shipshape-e2e-${port}-${Date.now()}`);
 
@@ -67,6 +69,7 @@ export default defineConfig({
         GRADER_URL: `http://127.0.0.1:${graderPort}`,
         NEXT_TELEMETRY_DISABLED: "1",
         CSP_REPORT_FILE: cspReportFile(port),
+        MAIL_OUTBOX_DIR: e2eOutboxDir,
       },
     },
     {

@@ -4,6 +4,7 @@
 import os from "node:os";
 import { benchGraderVsCli } from "./grader-vs-cli";
 import { benchResolverOverhead } from "./resolver-overhead";
+import { benchFailFast } from "./fail-fast";
 import { run as firstEvent } from "./first-event";
 import { run as progressWrite } from "./progress-write";
 import { run as lessonThroughput } from "./lesson-throughput";
@@ -12,6 +13,7 @@ import { run as lighthouse } from "./lighthouse";
 const benches: Record<string, () => Promise<unknown>> = {
   "grader-vs-cli": () => benchGraderVsCli(5),
   "resolver-overhead": () => benchResolverOverhead(3),
+  "fail-fast": () => Promise.resolve(benchFailFast(3)),
   "progress-write": () => progressWrite({ writes: 500 }),
   "first-event": () => firstEvent({ samples: 20 }),
   "lesson-throughput": () => lessonThroughput({ seconds: 10 }),

@@ -1,17 +1,23 @@
 "use client";
 // The loop a learner lives in: edit the files, grade (button or Ctrl/Cmd+Enter), watch the grading live, look
 // back at earlier attempts. Files autosave; the server re-validates everything this page checks.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { fileSetProblems } from "@/lib/grading/file-rules";
 import { submissionCreatedSchema } from "@/lib/grading/submission-events";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
-import { CodeEditor } from "./code-editor";
 import { FileTree } from "./file-tree";
 import { LiveView } from "./live-view";
 import type { SizedImage } from "./size-chart";
 import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
 import { useSubmissionStream, type StreamSeed } from "./use-submission-stream";
+
+// CodeMirror is most of this page's script: it loads once the page is interactive, in a box of the editor's size.
+const CodeEditor = dynamic(() => import("./code-editor").then((m) => m.CodeEditor), {
+  ssr: false,
+  loading: () => <div className="h-full min-h-[22rem] rounded-md border border-slate-700" aria-busy="true" />,
+});
 
 export interface ExerciseWorkspaceProps {
   slug: string;

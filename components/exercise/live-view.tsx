@@ -1,11 +1,15 @@
 "use client";
 // What the learner watches while grading: where the grading is (queued → build step n of m → start → probes →
 // verdict), the logs as they stream, each check as it is decided, and at the end the score and image sizes.
+import dynamic from "next/dynamic";
 import { formatBytes } from "@/lib/grading/file-rules";
 import { AnsiLog } from "./ansi-log";
 import { CheckList } from "./check-list";
 import { stages, type GradingProgress, type Stage } from "./grading-progress";
-import { SizeChart, type SizedImage } from "./size-chart";
+import type { SizedImage } from "./size-chart";
+
+// The chart library is loaded only when a verdict with sizes is shown.
+const SizeChart = dynamic(() => import("./size-chart").then((m) => m.SizeChart), { ssr: false });
 
 const stageLabel: Record<Stage, string> = { queued: "Queued", build: "Build", start: "Start", probe: "Probes", verdict: "Verdict" };
 

@@ -62,6 +62,14 @@ export class GraderProcess {
     return this.exit;
   }
 
+  /** Stops it as a deploy would (SIGTERM): what is running finishes and is cleaned up, then it exits. */
+  async stop(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.signal("SIGTERM");
+    await this.exit;
+    this.child = null;
+  }
+
   /** Kills the whole process group at once, like a crash. */
   async kill(): Promise<void> {
     const child = this.child;

@@ -41,7 +41,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([talkative.kill(), silent.kill()]);
+  await Promise.all([talkative.stop(), silent.stop()]);
   await testDb?.close();
 });
 

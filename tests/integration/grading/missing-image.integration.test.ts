@@ -56,7 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await grader.kill();
+  await grader.stop();
   await testDb?.close();
   await testDocker().getImage(lessonImage).remove().catch(() => undefined);
   await new Promise((resolve) => registry.close(resolve));

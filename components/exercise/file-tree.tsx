@@ -5,6 +5,9 @@ import { useState, type FormEvent } from "react";
 import { pathProblem } from "@/lib/grading/file-rules";
 import { readFolder, readZip, type UploadResult } from "./file-upload";
 
+// At least 24 by 24 px (WCAG 2.5.8): these sit side by side and a phone's tap must land on the right one.
+const iconButton = "inline-flex h-6 min-w-6 items-center justify-center rounded text-xs text-slate-600 dark:text-slate-300";
+
 export interface FileTreeProps {
   paths: string[];
   active: string | null;
@@ -58,10 +61,10 @@ export function FileTree({ paths, active, onSelect, onAdd, onRename, onDelete, o
             >
               {path}
             </button>
-            <button type="button" aria-label={`Rename ${path}`} onClick={() => (setEditing({ mode: "rename", from: path }), setName(path))} className="rounded px-1 text-xs text-slate-500 hover:text-slate-900 dark:hover:text-white">
+            <button type="button" aria-label={`Rename ${path}`} onClick={() => (setEditing({ mode: "rename", from: path }), setName(path))} className={`${iconButton} hover:text-slate-900 dark:hover:text-white`}>
               ✎
             </button>
-            <button type="button" aria-label={`Delete ${path}`} onClick={() => onDelete(path)} className="rounded px-1 text-xs text-slate-500 hover:text-red-700">
+            <button type="button" aria-label={`Delete ${path}`} onClick={() => onDelete(path)} className={`${iconButton} hover:text-red-700`}>
               ✕
             </button>
           </li>

@@ -72,12 +72,12 @@ it("trims while a grading builds, sparing the image that build stands on", { tim
   let onSlowStep: () => void = () => undefined;
   const slowStepStarted = new Promise<void>((resolve) => (onSlowStep = resolve));
   const signal = new AbortController().signal;
-  const aFiles = { ...solution, Dockerfile: `${xDockerfile}RUN sleep 8\nLABEL case=a\n` };
+  const aFiles = { ...solution, Dockerfile: `${xDockerfile}RUN sleep 20\nLABEL case=a\n` };
   const a: Promise<Verdict> = grader.run(grader.admit(signal), grader.prepare({ spec, files: aFiles }), {
     signal,
     emit: (e) => {
       events.push(e);
-      if (e.type === "log" && e.text.includes("RUN sleep 8")) onSlowStep();
+      if (e.type === "log" && e.text.includes("RUN sleep 20")) onSlowStep();
     },
   });
   await slowStepStarted;

@@ -51,10 +51,13 @@ test("sign-out revokes, recovery by mail works once, next= stays on site, header
   // Forgot password → mail → new password, once.
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.waitForURL((url) => url.pathname === "/forgot-password");
+  // The form is a server action: let the page hydrate so the click is not lost on a loaded machine.
+  await page.waitForLoadState("networkidle");
   const asked = Date.now() - 1000;
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a link" }).click();
-  await expect(page.getByTestId("reset-sent")).toBeVisible();
+  await expect(page.getByTestId("reset-sent")).toBeVisible({ timeout: 30_000 });
   const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(await mailTo(email, asked))?.[0];
   if (!link) throw new Error("no reset link in the mail");
   const resetPath = new URL(link).pathname + new URL(link).search;
@@ -89,4 +92,46 @@ test("sign-out revokes, recovery by mail works once, next= stays on site, header
   await page.waitForURL((url) => url.pathname === "/signin");
   await expect(page.getByText("Every session of your account has ended.")).toBeVisible();
   expect((await page.request.get("/api/me")).status()).toBe(401);
+});
+
+/** POSTs next-auth's credentials callback from another loopback source address (127.0.0.2), as a second client. */
+async function signInFrom(localAddress: string, baseURL: string, email: string, password: string): Promise<string> {
+  const { request } = await import("node:http");
+  const send = (method: string, pathname: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+      const url = new URL(pathname, baseURL);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method, localAddress, headers }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  const csrf = await send("GET", "/api/auth/csrf", {});
+  const cookie = ([] as string[]).concat(csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email, password, callbackUrl: "/me" }).toString();
+  const answer = await send("POST", "/api/auth/callback/credentials", { cookie, "content-type": "application/x-www-form-urlencoded", origin: new URL(baseURL).origin }, form);
+  return String(answer.headers.location ?? answer.status);
+}
+
+test("the per-address limit keys on the real peer: forged X-Forwarded-For does not escape it, another client is unaffected", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const base = baseURL ?? "";
+  // Wrong sign-ins on ever new accounts until this address's budget (30, part of it spent above) runs out.
+  const codes: string[] = [];
+  while (!codes.includes("rate-limited") && codes.length <= 30) {
+    const location = await signInFrom("127.0.0.1", base, `nobody-${codes.length}-${Date.now()}@example.test`, "wrong password");
+    codes.push(/code=([\w-]+)/.exec(location)?.[1] ?? location);
+  }
+  expect(codes.at(-1)).toBe("rate-limited");
+  expect(codes.slice(0, -1).every((c) => c === "wrong-credentials")).toBe(true);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.200", "x-real-ip": "203.0.113.200" });
+  await page.goto("/signin");
+  await signIn(page, "learner@shipshape.local", "wrong password");
+  await expect(page.getByText(/Too many sign-in attempts/)).toBeVisible();
+  // The web saw the socket's peer: a client on another loopback address signs in as usual.
+  const { e2eDemoPassword } = await import("@/playwright.config");
+  expect(await signInFrom("127.0.0.2", base, "learner@shipshape.local", e2eDemoPassword)).toMatch(/\/me$/);
 });

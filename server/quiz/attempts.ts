@@ -1,6 +1,7 @@
 import "server-only";
 // Saving quiz attempts. The server re-scores the answers with the shared scorer; a score sent by a browser is
-// never stored. Attempts are keyed by the browser's clientId, so re-sending one (a retry, a second merge) stores
+// never stored. Attempts are keyed by the user and the browser's clientId (unique per user, not across users, so
+// another person's id can never displace one's own attempt): re-sending one (a retry, a second merge) stores
 // nothing new.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { answersFor, scoreQuiz } from "@/lib/quiz/score";

@@ -9,7 +9,7 @@ import "./grader-listener-env";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graderListenerPort } from "./grader-listener-env";
+import { graderListenerPort, previousGraderEnv } from "./grader-listener-env";
 import { ctx, openSecurityDb, pageRequest, sessionCookie, type SecurityDb } from "./support";
 import { bodyLimits, streamLimits } from "@/server/http/limits";
 
@@ -31,6 +31,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => grader.close(resolve));
   await sdb.close();
+  for (const [name, value] of Object.entries(previousGraderEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 /** An endless-looking chunked body that counts what was pulled from it. */

@@ -15,7 +15,7 @@ const seed = [
   "CMD [\"python\", \"app.py\"]",
 ].join("\n");
 
-const index = new SeedIndex(seed);
+const index = SeedIndex.fromSeed(seed);
 
 describe("prose", () => {
   it("flags 8 words of a seed sentence, whatever the case, punctuation and line wrapping", () => {
@@ -68,7 +68,22 @@ describe("a content folder", () => {
     await fs.writeFile(path.join(dir, "ex/Dockerfile"), copied);
     await fs.writeFile(path.join(dir, "ex/mistakes/seed-example/Dockerfile"), copied);
 
-    const found = (await findSeedOverlaps(dir, seed)).map((o) => `${path.relative(dir, path.resolve(o.file))}:${o.line}:${o.rule}`);
+    const found = (await findSeedOverlaps(dir, index)).map((o) => `${path.relative(dir, path.resolve(o.file))}:${o.line}:${o.rule}`);
     expect(found).toEqual(["ex/Dockerfile:1:code", "ex/exercise.yaml:4:code", "lesson.md:3:prose", "lesson.md:6:code"]);
+  });
+});
+
+describe("the fingerprint", () => {
+  it("finds what the seed finds, holding none of its text", () => {
+    const fp = index.fingerprint();
+    const fromFingerprint = SeedIndex.fromFingerprint(JSON.parse(JSON.stringify(fp)) as typeof fp);
+    const text = "As they say, containers give every environment the same runtime, so a service behaves alike.";
+    expect(fromFingerprint.proseOverlaps("a.md", [{ line: 1, text }])).toEqual(index.proseOverlaps("a.md", [{ line: 1, text }]));
+    expect(fromFingerprint.proseOverlaps("a.md", [{ line: 1, text }])).toHaveLength(1);
+    expect(JSON.stringify(fp)).not.toMatch(/runtime|python/);
+  });
+
+  it("refuses one made with other run lengths", () => {
+    expect(() => SeedIndex.fromFingerprint({ ...index.fingerprint(), proseWords: 6 })).toThrow(/6 words/);
   });
 });

@@ -4,6 +4,9 @@
 //   - code: 4 consecutive non-blank lines found as consecutive lines of the seed.
 // Inline code is left out of prose: a command the seed prescribes is taught, not copied, and its code lines are
 // judged by the code rule. The one folder allowed to copy is the `seed-example` fixture, a test learners never see.
+// The index keeps only hashes of the seed's runs, so it can be committed (scripts/seed-fingerprint.json) and the
+// check runs on a clean clone where the seed itself is not beside the project, without the repository holding its text.
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -81,23 +84,49 @@ function codeRuns(pieces: readonly Piece[]): { line: number; key: string }[] {
   });
 }
 
-/** The seed, indexed once: every 8-word run within one of its lines' sentences, every 4-line run. */
-export class SeedIndex {
-  private readonly prose = new Set<string>();
-  private readonly code = new Set<string>();
+/** A run's key, shortened: 48 bits keep collisions between a few thousand runs out of reach. */
+const hashRun = (run: string): string => createHash("sha256").update(run).digest("hex").slice(0, 12);
 
-  constructor(seed: string) {
+export interface SeedFingerprint {
+  proseWords: number;
+  codeLines: number;
+  prose: string[];
+  code: string[];
+}
+
+/** The seed, indexed once: the hash of every 8-word run within one of its lines' sentences, every 4-line run. */
+export class SeedIndex {
+  private constructor(
+    private readonly prose: ReadonlySet<string>,
+    private readonly code: ReadonlySet<string>,
+  ) {}
+
+  static fromSeed(seed: string): SeedIndex {
+    const prose = new Set<string>();
     // The seed is one item per line, with no wrapping: each line's sentences stand alone.
     for (const [i, line] of seed.split("\n").entries()) {
-      for (const s of sentences([{ line: i + 1, text: line }])) for (const sh of shingles(s.words, proseWords)) this.prose.add(sh);
+      for (const s of sentences([{ line: i + 1, text: line }])) for (const sh of shingles(s.words, proseWords)) prose.add(hashRun(sh));
     }
-    for (const run of codeRuns([{ line: 1, text: seed }])) this.code.add(run.key);
+    const code = new Set(codeRuns([{ line: 1, text: seed }]).map((run) => hashRun(run.key)));
+    return new SeedIndex(prose, code);
+  }
+
+  /** Fails on a fingerprint made with other run lengths: its hashes would silently match nothing. */
+  static fromFingerprint(fp: SeedFingerprint): SeedIndex {
+    if (fp.proseWords !== proseWords || fp.codeLines !== codeLines) {
+      throw new Error(`seed fingerprint made for ${fp.proseWords} words / ${fp.codeLines} lines, the check uses ${proseWords} / ${codeLines}`);
+    }
+    return new SeedIndex(new Set(fp.prose), new Set(fp.code));
+  }
+
+  fingerprint(): SeedFingerprint {
+    return { proseWords, codeLines, prose: [...this.prose].sort(), code: [...this.code].sort() };
   }
 
   proseOverlaps(file: string, pieces: readonly Piece[]): Overlap[] {
     const found: Overlap[] = [];
     for (const s of sentences(pieces)) {
-      const at = shingles(s.words, proseWords).findIndex((sh) => this.prose.has(sh));
+      const at = shingles(s.words, proseWords).findIndex((sh) => this.prose.has(hashRun(sh)));
       if (at >= 0) found.push({ file, line: s.lines[at] ?? 0, rule: "prose", text: s.words.slice(at, at + proseWords).join(" ") });
     }
     return found;
@@ -108,7 +137,7 @@ export class SeedIndex {
     let coveredUntil = -1;
     for (const run of codeRuns(pieces)) {
       // One report per copied block, not one per window sliding over it.
-      if (this.code.has(run.key) && run.line > coveredUntil) {
+      if (this.code.has(hashRun(run.key)) && run.line > coveredUntil) {
         found.push({ file, line: run.line, rule: "code", text: run.key.replaceAll("\n", " / ") });
         coveredUntil = run.line + codeLines;
       }
@@ -167,8 +196,7 @@ function splitYaml(text: string): { prose: Piece[]; code: Piece[] } {
   return { prose: [{ line: 1, text: prose.join("\n") }], code };
 }
 
-export async function findSeedOverlaps(contentDir: string, seed: string): Promise<Overlap[]> {
-  const index = new SeedIndex(seed);
+export async function findSeedOverlaps(contentDir: string, index: SeedIndex): Promise<Overlap[]> {
   const entries = await fs.readdir(contentDir, { recursive: true, withFileTypes: true });
   const found: Overlap[] = [];
   for (const entry of entries) {

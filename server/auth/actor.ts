@@ -12,14 +12,24 @@ import { AppError } from "@/server/errors";
 
 export const sessionCookieNames = { secure: "__Secure-authjs.session-token", plain: "authjs.session-token" } as const;
 
-/** What a session token says about its holder: the user id and the session version it was issued under. */
+/** What a session token says about its holder: the user id, the session version and when they signed in. */
 export interface SessionClaims {
   sub?: string | null;
   sv?: number | null;
+  /** Seconds since the epoch at sign-in; kept when the cookie is re-issued. */
+  authAt?: number | null;
+}
+
+/** However actively used, a session ends this long after its sign-in (the cookie's own expiry is the idle limit). */
+export const absoluteSessionSeconds = 30 * 24 * 60 * 60;
+
+/** False for a token from before session versions, or one whose sign-in is older than the absolute limit. */
+export function sessionCurrent(claims: SessionClaims, nowSeconds = Date.now() / 1000): boolean {
+  return typeof claims.sv === "number" && typeof claims.authAt === "number" && nowSeconds - claims.authAt <= absoluteSessionSeconds;
 }
 
 export async function actorForSession(prisma: PrismaClient, claims: SessionClaims | null | undefined): Promise<Actor | null> {
-  if (!claims?.sub || typeof claims.sv !== "number") return null;
+  if (!claims?.sub || !sessionCurrent(claims)) return null;
   const user = await prisma.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true, emailVerified: true, sessionVersion: true } });
   if (!user || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, role: user.role, emailVerified: user.emailVerified !== null };

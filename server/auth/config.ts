@@ -12,6 +12,7 @@ import { signInWithOAuth } from "@/server/accounts/oauth";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
+import { sessionCurrent } from "./actor";
 import { clientAddress } from "./client-address";
 import { SignInRateLimited, WrongCredentials } from "./sign-in-errors";
 import "./next-auth-types";
@@ -40,7 +41,8 @@ if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
 export const authConfig: NextAuthConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
-  // ASVS 3.3.2 (level 2): re-authentication after 12 hours without use; each use re-issues the cookie.
+  // ASVS 3.3.2: re-authentication after 12 hours without use (each use re-issues the cookie), and 30 days after
+  // sign-in however active (server/auth/actor.ts).
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers,
@@ -72,9 +74,9 @@ export const authConfig: NextAuthConfig = {
       if (user?.id) {
         const signedIn = await prisma.user.findUnique({ where: { id: user.id }, select });
         if (!signedIn) return null;
-        return { ...token, sub: user.id, role: signedIn.role, sv: signedIn.sessionVersion };
+        return { ...token, sub: user.id, role: signedIn.role, sv: signedIn.sessionVersion, authAt: Math.floor(Date.now() / 1000) };
       }
-      if (!token.sub || typeof token.sv !== "number") return null;
+      if (!token.sub || !sessionCurrent(token)) return null;
       const current = await prisma.user.findUnique({ where: { id: token.sub }, select });
       if (!current || current.sessionVersion !== token.sv) return null;
       return { ...token, role: current.role, email: current.email, name: current.name };
@@ -83,6 +85,7 @@ export const authConfig: NextAuthConfig = {
       if (token.sub) session.user.id = token.sub;
       session.user.role = token.role ?? "LEARNER";
       session.sessionVersion = token.sv ?? -1;
+      session.authAt = token.authAt ?? 0;
       return session;
     },
   },

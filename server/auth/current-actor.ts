@@ -9,5 +9,5 @@ import { actorForSession } from "./actor";
 
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  return actorForSession(await db(), session?.user ? { sub: session.user.id, sv: session.sessionVersion } : null);
+  return actorForSession(await db(), session?.user ? { sub: session.user.id, sv: session.sessionVersion, authAt: session.authAt } : null);
 });

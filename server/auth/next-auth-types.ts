@@ -10,6 +10,8 @@ declare module "next-auth" {
     user: { id: string; role: Role } & DefaultSession["user"];
     /** The user's session version the cookie was issued under (see server/auth/actor.ts). */
     sessionVersion: number;
+    /** When the holder signed in (seconds since the epoch). */
+    authAt: number;
   }
 }
 
@@ -17,6 +19,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
     sv?: number;
+    authAt?: number;
   }
 }
 

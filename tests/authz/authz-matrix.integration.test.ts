@@ -26,7 +26,7 @@ let cohortOfInstructor: string;
 async function sessionCookie(user: Actor): Promise<string> {
   const { encode } = await import("next-auth/jwt");
   const salt = "authjs.session-token";
-  const token = await encode({ token: { sub: user.id, email: user.email, role: user.role, sv: 0 }, secret, salt });
+  const token = await encode({ token: { sub: user.id, email: user.email, role: user.role, sv: 0, authAt: Math.floor(Date.now() / 1000) }, secret, salt });
   return `${salt}=${token}`;
 }
 

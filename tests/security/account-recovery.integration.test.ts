@@ -98,7 +98,7 @@ describe("email verification before grading", () => {
       const token = linkToken(mailbox.lastTo(learner.email), `${site}/verify-email`);
       await verifyEmail(context(), token);
       await expect(verifyEmail(context(), token)).rejects.toMatchObject({ code: "invalid_input" });
-      const now = await actorForSession(sdb.testDb.prisma, { sub: learner.id, sv: 0 });
+      const now = await actorForSession(sdb.testDb.prisma, { sub: learner.id, sv: 0, authAt: Math.floor(Date.now() / 1000) });
       expect(now?.emailVerified).toBe(true);
       expect(requirePermission(now, "grade")).toMatchObject({ id: learner.id });
     } finally {

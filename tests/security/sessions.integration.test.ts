@@ -67,3 +67,13 @@ it("a cookie without a session version (issued before versions existed) is not a
   const legacy = `authjs.session-token=${await encode({ token: { sub: user.id, role: "ADMIN" }, secret: authSecret, salt: "authjs.session-token" })}`;
   expect((await me(legacy)).status).toBe(401);
 });
+
+it("a session ends 30 days after its sign-in, however actively it is used", async () => {
+  const { absoluteSessionSeconds } = await import("@/server/auth/actor");
+  const user = sdb.fx.users.instructor;
+  const now = Math.floor(Date.now() / 1000);
+  expect((await me(await sessionCookie(user, 0, now - absoluteSessionSeconds + 60))).status).toBe(200);
+  const old = await sessionCookie(user, 0, now - absoluteSessionSeconds - 60);
+  expect((await me(old)).status).toBe(401);
+  expect(await (await authEndpoint("session", { cookie: old })).json()).toBeNull();
+});

@@ -32,10 +32,10 @@ export async function openSecurityDb(): Promise<SecurityDb> {
   };
 }
 
-export async function sessionCookie(user: { id: string; email: string; role: string }, sessionVersion = 0): Promise<string> {
+export async function sessionCookie(user: { id: string; email: string; role: string }, sessionVersion = 0, authAt = Math.floor(Date.now() / 1000)): Promise<string> {
   const { encode } = await import("next-auth/jwt");
   const salt = "authjs.session-token";
-  return `${salt}=${await encode({ token: { sub: user.id, email: user.email, role: user.role, sv: sessionVersion }, secret: authSecret, salt })}`;
+  return `${salt}=${await encode({ token: { sub: user.id, email: user.email, role: user.role, sv: sessionVersion, authAt }, secret: authSecret, salt })}`;
 }
 
 export interface RequestInit2 {

@@ -74,7 +74,10 @@ test("a content sync of an edited lesson is on the next request to its lesson an
 test("a signed-in reader gets their own ticks and read marks on the shared cached page", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const first = await signedInPage(browser, "learner");
+  // The page brings the account's marks in once it loads; a tick is made after that, as a reader would.
+  const accountMarks = first.waitForResponse((r) => r.url().includes("/api/progress?course=") && r.request().method() === "GET");
   await first.goto(lessonUrl);
+  expect((await accountMarks).status()).toBe(200);
   await expect(first.getByRole("button", { name: "Copy code" }).first()).toBeVisible();
   const ticked = first.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "POST" && r.request().postData()?.includes("checklist-item") === true);
   await first.getByRole("checkbox", { name: item, exact: true }).check();

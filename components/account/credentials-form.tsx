@@ -73,7 +73,7 @@ export function CredentialsForm({ mode, action, next }: CredentialsFormProps) {
         autoComplete={signUp ? "new-password" : "current-password"}
         required
         error={fields.password}
-        hint={signUp ? "At least 10 characters. A short sentence is easy to remember and hard to guess." : undefined}
+        hint={signUp ? "At least 12 characters. A short sentence is easy to remember and hard to guess." : undefined}
       />
       <button
         type="submit"

@@ -10,7 +10,7 @@ export const emailSchema = z
 
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
-  .min(10, "Use at least 10 characters for your password.")
+  .min(12, "Use at least 12 characters for your password.")
   .max(200, "Use at most 200 characters for your password.");
 
 export const signUpSchema = z

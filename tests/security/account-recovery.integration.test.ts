@@ -45,7 +45,7 @@ describe("forgot password", () => {
     expect(JSON.stringify(await sdb.testDb.prisma.accountToken.findMany())).not.toContain(token);
 
     // A password the rules refuse does not use the link up.
-    await expect(resetPassword(context(), { token, password: "short" })).rejects.toThrow(/at least 10 characters/);
+    await expect(resetPassword(context(), { token, password: "short" })).rejects.toThrow(/at least 12 characters/);
     expect(await resetPassword(context(), { token, password: "a brand new passphrase" })).toBe(user.email);
     await expect(resetPassword(context(), { token, password: "another new passphrase" })).rejects.toMatchObject({ code: "invalid_input" });
 

@@ -26,7 +26,7 @@ export default async function ResetPasswordPage({ searchParams }: PageProps<"/re
       ) : (
         <form action={chooseNewPassword} className="flex flex-col gap-4">
           <input type="hidden" name="token" value={token} />
-          <Field name="password" label="New password" type="password" autoComplete="new-password" required error={problem} hint="At least 10 characters." />
+          <Field name="password" label="New password" type="password" autoComplete="new-password" required error={problem} hint="At least 12 characters." />
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
             Set the new password
           </button>

@@ -10,7 +10,7 @@ import { baseImageRecipes } from "@/grader/images/recipes";
 import { labels } from "@/grader/sandbox/labels";
 import type { Grader } from "@/grader/grading/grader";
 import { createGraderServer } from "./server";
-import { ensureTestBaseImage, requireEngine, testDocker } from "./test-support/test-base-image";
+import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "./test-support/test-base-image";
 import { startTestGrader } from "./test-support/test-grader";
 
 const token = "test-token-0123456789";
@@ -140,6 +140,8 @@ describe("operations", () => {
     }
     expect(health.baseImages).toEqual(expected);
     expect(health.baseImageProvisioning).toBe("off");
+    // What the resolver lets a Dockerfile name: the lessons' images and the tests' own busybox.
+    expect(health.offeredImages).toEqual(expect.arrayContaining([...baseImageRecipes.map((r) => r.name), ...testBaseImages]));
     expect(health.limits).toMatchObject({ readyTimeoutMs: 10_000, uploadMaxBytes: 64 * 1024 });
     expect(health.buildNetwork).toBe("none");
   });

@@ -5,7 +5,7 @@ import { RefreshWhilePreparing } from "./refresh-while-preparing";
 
 export interface GradingEnvironmentNoteProps {
   /** What the grader reported; null while it is not answering. */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning"> | null;
+  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning" | "offeredImages"> | null;
   needs: BaseImageStatus[];
   readiness: { state: "ready" | "preparing" | "blocked" | "unknown"; message: string };
   limits: string[];
@@ -72,6 +72,16 @@ export function GradingEnvironmentNote({ grader, needs, readiness, limits }: Gra
                 . Nothing is pulled from a registry while grading.
               </>
             )}
+          </p>
+          <p className="mt-1" data-testid="offered-images">
+            Your Dockerfile may build on (<code>FROM</code>, <code>COPY --from</code>):{" "}
+            {grader.offeredImages.map((name, i) => (
+              <span key={name}>
+                {i > 0 && ", "}
+                <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{name}</code>
+              </span>
+            ))}
+            ; any other image is refused before the build.
           </p>
         </>
       )}

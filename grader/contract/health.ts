@@ -30,6 +30,8 @@ export const graderEnvironmentSchema = z.object({
   engine: z.string(),
   /** Every base image the lessons use, with its state on this engine. */
   baseImages: z.array(baseImageStatusSchema),
+  /** The images a Dockerfile may name in FROM or COPY --from here (GRADER_OFFERED_IMAGES); the build resolver refuses others. */
+  offeredImages: z.array(z.string()),
   /** How missing base images are made: `kit` builds stand-ins, `pull` pulls the real ones, `off` leaves it to an operator. */
   baseImageProvisioning: z.enum(["kit", "pull", "off"]),
   /** `none`: build steps have no network. */

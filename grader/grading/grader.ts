@@ -76,6 +76,7 @@ export class Grader {
       engine: engine.version,
       baseImages: await this.baseImages.status(),
       baseImageProvisioning: this.baseImages.mode,
+      offeredImages: this.config.offeredImages,
       buildNetwork: this.config.buildNetwork,
       // The contract names the limits a learner meets; parsing keeps those and drops the operator's own.
       limits: graderEnvironmentSchema.shape.limits.parse(this.config.limits),

@@ -6,6 +6,7 @@ const environment = {
   engine: "20.10.24",
   baseImages: [],
   baseImageProvisioning: "kit" as const,
+  offeredImages: ["python:3.11-slim"],
   buildNetwork: "none",
   limits: {
     buildTimeoutMs: 180_000,

@@ -17,7 +17,7 @@ export interface GradingReadiness {
 
 export interface GradingEnvironment {
   /** What the grader reported; null while it is not answering (gradings then wait for it). */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning"> | null;
+  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning" | "offeredImages"> | null;
   /** The lesson base images this exercise needs, with their state on the grader. */
   needs: BaseImageStatus[];
   readiness: GradingReadiness;
@@ -80,7 +80,7 @@ export async function gradingEnvironment(prisma: PrismaClient, exerciseId: strin
   }
   const needs = neededImages(images, health.baseImages);
   return {
-    grader: { engine: health.engine, baseImages: health.baseImages, baseImageProvisioning: health.baseImageProvisioning },
+    grader: { engine: health.engine, baseImages: health.baseImages, baseImageProvisioning: health.baseImageProvisioning, offeredImages: health.offeredImages },
     needs,
     readiness: describeReadiness(needs, health.baseImageProvisioning),
     limits: [...describeLimits(health), upload],

@@ -44,6 +44,8 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
   await expect(environment).toContainText("No network");
   // What the grader reported: its engine and the base images it holds, the lesson's own among them.
   await expect(environment.getByTestId("base-images")).toContainText("python:3.11-slim");
+  // What a Dockerfile may name at all: the grader's offered list, which its build resolver enforces.
+  await expect(environment.getByTestId("offered-images")).toContainText("golang:1.22");
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
 
   await page.getByRole("button", { name: "Grade", exact: true }).click();

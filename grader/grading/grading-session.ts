@@ -18,7 +18,7 @@ import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
 import { baseImageFacts, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
-import { createSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
+import { createSandboxNetwork, removeSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { httpProbe } from "./http-probe";
 import type { InUse } from "./in-use";
 
@@ -307,8 +307,10 @@ export class Session implements GradingSession {
   async cleanup(): Promise<void> {
     this.runEnded ??= performance.now();
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
-    const network = await this.network?.catch(() => undefined);
-    await network?.remove().catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
+    if (this.network) {
+      await this.network.catch(() => undefined);
+      await removeSandboxNetwork(this.deps.docker, this.id).catch((err: unknown) => this.deps.log.error({ err }, "network removal failed"));
+    }
     // Removed later, when the grader is idle: a concurrent build may be using their layers as cache right now.
     for (const tag of this.throwawayTags) this.deps.pendingRemoval.add(tag);
     for (const key of this.heldKeys) this.deps.inUse.release(key);

@@ -11,21 +11,29 @@ export interface SandboxNetwork {
   remove(): Promise<void>;
 }
 
+const networkName = (gradingId: string): string => `shipshape-${gradingId}`;
+
 export async function createSandboxNetwork(docker: Docker, gradingId: string): Promise<SandboxNetwork> {
-  const name = `shipshape-${gradingId}`;
-  const network = await docker.createNetwork({
+  const name = networkName(gradingId);
+  await docker.createNetwork({
     Name: name,
     Driver: "bridge",
     CheckDuplicate: true,
     Options: { [noMasquerade]: "false" },
     Labels: { [labels.grading]: gradingId },
   });
-  return {
-    name,
-    remove: async () => {
-      await network.remove().catch((err: { statusCode?: number }) => {
-        if (err.statusCode !== 404) throw err;
-      });
-    },
-  };
+  return { name, remove: () => removeSandboxNetwork(docker, gradingId) };
+}
+
+/**
+ * By name, not by the handle a create returned: when the connection to the engine drops while the create is in
+ * flight, the engine may have made the network although the grader never heard back.
+ */
+export async function removeSandboxNetwork(docker: Docker, gradingId: string): Promise<void> {
+  await docker
+    .getNetwork(networkName(gradingId))
+    .remove()
+    .catch((err: { statusCode?: number }) => {
+      if (err.statusCode !== 404) throw err;
+    });
 }

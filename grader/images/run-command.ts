@@ -76,21 +76,29 @@ export function runCommand(command: string, args: readonly string[], options: Ru
       if (log?.writable) log.write(chunk);
     });
 
+    // The log file opens asynchronously and may fail only after a quick child has exited: the outcome is decided
+    // once the log is closed, so its error is never lost.
+    const logClosed = log ? new Promise<void>((done) => log.once("close", () => done())) : Promise.resolve();
     let settled = false;
-    const settle = (err: Error | null) => {
+    const settle = (outcome: () => Error | null) => {
       if (settled) return;
       settled = true;
       log?.end();
-      if (err) reject(err);
-      else resolve({ stdout, stderr });
+      void logClosed.then(() => {
+        const err = outcome();
+        if (err) reject(err);
+        else resolve({ stdout, stderr });
+      });
     };
-    child.on("error", (err) => settle(options.signal?.aborted ? (options.signal.reason as Error) : err));
-    child.on("close", (code) => {
-      if (options.signal?.aborted) settle(options.signal.reason as Error);
-      else if (code !== 0) settle(new CommandError(commandLine, code, `${stdout}\n${stderr}`.trim()));
-      else if (streamError) settle(new Error(`${commandLine}: ${streamError.message}`, { cause: streamError }));
-      else settle(null);
-    });
+    child.on("error", (err) => settle(() => (options.signal?.aborted ? (options.signal.reason as Error) : err)));
+    child.on("close", (code) =>
+      settle(() => {
+        if (options.signal?.aborted) return options.signal.reason as Error;
+        if (code !== 0) return new CommandError(commandLine, code, `${stdout}\n${stderr}`.trim());
+        if (streamError) return new Error(`${commandLine}: ${streamError.message}`, { cause: streamError });
+        return null;
+      }),
+    );
     child.stdin.end(options.input ?? "");
   });
 }

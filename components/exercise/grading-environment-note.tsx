@@ -29,6 +29,16 @@ function imageState(image: BaseImageStatus): string {
   return `being prepared: step ${p.step} of ${p.steps} (${p.label}), ${p.percent}%${eta}`;
 }
 
+function ImageNames({ names }: { names: { name: string; mark?: string }[] }) {
+  return names.map(({ name, mark }, i) => (
+    <span key={name}>
+      {i > 0 && ", "}
+      <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{name}</code>
+      {mark}
+    </span>
+  ));
+}
+
 export function GradingEnvironmentNote({ grader, needs, readiness, limits }: GradingEnvironmentNoteProps) {
   const ready = grader?.baseImages.filter((image) => image.state === "ready") ?? [];
   const standIns = ready.some((image) => image.standIn);
@@ -62,25 +72,14 @@ export function GradingEnvironmentNote({ grader, needs, readiness, limits }: Gra
             ) : (
               <>
                 Base images on the grader{standIns && " (* offline stand-ins with the usual names)"}:{" "}
-                {ready.map((image, i) => (
-                  <span key={image.name}>
-                    {i > 0 && ", "}
-                    <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{image.name}</code>
-                    {image.standIn && "*"}
-                  </span>
-                ))}
+                <ImageNames names={ready.map((image) => (image.standIn ? { name: image.name, mark: "*" } : { name: image.name }))} />
                 . Nothing is pulled from a registry while grading.
               </>
             )}
           </p>
           <p className="mt-1" data-testid="offered-images">
             Your Dockerfile may build on (<code>FROM</code>, <code>COPY --from</code>):{" "}
-            {grader.offeredImages.map((name, i) => (
-              <span key={name}>
-                {i > 0 && ", "}
-                <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">{name}</code>
-              </span>
-            ))}
+            <ImageNames names={grader.offeredImages.map((name) => ({ name }))} />
             ; any other image is refused before the build.
           </p>
         </>

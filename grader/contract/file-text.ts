@@ -3,6 +3,10 @@
 // into the build context; either would fail far from its cause. One rule, shared by the web's file rules
 // (lib/grading/file-rules) and the grader's upload policy (grader/upload/file-map-policy), names the file instead.
 
+/** What output shows in place of a NUL and of a broken or control character it cannot carry: the grader and the web say the same. */
+export const nulStandIn = "\u2400";
+export const brokenStandIn = "\ufffd";
+
 /** Where in `text` the first unstorable character is, and what it is; null when the text is fine. */
 export function unstorableCharacter(text: string): { index: number; what: string } | null {
   for (let i = 0; i < text.length; i++) {

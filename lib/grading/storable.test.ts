@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fileTextProblem } from "@/grader/contract/file-text";
-import { brokenStandIn, nulStandIn, showsStandIns, toStorable } from "./storable";
+import { brokenStandIn, nulStandIn } from "@/grader/contract/file-text";
+import { showsStandIns, toStorable } from "./storable";
 
 describe("toStorable", () => {
   it("replaces NUL and lone surrogates everywhere, keeps whole pairs, and counts what it replaced", () => {

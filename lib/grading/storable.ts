@@ -2,10 +2,7 @@
 // lone UTF-16 surrogate in it would make PostgreSQL refuse the event (jsonb has no NUL, and no half of a surrogate
 // pair), and a refused event used to fail the grading. Such characters are replaced by visible stand-ins — ␀ for
 // NUL, � for a broken character — and counted, so the learner can be told that the output shown is not byte-exact.
-import { unstorableCharacter } from "@/grader/contract/file-text";
-
-export const nulStandIn = "\u2400";
-export const brokenStandIn = "\ufffd";
+import { brokenStandIn, nulStandIn, unstorableCharacter } from "@/grader/contract/file-text";
 
 function storableString(text: string): { text: string; replaced: number } {
   if (!unstorableCharacter(text)) return { text, replaced: 0 };

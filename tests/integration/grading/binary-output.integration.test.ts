@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvent, createSubmission, eventsAfter, finishWithVerdict } from "@/server/grading/submission-store";
 import { submitBodySchema } from "@/server/grading/submissions";
 import { notGradableVerdict } from "@/lib/grading/submission-events";
-import { brokenStandIn, nulStandIn } from "@/lib/grading/storable";
+import { brokenStandIn, nulStandIn } from "@/grader/contract/file-text";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, graderToken, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 

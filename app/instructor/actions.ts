@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { currentActor } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
 import { runAction, type ActionResult } from "@/server/errors";
-import { addCohortMember, createCohort, removeCohortMember } from "@/server/progress/cohorts";
+import { addCohortMember, createCohort, removeCohortMember } from "@/server/cohorts/cohorts";
 
 export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {

@@ -5,7 +5,7 @@ import { SmallForm } from "@/components/account/small-form";
 import { hasPermission } from "@/server/authz";
 import { currentActor } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
-import { listMyCohorts } from "@/server/progress/cohorts";
+import { listMyCohorts } from "@/server/cohorts/cohorts";
 import { createCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts" };

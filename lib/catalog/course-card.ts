@@ -1,4 +1,4 @@
-// A course as the catalog shows it: listed by server/courses, drawn by components/ui/course-card.
+// A course as the catalog shows it: listed by server/lessons/courses, drawn by components/ui/course-card.
 
 export interface CourseCard {
   slug: string;

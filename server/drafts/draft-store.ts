@@ -7,7 +7,7 @@ import { fileMapSchema, type FileMap } from "@/grader/contract";
 import { draftFilesSchema } from "@/lib/grading/file-rules";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
-import { findExercise } from "@/server/grading/exercises";
+import { findExercise } from "@/server/exercises/exercises";
 
 export const saveDraftBodySchema = z.object({ files: draftFilesSchema }).strict();
 

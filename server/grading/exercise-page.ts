@@ -7,10 +7,10 @@ import { db } from "@/server/db";
 import { loadDraft } from "@/server/drafts/draft-store";
 import { AppError } from "@/server/errors";
 import { storedRendering } from "@/server/markdown/stored-renderings";
-import { findExercise, solutionUnlocksAfter } from "./exercises";
-import { gradingEnvironment, type GradingEnvironment } from "./grading-environment";
-import { referenceImage, type ReferenceImage } from "./reference-image";
-import { listAttempts, type AttemptSummary } from "./submission-store";
+import { findExercise, solutionUnlocksAfter } from "@/server/exercises/exercises";
+import { gradingEnvironment, type GradingEnvironment } from "@/server/exercises/grading-environment";
+import { referenceImage, type ReferenceImage } from "@/server/exercises/reference-image";
+import { listAttempts, type AttemptSummary } from "@/server/submissions/submission-store";
 
 export interface ExercisePageData {
   slug: string;

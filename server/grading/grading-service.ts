@@ -3,9 +3,9 @@ import "server-only";
 // module reloads do not start a second dispatcher that would grade the same submission twice.
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { Dispatcher, defaultReconnectDelay } from "./dispatcher";
-import { EventHub } from "./event-hub";
-import type { GradingLimits } from "./submission-store";
+import { Dispatcher, defaultReconnectDelay } from "@/server/grader-link/dispatcher";
+import { EventHub } from "@/server/submissions/event-hub";
+import type { GradingLimits } from "@/server/submissions/submission-store";
 
 export interface GradingService {
   dispatcher: Dispatcher;

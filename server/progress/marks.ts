@@ -8,7 +8,7 @@ import { mergeInputSchema, progressMarkInputSchema, type ProgressKindInput } fro
 import { requirePermission, type Actor } from "@/server/authz";
 import { saveQuizAttemptFor } from "@/server/quiz/attempts";
 import { isAppError } from "@/server/errors";
-import { lessonIdsBySlug, requireLessonId, type LessonKey } from "./lesson-ref";
+import { lessonIdsBySlug, requireLessonId, type LessonKey } from "@/server/lessons/lesson-ref";
 
 export const progressKind: Record<ProgressKindInput, ProgressKind> = { "section-read": "SECTION_READ", "checklist-item": "CHECKLIST_ITEM" };
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { requireViewPersonData, type Actor } from "@/server/authz";
 import { lessonOutline } from "./lesson-outline";
-import { readableLesson } from "./lesson-ref";
+import { readableLesson } from "@/server/lessons/lesson-ref";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
 export interface ProgressOverview {

@@ -3,7 +3,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { quizQuestionSchema, type QuizQuestion } from "@/lib/content/quiz-schema";
 import { AppError } from "@/server/errors";
-import { readableLesson, type LessonKey } from "@/server/progress/lesson-ref";
+import { readableLesson, type LessonKey } from "@/server/lessons/lesson-ref";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 

@@ -196,7 +196,7 @@ describe("submission and exercise routes", () => {
 
 describe("data functions behind the server actions", () => {
   it("cohorts: instructors and admins manage them; learners may not; instructors see only their own", async () => {
-    const { createCohort, addCohortMember, cohortProgress, listMyCohorts } = await import("@/server/progress/cohorts");
+    const { createCohort, addCohortMember, cohortProgress, listMyCohorts } = await import("@/server/cohorts/cohorts");
     const p = testDb.prisma;
     await expect(createCohort(p, null, { name: "x" })).rejects.toMatchObject({ code: "unauthenticated" });
     await expect(createCohort(p, fx.users.learner, { name: "x" })).rejects.toMatchObject({ code: "forbidden" });

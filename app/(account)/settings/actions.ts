@@ -1,5 +1,5 @@
 "use server";
-import { signOut } from "@/auth";
+import { signOut } from "@/server/auth";
 import { redirect } from "next/navigation";
 import { deleteAccount } from "@/server/accounts/account-data";
 import { signOutEverywhere } from "@/server/accounts/recovery";

@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn } from "@/auth";
+import { signIn } from "@/server/auth";
 import { signInSchema } from "@/lib/validations/account";
 import { safeNextPath } from "@/lib/validations/next-path";
 import { wrongCredentialsMessage } from "@/server/accounts/credentials";

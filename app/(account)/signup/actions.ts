@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { signIn } from "@/auth";
+import { signIn } from "@/server/auth";
 import { signUpSchema } from "@/lib/validations/account";
 import { registerLearner } from "@/server/accounts/credentials";
 import { sendVerificationMail } from "@/server/accounts/recovery";

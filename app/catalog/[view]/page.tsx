@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { CourseCard } from "@/components/ui/course-card";
-import { listCourses } from "@/server/courses";
+import { listCourses } from "@/server/lessons/courses";
 
 // The catalog, served at "/" by a rewrite in next.config.ts. It is cached whole (ISR) under the catalog tag and
 // revalidated when content changes. It sits behind a route parameter only so that `next build`, which never opens

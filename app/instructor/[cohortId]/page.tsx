@@ -6,7 +6,7 @@ import { ProgressRing } from "@/components/progress/progress-ring";
 import { currentActor } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
-import { cohortProgress } from "@/server/progress/cohorts";
+import { cohortProgress } from "@/server/cohorts/cohorts";
 import { addMemberAction } from "../actions";
 
 export const metadata: Metadata = { title: "Cohort progress" };

@@ -4,7 +4,7 @@ import { LearningPath } from "@/components/lesson/learning-path";
 import { LessonList } from "@/components/lesson/lesson-list";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
-import { getCourse } from "@/server/courses";
+import { getCourse } from "@/server/lessons/courses";
 
 // Cached whole (ISR) like the lesson pages, under its course's tag; see app/learn/[course]/[lesson]/page.tsx.
 export const revalidate = 3600;

@@ -5,8 +5,8 @@
 // write the database refuses ends the grading with that reason.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendEvent, createSubmission, eventsAfter, finishWithVerdict } from "@/server/grading/submission-store";
-import { submitBodySchema } from "@/server/grading/submissions";
+import { appendEvent, createSubmission, eventsAfter, finishWithVerdict } from "@/server/submissions/submission-store";
+import { submitBodySchema } from "@/server/grading/use-cases";
 import { notGradableVerdict } from "@/lib/grading/submission-events";
 import { brokenStandIn, nulStandIn } from "@/grader/contract/file-text";
 import type { TestDb } from "@/tests/support/test-db";

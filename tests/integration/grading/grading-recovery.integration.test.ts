@@ -3,10 +3,10 @@
 // with a verdict or "not gradable", never left queued or running.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Dispatcher } from "@/server/grading/dispatcher";
-import { EventHub } from "@/server/grading/event-hub";
-import { submissionEventStream } from "@/server/grading/sse-stream";
-import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
+import type { Dispatcher } from "@/server/grader-link/dispatcher";
+import { EventHub } from "@/server/submissions/event-hub";
+import { submissionEventStream } from "@/server/submissions/sse-stream";
+import { createSubmission, eventsAfter } from "@/server/submissions/submission-store";
 import { streamedEventSchema, type StreamedEvent } from "@/lib/grading/submission-events";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";

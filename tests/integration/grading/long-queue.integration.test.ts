@@ -4,10 +4,10 @@
 // 300 s, and the second test shows it does cut a silent stream: without keep-alives the same wait ends not gradable.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Dispatcher } from "@/server/grading/dispatcher";
-import { EventHub } from "@/server/grading/event-hub";
-import { submissionEventStream } from "@/server/grading/sse-stream";
-import { createSubmission, eventsAfter } from "@/server/grading/submission-store";
+import type { Dispatcher } from "@/server/grader-link/dispatcher";
+import { EventHub } from "@/server/submissions/event-hub";
+import { submissionEventStream } from "@/server/submissions/sse-stream";
+import { createSubmission, eventsAfter } from "@/server/submissions/submission-store";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, graderToken, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 

@@ -2,7 +2,7 @@
 // the background of a submission) and kept on the exercise row, so views, a restarted web or another instance
 // read it back without grading again; reading never starts a measurement; a new version is measured again.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { measureReferenceImage, referenceImage } from "@/server/grading/reference-image";
+import { measureReferenceImage, referenceImage } from "@/server/exercises/reference-image";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, graderToken, seedExercise, type Seeded } from "./grading-fixture";
 

@@ -2,7 +2,7 @@
 // exercise (409), a per-learner rate limit (429 with Retry-After), and ownership when reading one back (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
-import { createSubmission, eventsAfter, getSubmissionView } from "@/server/grading/submission-store";
+import { createSubmission, eventsAfter, getSubmissionView } from "@/server/submissions/submission-store";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, seedExercise, type Seeded } from "./grading-fixture";
 

@@ -1,5 +1,5 @@
 import { route } from "@/server/http/route";
-import { viewSubmission } from "@/server/grading/submissions";
+import { viewSubmission } from "@/server/grading/use-cases";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { PracticeLinks } from "@/components/lesson/practice-links";
 import { TableOfContents, type TocLink } from "@/components/lesson/table-of-contents";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
-import { getLesson } from "@/server/courses";
+import { getLesson } from "@/server/lessons/courses";
 
 // Cached whole (ISR): rendered on a lesson's first request, then served from the cache until content changes
 // revalidate its course's tag (server/content/reading-tags.ts). The build never opens the database, so nothing is

@@ -1,5 +1,5 @@
 import { route } from "@/server/http/route";
-import { referenceSolutionFor } from "@/server/grading/submissions";
+import { referenceSolutionFor } from "@/server/grading/use-cases";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { formatBytes, fileLimits } from "@/lib/grading/file-rules";
 import { bodyLimits } from "@/server/http/limits";
 import { route } from "@/server/http/route";
-import { attemptsOf, submitForGrading } from "@/server/grading/submissions";
+import { attemptsOf, submitForGrading } from "@/server/grading/use-cases";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { streamLimits } from "@/server/http/limits";
 import { route } from "@/server/http/route";
 import { releasingOnEnd, takeStreamSlot } from "@/server/http/stream-slots";
-import { parseLastEventId, submissionEvents } from "@/server/grading/submissions";
+import { parseLastEventId, submissionEvents } from "@/server/grading/use-cases";
 
 export const dynamic = "force-dynamic";
 

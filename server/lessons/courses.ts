@@ -11,10 +11,10 @@ import { cache } from "react";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
-import { db } from "./db";
-import { catalogTag, courseTag } from "./content/reading-tags";
-import { storedRendering } from "./markdown/stored-renderings";
-import type { TocEntry } from "./markdown/types";
+import { db } from "@/server/db";
+import { catalogTag, courseTag } from "@/server/content/reading-tags";
+import { storedRendering } from "@/server/markdown/stored-renderings";
+import type { TocEntry } from "@/server/markdown/types";
 import type { CourseCard } from "@/lib/catalog/course-card";
 
 export type LessonState = "published" | "outline";

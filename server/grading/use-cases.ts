@@ -7,11 +7,11 @@ import { isFinished, type StreamedEvent } from "@/lib/grading/submission-events"
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import type { FileMap } from "@/grader/contract";
-import { findExercise, referenceSolution } from "./exercises";
+import { findExercise, referenceSolution } from "@/server/exercises/exercises";
 import { gradingService, graderEndpoint } from "./grading-service";
-import { measureReferenceImage, referenceImage, type ReferenceImage } from "./reference-image";
-import { submissionEventStream } from "./sse-stream";
-import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "./submission-store";
+import { measureReferenceImage, referenceImage, type ReferenceImage } from "@/server/exercises/reference-image";
+import { submissionEventStream } from "@/server/submissions/sse-stream";
+import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "@/server/submissions/submission-store";
 
 export const submitBodySchema = z.object({ files: submissionFilesSchema }).strict();
 

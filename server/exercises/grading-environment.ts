@@ -6,8 +6,8 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment } from "@/grader/contract";
 import { fileLimits, formatBytes } from "@/lib/grading/file-rules";
-import { graderEndpoint } from "./grading-service";
-import { graderHealth } from "./grader-client";
+import { graderEndpoint } from "@/server/grading/grading-service";
+import { graderHealth } from "@/server/grader-link/grader-client";
 
 export interface GradingReadiness {
   /** ready: every image it needs is on the grader; preparing: the grader is making some; blocked: one failed or nobody makes it. */

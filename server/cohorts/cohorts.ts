@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { addCohortMemberSchema, createCohortSchema } from "@/lib/validations/cohort";
 import { requirePermission, type Actor } from "@/server/authz";
 import { AppError } from "@/server/errors";
-import { progressOverview } from "./summary";
+import { progressOverview } from "@/server/progress/summary";
 
 /** Admins see every cohort; instructors only their own. Anything else answers "no such cohort". */
 function ownedBy(actor: Actor) {

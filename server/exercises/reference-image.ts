@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema } from "@/grader/contract";
 import { asJson } from "@/server/json-value";
-import { openGrading, type GraderEndpoint } from "./grader-client";
+import { openGrading, type GraderEndpoint } from "@/server/grader-link/grader-client";
 
 const referenceImageSchema = z.object({
   label: z.string(),

@@ -9,7 +9,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import { showsStandIns } from "@/lib/grading/storable";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
-import type { EventHub } from "./event-hub";
+import type { EventHub } from "@/server/submissions/event-hub";
 import {
   GraderBusyError,
   GraderRejectedError,
@@ -19,7 +19,7 @@ import {
   type GraderEndpoint,
 } from "./grader-client";
 import { decide, tooManyDispatches, type Failure, type RetryState } from "./retry-policy";
-import { appendEvent, finishWithVerdict, nextSeq } from "./submission-store";
+import { appendEvent, finishWithVerdict, nextSeq } from "@/server/submissions/submission-store";
 
 export interface DispatcherOptions {
   prisma: PrismaClient;

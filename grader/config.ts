@@ -2,6 +2,7 @@
 // `configTable` with its env name, default, hard cap and why, so the README table and the validation cannot drift.
 // Invalid config is fatal at start: a grader running with a limit it did not mean is worse than one that is down.
 import { z } from "zod";
+import { defaultUploadLimits } from "@/grader/contract/file-map-policy";
 import { baseImageRecipes } from "@/grader/images/recipes";
 
 interface LimitRow {
@@ -17,8 +18,8 @@ interface LimitRow {
 export const limitTable = {
   concurrency: { env: "GRADER_CONCURRENCY", default: 2, min: 1, max: 16, unit: "gradings", why: "Gradings running at once; each build and container takes a CPU." },
   queueSize: { env: "GRADER_QUEUE_SIZE", default: 50, min: 0, max: 50, unit: "gradings", why: "Gradings waiting beyond that get 503 + Retry-After, so a burst cannot pile up unbounded work." },
-  uploadMaxBytes: { env: "GRADER_UPLOAD_MAX_BYTES", default: 5 * 1024 * 1024, min: 1024, max: 20 * 1024 * 1024, unit: "bytes", why: "Expanded size of a learner's files; a lesson app is a few KiB, more is a mistake or abuse." },
-  uploadMaxFiles: { env: "GRADER_UPLOAD_MAX_FILES", default: 200, min: 1, max: 1000, unit: "files", why: "Files per upload, bounding the tar and the per-file checks." },
+  uploadMaxBytes: { env: "GRADER_UPLOAD_MAX_BYTES", default: defaultUploadLimits.uploadMaxBytes, min: 1024, max: 20 * 1024 * 1024, unit: "bytes", why: "Expanded size of a learner's files; a lesson app is a few KiB, more is a mistake or abuse." },
+  uploadMaxFiles: { env: "GRADER_UPLOAD_MAX_FILES", default: defaultUploadLimits.uploadMaxFiles, min: 1, max: 1000, unit: "files", why: "Files per upload, bounding the tar and the per-file checks." },
   buildTimeoutMs: { env: "GRADER_BUILD_TIMEOUT_MS", default: 180_000, min: 5_000, max: 240_000, unit: "ms", why: "An endless RUN must not hold a build slot; the request is aborted and the build fails." },
   buildMemoryBytes: { env: "GRADER_BUILD_MEMORY_BYTES", default: 1024 * 1024 * 1024, min: 64 * 1024 * 1024, max: 4 * 1024 * 1024 * 1024, unit: "bytes", why: "Memory of each build step's container; pip and go builds fit, a memory bomb does not." },
   buildCpus: { env: "GRADER_BUILD_CPUS", default: 1, min: 0.1, max: 4, unit: "CPUs", why: "CPU share of a build step, so two gradings share two cores fairly." },

@@ -7,7 +7,7 @@
 //   GET  /metrics       Prometheus text (no token: scraped from inside the cluster).
 import http from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { gradingRequestSchema, type GradingEvent } from "@/grader/contract";
+import { gradingRequestSchema, notGradableVerdict, type GradingEvent } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { readTarUpload } from "@/grader/upload/tar-upload";
 import { UploadRejected } from "@/grader/upload/file-map-policy";
@@ -119,19 +119,7 @@ async function postGrading(req: http.IncomingMessage, res: http.ServerResponse, 
     await grader.run(ticket, input, { signal: gone.signal, emit, ...(submissionId ? { submissionId } : {}) });
   } catch (err) {
     // Cancelled while queued (client gone or shutdown): the stream still ends with a verdict.
-    emit({
-      type: "verdict",
-      verdict: {
-        version: 1,
-        exercise: input.spec.slug,
-        status: "error",
-        score: 0,
-        message: err instanceof Error ? err.message : String(err),
-        checks: [],
-        image: null,
-        timings: { queuedMs: 0, buildMs: 0, runMs: 0, totalMs: 0 },
-      },
-    });
+    emit({ type: "verdict", verdict: notGradableVerdict(input.spec.slug, err instanceof Error ? err.message : String(err)) });
   } finally {
     clearInterval(keepAlive);
   }

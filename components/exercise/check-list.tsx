@@ -1,7 +1,7 @@
 "use client";
 // Each check as the grader decided it: status, message, hint and the evidence it saw. Required checks decide
 // the verdict; the others are tips and say so.
-import type { CheckResult } from "@/grader/contract";
+import type { CheckResult } from "@/lib/grading/submission-events";
 
 const statusStyle: Record<CheckResult["status"], { icon: string; label: string; className: string }> = {
   pass: { icon: "✓", label: "passed", className: "text-green-700 dark:text-green-400" },

@@ -4,7 +4,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { fileSetProblems } from "@/lib/grading/file-rules";
+import { fileSetProblems, type UploadLimits } from "@/lib/grading/file-rules";
 import { submissionCreatedSchema } from "@/lib/grading/submission-events";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { FileTree } from "./file-tree";
@@ -29,6 +29,8 @@ export interface ExerciseWorkspaceProps {
   attempts: AttemptRow[];
   solutionUnlocksAfter: number;
   reference: SizedImage | null;
+  /** What a grading accepts now (the grader's reported limits, within the web's), from the page's grading environment. */
+  uploadLimits: UploadLimits;
 }
 
 interface ErrorBody {
@@ -39,7 +41,7 @@ function firstPath(files: Record<string, string>): string | null {
   return "Dockerfile" in files ? "Dockerfile" : (Object.keys(files).sort()[0] ?? null);
 }
 
-export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference }: ExerciseWorkspaceProps) {
+export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference, uploadLimits }: ExerciseWorkspaceProps) {
   const [files, setFiles] = useState<Record<string, string>>(draft ?? starter);
   const [active, setActive] = useState<string | null>(firstPath(draft ?? starter));
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -78,7 +80,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   }, [verdictStatus, refreshAttempts]);
 
   const inFlight = attempts.some((a) => a.status === "QUEUED" || a.status === "RUNNING") && !verdictStatus;
-  const localProblems = useMemo(() => fileSetProblems(files), [files]);
+  const localProblems = useMemo(() => fileSetProblems(files, uploadLimits), [files, uploadLimits]);
 
   const grade = useCallback(async () => {
     if (submitting) return;
@@ -154,6 +156,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
             onRename={(from, to) => (rename(from, to), active === from && setActive(to))}
             onDelete={remove}
             onReplaceAll={(next) => (setFiles(next), setActive(firstPath(next)))}
+            uploadLimits={uploadLimits}
           />
           <button type="button" onClick={() => (setFiles(starter), setActive(firstPath(starter)))} className="mt-3 text-xs text-slate-600 underline dark:text-slate-400">
             Reset to the starter files

@@ -2,7 +2,7 @@
 // The exercise's files as a flat, folder-sorted list: pick one to edit, add, rename or delete, or replace them
 // all with an uploaded folder or .zip. Names are checked with the server's rules as they are typed.
 import { useState, type FormEvent } from "react";
-import { pathProblem } from "@/lib/grading/file-rules";
+import { pathProblem, type UploadLimits } from "@/lib/grading/file-rules";
 import { readFolder, readZip, type UploadResult } from "./file-upload";
 
 // At least 24 by 24 px (WCAG 2.5.8): these sit side by side and a phone's tap must land on the right one.
@@ -16,11 +16,12 @@ export interface FileTreeProps {
   onRename: (from: string, to: string) => void;
   onDelete: (path: string) => void;
   onReplaceAll: (files: Record<string, string>) => void;
+  uploadLimits: UploadLimits;
 }
 
 type Editing = { mode: "add" } | { mode: "rename"; from: string } | null;
 
-export function FileTree({ paths, active, onSelect, onAdd, onRename, onDelete, onReplaceAll }: FileTreeProps) {
+export function FileTree({ paths, active, onSelect, onAdd, onRename, onDelete, onReplaceAll, uploadLimits }: FileTreeProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const [name, setName] = useState("");
   const [problems, setProblems] = useState<string[]>([]);
@@ -112,12 +113,12 @@ export function FileTree({ paths, active, onSelect, onAdd, onRename, onDelete, o
               // webkitdirectory is not in React's types; every current browser supports it.
               {...{ webkitdirectory: "", directory: "" }}
               multiple
-              onChange={(e) => e.target.files && void upload(readFolder(e.target.files))}
+              onChange={(e) => e.target.files && void upload(readFolder(e.target.files, uploadLimits))}
             />
           </label>
           <label className="cursor-pointer rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
             Upload .zip
-            <input type="file" accept=".zip,application/zip" className="sr-only" onChange={(e) => e.target.files?.[0] && void upload(readZip(e.target.files[0]))} />
+            <input type="file" accept=".zip,application/zip" className="sr-only" onChange={(e) => e.target.files?.[0] && void upload(readZip(e.target.files[0], uploadLimits))} />
           </label>
         </div>
       )}

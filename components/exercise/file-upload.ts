@@ -1,7 +1,7 @@
-// Turns a picked folder or a .zip into the learner's file map, checked with the same rules the server applies
-// (lib/grading/file-rules), so a bad upload is explained before anything is sent.
+// Turns a picked folder or a .zip into the learner's file map, checked with the rules and limits the server and the
+// grader apply (lib/grading/file-rules), so a bad upload is explained before anything is sent.
 import { unzipSync } from "fflate";
-import { fileLimits, fileSetProblems, formatBytes } from "@/lib/grading/file-rules";
+import { archiveTooLarge, fileSetProblems, tooManyBytes, tooManyFiles, type UploadLimits } from "@/lib/grading/file-rules";
 
 export type UploadResult = { ok: true; files: Record<string, string> } | { ok: false; problems: string[] };
 
@@ -14,7 +14,7 @@ export function stripCommonFolder(paths: string[]): (path: string) => string {
   return shared ? (p) => p.slice(first.length + 1) : (p) => p;
 }
 
-function finish(entries: [string, Uint8Array][]): UploadResult {
+function finish(entries: [string, Uint8Array][], limits: UploadLimits): UploadResult {
   const problems: string[] = [];
   const strip = stripCommonFolder(entries.map(([p]) => p));
   const files: Record<string, string> = {};
@@ -26,25 +26,23 @@ function finish(entries: [string, Uint8Array][]): UploadResult {
       problems.push(`"${path}" is not UTF-8 text; only text files can be graded.`);
     }
   }
-  problems.push(...fileSetProblems(files));
+  problems.push(...fileSetProblems(files, limits));
   return problems.length ? { ok: false, problems } : { ok: true, files };
 }
 
-function tooBig(total: number): UploadResult {
-  return { ok: false, problems: [`The upload holds ${formatBytes(total)}, more than the ${formatBytes(fileLimits.maxTotalBytes)} a grading accepts.`] };
-}
+const refused = (problem: string): UploadResult => ({ ok: false, problems: [problem] });
 
-export async function readFolder(list: FileList): Promise<UploadResult> {
+export async function readFolder(list: FileList, limits: UploadLimits): Promise<UploadResult> {
   const picked = Array.from(list);
   const total = picked.reduce((sum, f) => sum + f.size, 0);
-  if (total > fileLimits.maxTotalBytes) return tooBig(total);
-  if (picked.length > fileLimits.maxFiles) return { ok: false, problems: [`The folder holds ${picked.length} files, more than the ${fileLimits.maxFiles} a grading accepts.`] };
+  if (total > limits.uploadMaxBytes) return refused(tooManyBytes(total, limits));
+  if (picked.length > limits.uploadMaxFiles) return refused(tooManyFiles(picked.length, limits));
   const entries = await Promise.all(picked.map(async (f): Promise<[string, Uint8Array]> => [f.webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer())]));
-  return finish(entries);
+  return finish(entries, limits);
 }
 
-export async function readZip(file: File): Promise<UploadResult> {
-  if (file.size > fileLimits.maxTotalBytes) return tooBig(file.size);
+export async function readZip(file: File, limits: UploadLimits): Promise<UploadResult> {
+  if (file.size > limits.uploadMaxBytes) return refused(archiveTooLarge("The zip", limits));
   let unzipped: Record<string, Uint8Array>;
   let expanded = 0;
   let count = 0;
@@ -55,13 +53,13 @@ export async function readZip(file: File): Promise<UploadResult> {
         if (entry.name.endsWith("/")) return false;
         expanded += entry.originalSize;
         count++;
-        if (expanded > fileLimits.maxTotalBytes || count > fileLimits.maxFiles) throw new RangeError("too large");
+        if (expanded > limits.uploadMaxBytes || count > limits.uploadMaxFiles) throw new RangeError("too large");
         return true;
       },
     });
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, problems: [`The zip expands to more than ${formatBytes(fileLimits.maxTotalBytes)} or ${fileLimits.maxFiles} files, more than a grading accepts.`] };
-    return { ok: false, problems: [`"${file.name}" could not be read as a .zip archive.`] };
+    if (error instanceof RangeError) return refused(archiveTooLarge("The zip", limits));
+    return refused(`"${file.name}" could not be read as a .zip archive.`);
   }
-  return finish(Object.entries(unzipped));
+  return finish(Object.entries(unzipped), limits);
 }

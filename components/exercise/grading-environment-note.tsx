@@ -1,15 +1,7 @@
 // The grading environment, shown beside the task so a difference from the learner's own machine is expected, and
 // whether this exercise can be graded yet: on a fresh install the grader builds the base images in the background.
-import type { BaseImageStatus, GraderEnvironment } from "@/grader/contract";
+import type { BaseImageStatus, GradingEnvironment } from "@/lib/grading/grading-environment";
 import { RefreshWhilePreparing } from "./refresh-while-preparing";
-
-export interface GradingEnvironmentNoteProps {
-  /** What the grader reported; null while it is not answering. */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning" | "offeredImages"> | null;
-  needs: BaseImageStatus[];
-  readiness: { state: "ready" | "preparing" | "blocked" | "unknown"; message: string };
-  limits: string[];
-}
 
 const readinessTone = {
   ready: "text-emerald-800 dark:text-emerald-300",
@@ -39,7 +31,7 @@ function ImageNames({ names }: { names: { name: string; mark?: string }[] }) {
   ));
 }
 
-export function GradingEnvironmentNote({ grader, needs, readiness, limits }: GradingEnvironmentNoteProps) {
+export function GradingEnvironmentNote({ grader, needs, readiness, limits }: GradingEnvironment) {
   const ready = grader?.baseImages.filter((image) => image.state === "ready") ?? [];
   const standIns = ready.some((image) => image.standIn);
   return (

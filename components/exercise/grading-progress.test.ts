@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckResult, Verdict } from "@/grader/contract";
-import type { StreamedEvent, SubmissionEvent } from "@/lib/grading/submission-events";
+import type { CheckResult, StreamedEvent, SubmissionEvent, Verdict } from "@/lib/grading/submission-events";
 import { applyEvent, foldEvents, initialProgress } from "./grading-progress";
 
 let seq = 0;

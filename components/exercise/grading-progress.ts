@@ -1,8 +1,7 @@
 // Folds a submission's events into what the live view shows. Pure, so the replay of a finished attempt and the
 // live stream of a running one produce the same picture, and a `restart` (the grading started over after a
 // crash) clears what the interrupted run had shown instead of mixing two runs' checks.
-import type { CheckResult, gradingStepNames, Verdict } from "@/grader/contract";
-import type { StreamedEvent } from "@/lib/grading/submission-events";
+import type { CheckResult, GradingStepName, StreamedEvent, Verdict } from "@/lib/grading/submission-events";
 
 export const stages = ["queued", "build", "start", "probe", "verdict"] as const;
 export type Stage = (typeof stages)[number];
@@ -48,7 +47,7 @@ export const initialProgress: GradingProgress = {
   firstEventAt: null,
 };
 
-const stageOfStep: Record<(typeof gradingStepNames)[number], Stage> = { validate: "build", build: "build", start: "start", probe: "probe" };
+const stageOfStep: Record<GradingStepName, Stage> = { validate: "build", build: "build", start: "start", probe: "probe" };
 
 export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedEvent): GradingProgress {
   if (seq <= state.lastSeq) return state;

@@ -6,3 +6,5 @@ export * from "./verdict";
 export * from "./events";
 export * from "./health";
 export * from "./from-images";
+export * from "./file-map-policy";
+export * from "./ndjson-lines";

@@ -50,3 +50,12 @@ export type CheckStatus = z.infer<typeof checkStatusSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
 export type ImageSummary = z.infer<typeof imageSummarySchema>;
 export type Verdict = z.infer<typeof verdictSchema>;
+
+/**
+ * Not gradable, no attempt counted: the verdict for whatever ended a grading that was not the learner's doing.
+ * Built here for both ends of the stream: the grader when a grading is cancelled before it ran, the web when it
+ * cannot get a verdict from the grader.
+ */
+export function notGradableVerdict(exercise: string, message: string): Verdict {
+  return { version: 1, exercise, status: "error", score: 0, message, checks: [], image: null, timings: { queuedMs: 0, buildMs: 0, runMs: 0, totalMs: 0 } };
+}

@@ -6,6 +6,7 @@
 // cgroup parent, and what a step writes and the engine's free disk by a watchdog that stops the build past them.
 import { randomBytes } from "node:crypto";
 import type { ImageBuildOptions } from "dockerode";
+import { ndjsonLines } from "@/grader/contract/ndjson-lines";
 import type { Docker } from "./docker-client";
 import { prepareBuildCgroup } from "./build-cgroup";
 import { printableText } from "./printable-text";
@@ -189,26 +190,13 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
       abortSignal: signal,
     };
     const stream = await docker.buildImage(req.context as unknown as NodeJS.ReadableStream, options);
-    let pending = "";
-    await new Promise<void>((resolve, reject) => {
-      stream.on("data", (chunk: Buffer) => {
-        pending += chunk.toString("utf8");
-        let nl: number;
-        while ((nl = pending.indexOf("\n")) >= 0) {
-          const line = pending.slice(0, nl).trim();
-          pending = pending.slice(nl + 1);
-          if (!line) continue;
-          try {
-            handle(JSON.parse(line) as BuildMessage);
-          } catch {
-            log(printableText(`${line}\n`));
-          }
-        }
-      });
-      stream.on("end", resolve);
-      stream.on("error", reject);
-      stream.on("close", resolve);
-    });
+    for await (const line of ndjsonLines(stream)) {
+      try {
+        handle(JSON.parse(line) as BuildMessage);
+      } catch {
+        log(printableText(`${line}\n`));
+      }
+    }
   } catch (err) {
     if (!signal.aborted) error = `the engine refused the build: ${err instanceof Error ? err.message : String(err)}`;
   }

@@ -1,7 +1,7 @@
 import tar from "tar-stream";
 import { describe, expect, it } from "vitest";
 import { readTarUpload } from "./tar-upload";
-import { UploadRejected } from "./file-map-policy";
+import { checkFileMap, UploadRejected } from "./file-map-policy";
 
 const limits = { uploadMaxBytes: 4096, uploadMaxFiles: 10 };
 
@@ -52,5 +52,25 @@ describe("readTarUpload", () => {
 
   it("needs request.json", async () => {
     await expect(readTarUpload(await makeTar([{ name: "files/Dockerfile", body: "FROM x" }]), limits)).rejects.toThrow(/request.json/);
+  });
+});
+
+describe("the grader's door for the contract's file rules", () => {
+  it("refuses with the contract's words and this grader's limits: 413 for size, 422 for a path", () => {
+    const tooMany = (() => {
+      try {
+        checkFileMap({ a: "", b: "" }, { uploadMaxBytes: 4096, uploadMaxFiles: 1 }, "baseline");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(tooMany).toBeInstanceOf(UploadRejected);
+    expect(tooMany).toMatchObject({ kind: "tooLarge", message: "baseline: The project has 2 files, more than the 1 a grading accepts." });
+    expect(() => checkFileMap({ "a\u001bb": "" }, limits)).toThrow(/control character/);
+  });
+
+  it("refuses a control character in a tar entry's name", async () => {
+    const err = await readTarUpload(await makeTar([request, { name: "files/evil\nname", body: "x" }]), limits).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "invalid", message: expect.stringMatching(/control character/) as string });
   });
 });

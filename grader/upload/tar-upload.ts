@@ -6,8 +6,8 @@
 // counted while reading, so a tar bomb stops at the limit instead of filling memory.
 import { Readable } from "node:stream";
 import tar from "tar-stream";
-import type { FileMap } from "@/grader/contract";
-import { assertSafePath, UploadRejected, type UploadLimits } from "./file-map-policy";
+import type { FileMap, UploadLimits } from "@/grader/contract";
+import { assertSafePath, UploadRejected } from "./file-map-policy";
 
 export interface TarUpload {
   request: unknown;

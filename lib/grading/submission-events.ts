@@ -2,7 +2,13 @@
 // web's own notes about dispatching (a busy grader, a lost connection, a re-dispatch). The stream always ends
 // with a `verdict`; when the web gives up it writes an `error` verdict itself, so clients need one end rule.
 import { z } from "zod";
-import { gradingEventSchema, type Verdict } from "@/grader/contract";
+import { gradingEventSchema, type gradingStepNames, type Verdict } from "@/grader/contract";
+
+// What the live view folds, in the contract's own types (components take them from here, not from grader/).
+export type { CheckResult, Verdict } from "@/grader/contract";
+export type GradingStepName = (typeof gradingStepNames)[number];
+/** The web writes the contract's not-gradable verdict when it cannot get one from the grader. */
+export { notGradableVerdict } from "@/grader/contract";
 
 export const noticeEventSchema = z.object({
   type: z.literal("notice"),
@@ -56,9 +62,4 @@ export function attemptNumbers(newestFirst: readonly { status: SubmissionStatus 
 
 export function statusOfVerdict(verdict: Verdict): SubmissionStatus {
   return verdict.status === "pass" ? "PASSED" : verdict.status === "fail" ? "FAILED" : "NOT_GRADABLE";
-}
-
-/** The verdict the web writes when it cannot get one from the grader: not gradable, no attempt counted. */
-export function notGradableVerdict(exercise: string, message: string): Verdict {
-  return { version: 1, exercise, status: "error", score: 0, message, checks: [], image: null, timings: { queuedMs: 0, buildMs: 0, runMs: 0, totalMs: 0 } };
 }

@@ -8,8 +8,9 @@ import { draftFilesSchema } from "@/lib/grading/file-rules";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
 import { findExercise } from "@/server/exercises/exercises";
+import { uploadLimitsInForce } from "@/server/exercises/grading-environment";
 
-export const saveDraftBodySchema = z.object({ files: draftFilesSchema }).strict();
+export const saveDraftBodySchema = z.object({ files: draftFilesSchema(uploadLimitsInForce) }).strict();
 
 export async function loadDraft(prisma: PrismaClient, actor: Actor, exerciseId: string): Promise<{ files: FileMap; updatedAt: string } | null> {
   const row = await prisma.exerciseDraft.findUnique({

@@ -59,3 +59,11 @@ it("says when an exercise can be graded: now, in about n s while an image is mad
   expect(failed.message).toContain("python:3.11-slim could not be made (debootstrap exited with 1)");
   expect(describeReadiness([{ name: "busybox", standIn: false, state: "missing" }], "off").message).toContain("npm run grader:images");
 });
+
+it("states the upload limits the grader reports, within the web's shared default", () => {
+  expect(describeLimits(environment)[3]).toBe("Upload: at most 200 files and 5.0 MiB of text.");
+  const lowered = { ...environment, limits: { ...environment.limits, uploadMaxBytes: 1024 * 1024, uploadMaxFiles: 50 } };
+  expect(describeLimits(lowered)[3]).toBe("Upload: at most 50 files and 1.0 MiB of text.");
+  const raised = { ...environment, limits: { ...environment.limits, uploadMaxBytes: 20 * 1024 * 1024, uploadMaxFiles: 1000 } };
+  expect(describeLimits(raised)[3]).toBe("Upload: at most 200 files and 5.0 MiB of text.");
+});

@@ -5,24 +5,27 @@ import "server-only";
 // is with each one it is still making (a fresh install builds them in the background on its first start).
 import type { PrismaClient } from "@/generated/prisma/client";
 import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment } from "@/grader/contract";
-import { fileLimits, formatBytes } from "@/lib/grading/file-rules";
+import { formatBytes, narrowUploadLimits, type UploadLimits } from "@/grader/contract/file-map-policy";
+import type { GradingEnvironment, GradingReadiness } from "@/lib/grading/grading-environment";
 import { graderEndpoint } from "@/server/grading/grading-service";
 import { graderHealth } from "@/server/grader-link/grader-client";
 
-export interface GradingReadiness {
-  /** ready: every image it needs is on the grader; preparing: the grader is making some; blocked: one failed or nobody makes it. */
-  state: "ready" | "preparing" | "blocked" | "unknown";
-  message: string;
+export type { GradingEnvironment } from "@/lib/grading/grading-environment";
+
+const reported = globalThis as unknown as { __shipshapeGraderUploadLimits?: UploadLimits };
+
+/**
+ * The upload limits the web enforces now (the submission and draft schemas read them at each parse): the shared
+ * default, narrowed to the limits the grader last reported to this process. Every exercise page reads /healthz,
+ * so a learner about to grade has had them read; until then, and while the grader is silent, the default holds
+ * (and the grader, the final judge, refuses with its own reason). Kept on globalThis like the grading service, so
+ * a dev-mode module reload does not forget them.
+ */
+export function uploadLimitsInForce(): UploadLimits {
+  return narrowUploadLimits(reported.__shipshapeGraderUploadLimits ?? null);
 }
 
-export interface GradingEnvironment {
-  /** What the grader reported; null while it is not answering (gradings then wait for it). */
-  grader: Pick<GraderEnvironment, "engine" | "baseImages" | "baseImageProvisioning" | "offeredImages"> | null;
-  /** The lesson base images this exercise needs, with their state on the grader. */
-  needs: BaseImageStatus[];
-  readiness: GradingReadiness;
-  limits: string[];
-}
+const uploadLine = (l: UploadLimits) => `Upload: at most ${l.uploadMaxFiles} files and ${formatBytes(l.uploadMaxBytes)} of text.`;
 
 const seconds = (ms: number) => (ms % 60_000 === 0 && ms >= 120_000 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`);
 const cpus = (n: number) => `${n} CPU${n === 1 ? "" : "s"}`;
@@ -38,6 +41,7 @@ export function describeLimits(env: GraderEnvironment): string[] {
     `Build: ${seconds(l.buildTimeoutMs)}, ${formatBytes(l.buildMemoryBytes)} memory, ${cpus(l.buildCpus)}. ` +
       `Run: ${formatBytes(l.runMemoryBytes)}, ${cpus(l.runCpus)}, ${l.runPids} processes, all capabilities dropped; ` +
       `${seconds(l.readyTimeoutMs)} to become ready; ${seconds(l.gradingTimeoutMs)} for the whole grading.`,
+    uploadLine(narrowUploadLimits(l)),
   ];
 }
 
@@ -74,15 +78,23 @@ async function exerciseImages(prisma: PrismaClient, exerciseId: string): Promise
 
 export async function gradingEnvironment(prisma: PrismaClient, exerciseId: string): Promise<GradingEnvironment> {
   const [health, images] = await Promise.all([graderHealth(graderEndpoint), exerciseImages(prisma, exerciseId)]);
-  const upload = `Upload: at most ${fileLimits.maxFiles} files and ${formatBytes(fileLimits.maxTotalBytes)} of text.`;
   if (!health?.ok) {
-    return { grader: null, needs: [], readiness: { state: "unknown", message: "The grader is not answering right now; gradings wait for it and start when it is back." }, limits: [upload] };
+    const uploadLimits = uploadLimitsInForce();
+    return {
+      grader: null,
+      needs: [],
+      readiness: { state: "unknown", message: "The grader is not answering right now; gradings wait for it and start when it is back." },
+      limits: [uploadLine(uploadLimits)],
+      uploadLimits,
+    };
   }
+  reported.__shipshapeGraderUploadLimits = health.limits;
   const needs = neededImages(images, health.baseImages);
   return {
     grader: { engine: health.engine, baseImages: health.baseImages, baseImageProvisioning: health.baseImageProvisioning, offeredImages: health.offeredImages },
     needs,
     readiness: describeReadiness(needs, health.baseImageProvisioning),
-    limits: [...describeLimits(health), upload],
+    limits: describeLimits(health),
+    uploadLimits: uploadLimitsInForce(),
   };
 }

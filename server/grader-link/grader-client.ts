@@ -7,7 +7,7 @@ import "server-only";
 // every few seconds whatever it is doing, so a silence of `streamIdleMs` means the grader is lost.
 import { Agent, fetch as undiciFetch } from "undici";
 import { gradingEventSchema, graderHealthSchema, type GraderHealth, type GradingEvent, type GradingRequest } from "@/grader/contract";
-import { ndjsonLines } from "./ndjson-lines";
+import { ndjsonLines } from "@/grader/contract/ndjson-lines";
 
 export interface GraderEndpoint {
   url: string;

@@ -3,6 +3,7 @@ import "server-only";
 // committed before the grader hears of it, so a crash after the 202 never loses it (recovery picks it up).
 import { z } from "zod";
 import { submissionFilesSchema } from "@/lib/grading/file-rules";
+import { uploadLimitsInForce } from "@/server/exercises/grading-environment";
 import { isFinished, type StreamedEvent } from "@/lib/grading/submission-events";
 import { requirePermission, type Actor } from "@/server/authz";
 import { db } from "@/server/db";
@@ -13,7 +14,7 @@ import { measureReferenceImage, referenceImage, type ReferenceImage } from "@/se
 import { submissionEventStream } from "@/server/submissions/sse-stream";
 import { createSubmission, getSubmissionView, requireSubmissionAccess, listAttempts, type AttemptSummary, type SubmissionView } from "@/server/submissions/submission-store";
 
-export const submitBodySchema = z.object({ files: submissionFilesSchema }).strict();
+export const submitBodySchema = z.object({ files: submissionFilesSchema(uploadLimitsInForce) }).strict();
 
 export async function submitForGrading(actor: Actor | null, slug: string, body: unknown): Promise<{ id: string; event: StreamedEvent }> {
   const learner = requirePermission(actor, "grade");

@@ -1,7 +1,7 @@
 // Every limit the web enforces, with why: one table, printed in the README (Web limits) and in docs/security.md.
 // Env-tunable rows take their value from server/env.ts (validated with a hard cap there); the rest are fixed
 // because a different value would weaken a security property rather than fit a deployment.
-import { fileLimits } from "@/lib/grading/file-rules";
+import { defaultUploadLimits } from "@/grader/contract/file-map-policy";
 import { env } from "@/server/env";
 
 export interface RateLimit {
@@ -25,8 +25,8 @@ export const rateLimits = {
 } as const satisfies Record<string, RateLimit>;
 
 export const bodyLimits = {
-  /** A grading upload: the files' own limit plus room for JSON escaping and the envelope. */
-  submission: Math.ceil(fileLimits.maxTotalBytes * 1.5) + 64 * 1024,
+  /** A grading upload: the files' own limit (the web never accepts more than the shared default) plus room for JSON escaping and the envelope. */
+  submission: Math.ceil(defaultUploadLimits.uploadMaxBytes * 1.5) + 64 * 1024,
   /** Progress merge: 100 lessons × 400 marks and 200 quiz attempts fit well inside. */
   merge: 1024 * 1024,
   /** One progress mark, one quiz attempt, an account confirmation. */

@@ -1,4 +1,4 @@
-import { formatBytes, fileLimits } from "@/lib/grading/file-rules";
+import { defaultUploadLimits, formatBytes } from "@/lib/grading/file-rules";
 import { bodyLimits } from "@/server/http/limits";
 import { route } from "@/server/http/route";
 import { attemptsOf, submitForGrading } from "@/server/grading/use-cases";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 const upload = {
   maxBytes: bodyLimits.submission,
-  tooLarge: `The upload is larger than a grading accepts (${formatBytes(fileLimits.maxTotalBytes)} of files). Remove build outputs, dependencies or logs.`,
+  tooLarge: `The upload is larger than a grading accepts (${formatBytes(defaultUploadLimits.uploadMaxBytes)} of files). Remove build outputs, dependencies or logs.`,
 };
 
 /**

@@ -68,6 +68,7 @@ export default async function ExercisePage({ params }: Props) {
         attempts={data.attempts}
         solutionUnlocksAfter={data.solutionUnlocksAfter}
         reference={data.reference ? { label: data.reference.label, sizeBytes: data.reference.sizeBytes } : null}
+        uploadLimits={data.environment.uploadLimits}
       />
     </article>
   );

@@ -1,7 +1,7 @@
 // What a learner's file may contain: text that survives every hop intact. A NUL cannot be stored in a PostgreSQL
 // text or JSON value, and a lone UTF-16 surrogate (possible in a JSON string, not in UTF-8) has no bytes to write
-// into the build context; either would fail far from its cause. One rule, shared by the web's file rules
-// (lib/grading/file-rules) and the grader's upload policy (grader/upload/file-map-policy), names the file instead.
+// into the build context; either would fail far from its cause. One rule, part of the file rulebook the browser, the
+// web and the grader share (./file-map-policy), names the file instead.
 
 /** What output shows in place of a NUL and of a broken or control character it cannot carry: the grader and the web say the same. */
 export const nulStandIn = "\u2400";

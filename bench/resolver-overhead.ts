@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFileTree } from "@/grader/contract/exercise-folder";
+import { readFileTree } from "@/grader/files-on-disk";
 import { loadConfig } from "@/grader/config";
 import { resolveBuildSources } from "@/grader/build-plan/resolve-sources";
 import { connectDocker } from "@/grader/sandbox/docker-client";

@@ -1,7 +1,7 @@
 // `npm run grade -- <exercise-slug|exercise-folder> <dir>`: grades the files in <dir> on the local engine.
 // Human progress goes to stderr, the verdict JSON to stdout. Exit 0 pass, 1 fail, 2 error: a learner's failing
 // Dockerfile is a successful grading (1), never an error (2).
-import { readExerciseFolder, readFileTree } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder, readFileTree } from "@/grader/files-on-disk";
 import type { GradingEvent } from "@/grader/contract";
 import { loadConfig } from "./config";
 import { findExerciseDir } from "./exercise-lookup";

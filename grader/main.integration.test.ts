@@ -3,7 +3,8 @@
 // exits 0 with nothing of its gradings left on the engine. Ports are in the grader tests' range (4100–4199).
 import net from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
+import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import { gradingEventSchema, type GradingEvent } from "@/grader/contract";
 import { gradingLeftovers } from "./sandbox/image-store";
 import { GraderProcess, graderToken } from "./test-support/grader-process";

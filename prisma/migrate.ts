@@ -3,9 +3,7 @@
 // migration folder format and `_prisma_migrations` table, so `prisma migrate deploy` can serve the same folder
 // wherever the native engine is available. It relies on an internal API: versions are pinned in package.json.
 //
-//   tsx prisma/migrate.ts deploy        apply pending migrations (DATABASE_URL, else PGlite in PGLITE_DIR)
-//   tsx prisma/migrate.ts dev <name>    write prisma/migrations/<timestamp>_<name>/migration.sql, then apply
-//   tsx prisma/migrate.ts diff          print the SQL from an empty database to schema.prisma
+// Its command line is scripts/migrate.ts (`npm run db:deploy`, `db:dev -- <name>`, `db:diff`), which picks the database.
 import fs from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -84,7 +82,7 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
 }
 
 /** Writes a new migration for the difference between the folder and schema.prisma; null when there is none. */
-async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, name: string): Promise<string | null> {
+export async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, name: string): Promise<string | null> {
   const engine = await loadEngine(factory);
   try {
     await fs.mkdir(migrationsDir, { recursive: true });
@@ -111,7 +109,8 @@ async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, n
   }
 }
 
-async function diffFromEmpty(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+/** The SQL that builds schema.prisma from an empty database. */
+export async function diffFromEmpty(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   const engine = await loadEngine(factory);
   try {
     const res = await engine.diff({
@@ -125,38 +124,4 @@ async function diffFromEmpty(factory: SqlMigrationAwareDriverAdapterFactory): Pr
   } finally {
     engine.free();
   }
-}
-
-async function main(): Promise<void> {
-  await import("dotenv/config");
-  const { adapterFactoryFromEnv } = await import("./adapter-from-env");
-  const [cmd = "deploy", name = "change"] = process.argv.slice(2);
-  const { factory, label, close } = await adapterFactoryFromEnv();
-  try {
-    if (cmd === "deploy") {
-      const applied = await applyMigrations(factory);
-      console.log(`migrations on ${label}: ${applied.length ? applied.join(", ") : "none pending"}`);
-    } else if (cmd === "dev") {
-      const dir = await createMigration(factory, name);
-      console.log(dir ? `created ${path.relative(process.cwd(), dir)}/migration.sql` : "no schema changes; no migration created");
-      const applied = await applyMigrations(factory);
-      console.log(`migrations on ${label}: ${applied.length ? applied.join(", ") : "none pending"}`);
-    } else if (cmd === "diff") {
-      process.stdout.write(await diffFromEmpty(factory));
-    } else {
-      throw new Error(`unknown command "${cmd}": use deploy, dev <name> or diff`);
-    }
-  } finally {
-    await close();
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
 }

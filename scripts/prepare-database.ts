@@ -2,7 +2,7 @@
 // DEMO_PASSWORD is set) the demo accounts. Opened and closed here, because PGlite allows one process at a time.
 import path from "node:path";
 import { applyMigrations } from "../prisma/migrate";
-import { adapterFactoryFromEnv } from "../prisma/adapter-from-env";
+import { adapterFactoryFromEnv } from "./migration-target";
 import { openDb } from "../server/db-client";
 import { parseWebEnv } from "../server/env";
 import { loadAllContent } from "../server/content/load";

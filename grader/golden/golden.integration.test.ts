@@ -4,7 +4,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExerciseFolder, readFileTree } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder, readFileTree } from "@/grader/files-on-disk";
 import type { FileMap } from "@/grader/contract";
 import { parseDockerfile } from "@/grader/checks/dockerfile-model";
 import type { Grader } from "@/grader/grading/grader";

@@ -7,7 +7,7 @@
 // the guard's reach (what removing an image would prune) is asserted on its own against the engine.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import type { ExerciseSpec, FileMap, GradingEvent, Verdict } from "@/grader/contract";
 import type { Grader } from "@/grader/grading/grader";
 import { listGradingImages, safeToRemove } from "@/grader/sandbox/image-store";

@@ -2,7 +2,7 @@
 // passes with every probe sent to the container's own address. The bridge is one the grading itself made on this
 // machine, so nothing leaves it.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import type { Grader } from "@/grader/grading/grader";
 import { ensureTestBaseImage, requireEngine } from "@/grader/test-support/test-base-image";
 import { grade, startTestGrader } from "@/grader/test-support/test-grader";

@@ -3,7 +3,8 @@
 // reads where it listens. An image without `cat` falls back to waiting; a container that exits is judged at once.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExerciseFolder, type ExerciseFolder } from "@/grader/contract/exercise-folder";
+import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import type { CheckResult, Verdict } from "@/grader/contract";
 import type { Grader } from "@/grader/grading/grader";
 import { grade, startTestGrader } from "@/grader/test-support/test-grader";

@@ -73,7 +73,7 @@ async function loadLesson(courseDir: string, slug: string, position: number): Pr
     const slugs = (await fs.readdir(exercisesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     for (const exerciseSlug of slugs) {
       try {
-        const folder = await readExerciseFolder(path.join(exercisesDir, exerciseSlug));
+        const folder = await readExerciseFolder(fs, path.join(exercisesDir, exerciseSlug));
         exercises.push({ ...folder, contentHash: hashOf(folder) });
       } catch (err) {
         if (err instanceof ExerciseFolderError) throw new ContentError(relative(err.file), err.issues);

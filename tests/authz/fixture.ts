@@ -2,7 +2,7 @@
 // a two-question quiz and an exercise; one draft lesson nobody may attach progress to; and one user per role.
 import path from "node:path";
 import type { PrismaClient, Role } from "@/generated/prisma/client";
-import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import { asJson } from "@/server/json-value";
 import { hashPassword } from "@/server/accounts/passwords";
 

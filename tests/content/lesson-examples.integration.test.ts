@@ -10,7 +10,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exerciseSpecSchema } from "@/grader/contract/exercise-spec";
-import { readFileTree } from "@/grader/contract/exercise-folder";
+import { readFileTree } from "@/grader/files-on-disk";
 import { command, docker, filesOf, lessonDir, lessonSections, promisedJson, section, writeFolder, type Block } from "./lesson-blocks";
 
 const run = `c${process.pid}`;

@@ -7,7 +7,7 @@ import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { GraderProcess, graderToken } from "@/grader/test-support/grader-process";
 import { Dispatcher, defaultReconnectDelay, type DispatcherOptions } from "@/server/grader-link/dispatcher";
 import { EventHub } from "@/server/submissions/event-hub";
-import { readExerciseFolder } from "@/grader/contract/exercise-folder";
+import { readExerciseFolder } from "@/grader/files-on-disk";
 import { asJson } from "@/server/json-value";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
 

@@ -1,4 +1,5 @@
-// The migration CLI's target: a PostgreSQL server when DATABASE_URL is set, else PGlite in PGLITE_DIR.
+// Where migrations go: a PostgreSQL server when DATABASE_URL is set, else PGlite in PGLITE_DIR. Here in scripts/
+// rather than in prisma/, because it reads the web's env and opens its database, and prisma/ imports nothing of the app.
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { parseWebEnv } from "../server/env";

@@ -4,7 +4,7 @@ import "server-only";
 // whether this exercise can be graded now: the base images its starter and solution name, and how far the grader
 // is with each one it is still making (a fresh install builds them in the background on its first start).
 import type { PrismaClient } from "@/generated/prisma/client";
-import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment } from "@/grader/contract";
+import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment, type GraderHealth } from "@/grader/contract";
 import { formatBytes, narrowUploadLimits, type UploadLimits } from "@/grader/contract/file-map-policy";
 import type { GradingEnvironment, GradingReadiness } from "@/lib/grading/grading-environment";
 import { graderEndpoint } from "@/server/grading/grading-service";
@@ -78,6 +78,14 @@ async function exerciseImages(prisma: PrismaClient, exerciseId: string): Promise
 
 export async function gradingEnvironment(prisma: PrismaClient, exerciseId: string): Promise<GradingEnvironment> {
   const [health, images] = await Promise.all([graderHealth(graderEndpoint), exerciseImages(prisma, exerciseId)]);
+  return environmentOf(health, images);
+}
+
+/**
+ * What the page shows for the grader's /healthz answer (null or not ok: it is not answering) and an exercise's FROM
+ * images; the upload limits the grader reports are remembered for the API (`uploadLimitsInForce`).
+ */
+export function environmentOf(health: GraderHealth | null, images: readonly string[]): GradingEnvironment {
   if (!health?.ok) {
     const uploadLimits = uploadLimitsInForce();
     return {

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { busyboxRootfs, findStaticBusybox } from "./busybox-rootfs";
+import { debianFilesRootfs } from "./debian-files";
 import { debootstrapRootfs, runInRoot, stripRootfs } from "./debootstrap-rootfs";
 import { docker, inspectImage, removeImageIfUnused } from "./docker-cli";
 import { importChanges, importRootfs, labelKeys, smokeTestOrDiscard, tarArgs } from "./import-rootfs";
@@ -18,7 +19,8 @@ import { runCommand } from "./run-command";
 
 export const alpineShimsDir = path.join(import.meta.dirname, "alpine-shims");
 const wheelhouseScript = path.join(import.meta.dirname, "python-wheelhouse.py");
-const alpineShims = ["adduser", "addgroup", "apk"];
+/** Installed command → shim file: adduser and addgroup are one script that looks at its name. */
+const alpineShims: Record<string, string> = { adduser: "accounts", addgroup: "accounts", apk: "apk" };
 
 export interface KitContext {
   /** Holds debootstrap's package cache, npm's downloads, logs, finished root file systems and the work folders. */
@@ -34,12 +36,14 @@ export interface KitContext {
 /** What the host adds to a recipe (binaries and scripts copied in): part of the image's identity. */
 export async function hostInputs(recipe: BaseImageRecipe): Promise<string[]> {
   const inputs: string[] = [];
-  if (recipe.source.kind === "busybox") inputs.push(`busybox:${(await findStaticBusybox()).sha256}`);
+  if (recipe.source.kind === "busybox" || (recipe.source.kind === "debian-files" && recipe.source.userland === "busybox")) {
+    inputs.push(`busybox:${(await findStaticBusybox()).sha256}`);
+  }
   if (recipe.pythonWheelhouse) {
     inputs.push(`python-wheelhouse.py:${createHash("sha256").update(await fs.readFile(wheelhouseScript)).digest("hex")}`);
   }
   if (recipe.alpineShims) {
-    for (const shim of alpineShims) {
+    for (const shim of new Set(Object.values(alpineShims))) {
       const text = await fs.readFile(path.join(alpineShimsDir, shim));
       inputs.push(`${shim}:${createHash("sha256").update(text).digest("hex")}`);
     }
@@ -87,6 +91,8 @@ function rootfsSteps(recipe: BaseImageRecipe): KitStep[] {
   if (recipe.source.kind === "debootstrap") {
     const extra = recipe.source.backports?.length ? ` and ${recipe.source.backports.join(" ")} from backports` : "";
     steps.push({ id: "packages", label: `Debian packages: ${recipe.source.include.join(" ")}${extra}` });
+  } else if (recipe.source.kind === "debian-files") {
+    steps.push({ id: "packages", label: `files of Debian packages ${recipe.source.packages.join(" ")} and what they load` });
   } else {
     steps.push({ id: "packages", label: "busybox root file system" });
   }
@@ -101,12 +107,28 @@ const importSteps: KitStep[] = [
   { id: "smoke", label: "smoke test with no network" },
 ];
 
+/** Where the `apk` shim finds what `apk add <package>` puts back (alpine-shims/apk reads the same path). */
+export const apkRepository = "usr/lib/shipshape-apk";
+
+/** Moves a package's paths into the apk shim's repository, so they appear only once `apk add` asks for them. */
+async function stageForApk(root: string, pkg: string, paths: readonly string[]): Promise<void> {
+  for (const rel of paths.map((p) => p.replace(/^\//, ""))) {
+    const staged = path.join(root, apkRepository, pkg, rel);
+    await fs.mkdir(path.dirname(staged), { recursive: true });
+    await fs.rename(path.join(root, rel), staged);
+  }
+}
+
 /** Makes the recipe's root file system in `root` (packages, npm, wheels, chroot scripts, strip). */
 async function assembleRoot(recipe: BaseImageRecipe, root: string, logFile: string, ctx: KitContext, steps: StepRunner): Promise<void> {
   const { signal } = ctx;
+  const source = recipe.source;
   await steps.run("packages", async () => {
-    if (recipe.source.kind === "debootstrap") {
-      await debootstrapRootfs({ ...recipe.source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile, signal });
+    if (source.kind === "debootstrap") {
+      await debootstrapRootfs({ ...source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile, signal });
+    } else if (source.kind === "debian-files") {
+      const packages = await debianFilesRootfs(source, root, { cacheRoot: ctx.cacheRoot, mirror: ctx.mirror, logFile, signal });
+      await fs.appendFile(logFile, `files of: ${packages.join(" ")}\n`);
     } else {
       await busyboxRootfs(root, (await findStaticBusybox()).file);
     }
@@ -131,11 +153,14 @@ async function assembleRoot(recipe: BaseImageRecipe, root: string, logFile: stri
   await steps.run("configure", async () => {
     if (recipe.alpineShims) {
       await fs.mkdir(path.join(root, "usr/local/sbin"), { recursive: true });
-      for (const shim of alpineShims) await fs.copyFile(path.join(alpineShimsDir, shim), path.join(root, "usr/local/sbin", shim));
-      await runCommand("chmod", ["0755", ...alpineShims.map((s) => path.join(root, "usr/local/sbin", s))]);
+      for (const [command, shim] of Object.entries(alpineShims)) {
+        await fs.copyFile(path.join(alpineShimsDir, shim), path.join(root, "usr/local/sbin", command));
+        await fs.chmod(path.join(root, "usr/local/sbin", command), 0o755);
+      }
     }
+    for (const [pkg, paths] of Object.entries(recipe.apkOffline ?? {})) await stageForApk(root, pkg, paths);
     for (const script of recipe.chroot) await runInRoot(root, script, logFile, signal);
-    if (recipe.source.kind === "debootstrap") await stripRootfs(root);
+    if (recipe.source.kind !== "busybox") await stripRootfs(root);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importChanges } from "./import-rootfs";
+import { importChanges, smokeRunArgs } from "./import-rootfs";
 import type { BaseImageRecipe } from "./recipes";
 
 const recipe: BaseImageRecipe = {
@@ -27,5 +27,17 @@ describe("importChanges", () => {
   it("quotes label values with spaces and quotes so they survive as one value", () => {
     const [line] = importChanges({ ...recipe, env: {}, workdir: undefined }, { note: 'say "hi" to curl -f' }).slice(-1);
     expect(line).toBe('LABEL note="say \\"hi\\" to curl -f"');
+  });
+
+  it("writes USER and ENTRYPOINT, and no CMD when the image has none (distroless: the entrypoint is the interpreter)", () => {
+    const distroless = { ...recipe, env: {}, workdir: "/home/nonroot", user: "65532", entrypoint: ["/usr/bin/python3"], cmd: undefined };
+    expect(importChanges(distroless, {})).toEqual(["WORKDIR /home/nonroot", "USER 65532", 'ENTRYPOINT ["/usr/bin/python3"]']);
+  });
+});
+
+describe("smokeRunArgs", () => {
+  it("runs a script through /bin/sh, and an argument list as it is where the image has no shell", () => {
+    expect(smokeRunArgs("sha256:x", "true")).toEqual(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", "sha256:x", "-ec", "true"]);
+    expect(smokeRunArgs("sha256:x", ["/usr/bin/python3", "-c", "pass"])).toEqual(["run", "--rm", "--network", "none", "--entrypoint", "/usr/bin/python3", "sha256:x", "-c", "pass"]);
   });
 });

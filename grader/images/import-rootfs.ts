@@ -17,7 +17,9 @@ export function importChanges(recipe: BaseImageRecipe, labels: Record<string, st
   return [
     ...Object.entries(recipe.env).map(([key, value]) => `ENV ${key}=${JSON.stringify(value)}`),
     ...(recipe.workdir ? [`WORKDIR ${recipe.workdir}`] : []),
-    `CMD ${JSON.stringify(recipe.cmd)}`,
+    ...(recipe.user ? [`USER ${recipe.user}`] : []),
+    ...(recipe.entrypoint ? [`ENTRYPOINT ${JSON.stringify(recipe.entrypoint)}`] : []),
+    ...(recipe.cmd ? [`CMD ${JSON.stringify(recipe.cmd)}`] : []),
     ...Object.entries(labels).map(([key, value]) => `LABEL ${key}=${JSON.stringify(value)}`),
   ];
 }
@@ -32,10 +34,16 @@ export async function importRootfs(archive: string, changes: readonly string[], 
   return id;
 }
 
-/** Runs the recipe's smoke script with no network; on failure the untagged image is removed and the error rethrown. */
+/** `docker run` arguments for the smoke test: a shell script, or an argument list where there is no shell. */
+export function smokeRunArgs(id: string, smoke: string | readonly string[]): string[] {
+  const [command = "/bin/sh", ...args] = typeof smoke === "string" ? ["/bin/sh", "-ec", smoke] : smoke;
+  return ["run", "--rm", "--network", "none", "--entrypoint", command, id, ...args];
+}
+
+/** Runs the recipe's smoke test with no network; on failure the untagged image is removed and the error rethrown. */
 export async function smokeTestOrDiscard(id: string, recipe: BaseImageRecipe, signal?: AbortSignal): Promise<void> {
   try {
-    await docker(["run", "--rm", "--network", "none", "--entrypoint", "/bin/sh", id, "-ec", recipe.smoke], { signal });
+    await docker(smokeRunArgs(id, recipe.smoke), { signal });
   } catch (err) {
     await removeImageIfUnused(id);
     throw err;

@@ -1,6 +1,8 @@
 // What each offline stand-in image is made of (DESIGN §6). No image registry is reachable here, so the images
 // the lessons name are rebuilt from Debian bookworm packages and tagged with those names. Each recipe is plain
 // data: its hash decides whether an image already in the engine is current, so any change here rebuilds it.
+import type { DebianFilesSource } from "./debian-files";
+
 export const debianSuite = "bookworm";
 export const defaultMirror = "http://deb.debian.org/debian";
 
@@ -17,7 +19,8 @@ export type RootfsSource =
       backports?: readonly string[];
     }
   /** A file system holding only the host's statically linked busybox and its applet links. */
-  | { kind: "busybox" };
+  | { kind: "busybox" }
+  | DebianFilesSource;
 
 export interface NpmOfflineCache {
   /** npm from the registry, as the real node images ship it (Debian's npm drags in ~300 packages). */
@@ -44,15 +47,26 @@ export interface BaseImageRecipe {
   chroot: readonly string[];
   npmOffline?: NpmOfflineCache;
   pythonWheelhouse?: PythonWheelhouse;
-  /** Adds `adduser`/`addgroup` accepting Alpine's (busybox) options, and an `apk` that explains itself. */
+  /** Adds `adduser`/`addgroup` accepting Alpine's (busybox) options, and an `apk` that installs from `apkOffline`. */
   alpineShims?: boolean;
+  /**
+   * What `apk add <package>` can install with no network: each package's paths are moved out of the finished root
+   * into the shim's repository and put back by `apk add`, so the command is missing until the Dockerfile asks for it.
+   */
+  apkOffline?: Readonly<Record<string, readonly string[]>>;
   env: Readonly<Record<string, string>>;
-  cmd: readonly string[];
+  entrypoint?: readonly string[];
+  cmd?: readonly string[];
+  /** The image's default user, as `USER` sets it. */
+  user?: string;
   workdir?: string;
   /** Shown as the `shipshape.note` label: how the stand-in differs from the real image. */
   note: string;
-  /** A shell script run in a container with no network before the image gets its name; non-zero aborts. */
-  smoke: string;
+  /**
+   * Run in a container with no network before the image gets its name; non-zero aborts. A string is a shell
+   * script; an argument list runs as it is, for images with no shell.
+   */
+  smoke: string | readonly string[];
 }
 
 // The slim image's packages; the full one adds build tools on top, as python:3.11 does over -slim.
@@ -78,6 +92,9 @@ const pythonChroot = [
   // `COPY --from=builder /install /usr/local` lands in /usr/local/local; the real image's site-packages is
   // /usr/local/lib/python3.11/site-packages. Both become import paths, as they are in the real image.
   "printf '%s\\n' /usr/local/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/site-packages > /usr/lib/python3/dist-packages/zz-shipshape-layout.pth",
+  // The real image's interpreter is /usr/local/bin/python3.11, and a venv made there points at it; so must ours,
+  // or a venv copied into gcr.io/distroless/python3-debian12 (python only in /usr/bin) would run here and not at home.
+  "ln -s /usr/bin/python3.11 /usr/local/bin/python3.11 && ln -s python3.11 /usr/local/bin/python3 && ln -s python3 /usr/local/bin/python",
 ];
 const pythonEnv = {
   PATH: `${standardPath}:/usr/local/local/bin`,
@@ -96,9 +113,43 @@ const pythonSmoke = [
   "pip install -q --no-cache-dir --prefix=/tmp/prefix flask==2.2.2",
   "PYTHONPATH=/tmp/prefix/local/lib/python3.11/dist-packages python -c 'import flask'",
   "python -m venv /tmp/venv && /tmp/venv/bin/pip install -q flask==2.2.2 && /tmp/venv/bin/python -c 'import flask'",
+  "test \"$(readlink /tmp/venv/bin/python)\" = /usr/local/bin/python",
   "pip install -q --no-cache-dir flask==2.2.2 2>/dev/null",
   'python -c "import flask, markupsafe._speedups; assert flask.__version__ == \'2.2.2\', flask.__version__"',
 ].join(" && ");
+
+
+// One donor root serves every image made of Debian packages' files (debian-files.ts): the same list everywhere.
+const debian12Donor = ["python3.11-minimal", "libpython3.11-stdlib", "libstdc++6", "nodejs", "ca-certificates", "tzdata", "netbase"];
+const caBundle = "/etc/ssl/certs/ca-certificates.crt";
+
+// gcr.io/distroless/python3-debian12 is Debian 12's own python3.11 on distroless/cc: glibc, libssl, libstdc++,
+// CA certificates, tzdata, no shell. Its entrypoint is the interpreter; :nonroot runs as nonroot (65532).
+const distrolessPython: DebianFilesSource = {
+  kind: "debian-files",
+  donor: debian12Donor,
+  packages: ["libc6", "libssl3", "libgcc-s1", "libstdc++6", "python3.11-minimal", "libpython3.11-stdlib"],
+  // readline-common would bring dpkg; tzdata debconf and perl.
+  filesOnly: ["base-files", "netbase", "tzdata", "readline-common"],
+  generated: [caBundle],
+  links: { "usr/bin/python3": "python3.11" },
+  userland: "distroless",
+};
+const distrolessEnv = { PATH: standardPath, SSL_CERT_FILE: caBundle };
+/** What the lesson's Flask route leans on: the modules a web app imports, certificates, accounts, no shell, no pip. */
+function distrolessPythonSmoke(uid: number): string[] {
+  const script = [
+    "import os, pwd, ssl, sqlite3, ctypes, zlib, lzma, bz2, json, uuid, hashlib, decimal, importlib.util",
+    "assert os.getuid() == " + String(uid) + ", os.getuid()",
+    "assert pwd.getpwnam('nonroot').pw_uid == 65532",
+    "ssl.create_default_context().load_verify_locations('" + caBundle + "')",
+    "assert not any(os.path.exists(p) for p in ('/bin/sh', '/usr/bin/sh', '/bin/bash', '/usr/bin/apt'))",
+    "assert importlib.util.find_spec('pip') is None",
+  ].join("\n");
+  return ["/usr/bin/python3", "-c", script];
+}
+const distrolessPythonNote =
+  "Debian bookworm stand-in made as distroless images are: the files of Debian 12's python3.11 and the libraries it loads, CA certificates and tzdata, with no shell, pip or package manager. The entrypoint is /usr/bin/python3 (-> python3.11); bring packages with pip install --target in a python:3.11-slim stage and PYTHONPATH (a venv made there points at /usr/local/bin/python, which this image lacks).";
 
 export const baseImageRecipes: readonly BaseImageRecipe[] = [
   {
@@ -108,7 +159,7 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     pythonWheelhouse,
     env: pythonEnv,
     cmd: ["python3"],
-    note: "Debian bookworm stand-in: Python 3.11.2 and pip 23.0.1 with no index; pip installs Flask 2.2.2 (pin flask==2.2.2) and its dependencies offline from Debian-built wheels. Unlike the real slim image it ships curl, so HEALTHCHECK CMD curl -f ... works; a python urllib check works too.",
+    note: "Debian bookworm stand-in: Python 3.11.2 (reached as /usr/local/bin/python, as in the real image) and pip 23.0.1 with no index; pip installs Flask 2.2.2 (pin flask==2.2.2) and its dependencies offline from Debian-built wheels. Unlike the real slim image it ships curl, so HEALTHCHECK CMD curl -f ... works; a python urllib check works too.",
     smoke: pythonSmoke,
   },
   {
@@ -185,6 +236,54 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
       "mkdir /tmp/m && cd /tmp/m && go mod init example.com/m >/dev/null 2>&1",
       "printf 'package main\\nimport \"fmt\"\\nfunc main() { fmt.Println(\"ok\") }\\n' > main.go",
       "CGO_ENABLED=0 go build -o /tmp/m/app . && /tmp/m/app",
+    ].join(" && "),
+  },
+  {
+    name: "gcr.io/distroless/python3-debian12",
+    source: distrolessPython,
+    chroot: [],
+    env: distrolessEnv,
+    entrypoint: ["/usr/bin/python3"],
+    note: distrolessPythonNote,
+    smoke: distrolessPythonSmoke(0),
+  },
+  {
+    name: "gcr.io/distroless/python3-debian12:nonroot",
+    source: distrolessPython,
+    chroot: [],
+    env: distrolessEnv,
+    entrypoint: ["/usr/bin/python3"],
+    user: "65532",
+    workdir: "/home/nonroot",
+    note: `${distrolessPythonNote} This tag runs as nonroot (65532) in /home/nonroot.`,
+    smoke: distrolessPythonSmoke(65532),
+  },
+  {
+    name: "alpine:3.18",
+    // Debian's Node 18 runtime and glibc under busybox: Alpine's own packages cannot be fetched here.
+    source: {
+      kind: "debian-files",
+      donor: debian12Donor,
+      packages: ["libc6", "nodejs"],
+      filesOnly: [],
+      generated: [caBundle],
+      links: {},
+      userland: "busybox",
+    },
+    chroot: [],
+    alpineShims: true,
+    apkOffline: { nodejs: ["/usr/bin/node", "/usr/bin/nodejs"] },
+    env: { PATH: standardPath },
+    cmd: ["/bin/sh"],
+    note: "Debian bookworm stand-in, not Alpine: busybox as the shell and its tools, glibc, and an apk that installs nodejs (Debian's Node 18, no npm) with no network from an offline repository; any other package is refused. The Node runtime's libraries are in the image from the start, so it weighs far more than the real alpine:3.18 and apk add nodejs adds almost nothing. adduser/addgroup take Alpine's options.",
+    smoke: [
+      "! command -v node",
+      "apk add --no-cache nodejs",
+      "node -e \"require('node:http'); console.log(process.versions.node)\" | grep -q '^18\\.'",
+      "! command -v npm",
+      "! apk add --no-cache curl 2>/dev/null",
+      "adduser -D -H app && id app",
+      "command -v wget",
     ].join(" && "),
   },
   {

@@ -27,6 +27,15 @@ describe("the lesson and the exercises", async () => {
     expect(await read("lean-image/exercise.yaml")).toContain(example1.Dockerfile?.split("\n").map((l) => (l ? `      ${l}` : l)).join("\n").trimEnd());
   });
 
+  it.each([
+    ["The Flask route", "flask-distroless-runtime", "Example 1", ["app.py", "requirements.txt"]],
+    ["The Node.js route", "node-alpine-runtime", "Example 2", ["server.js", "package.json"]],
+  ])("%s is graded as the lesson prints it: its Dockerfile and its worked example's files", async (route, folder, example, appFiles) => {
+    expect(await read(`lean-image/mistakes/${folder}/Dockerfile`)).toBe(filesOf(section(sections, route)).Dockerfile);
+    const exampleFiles = filesOf(section(sections, example));
+    for (const file of appFiles) expect(await read(`lean-image/mistakes/${folder}/${file}`)).toBe(exampleFiles[file]);
+  });
+
   it("the mini challenge's Go files are Example 3's", async () => {
     const example3 = filesOf(section(sections, "Example 3"));
     expect(await read("lean-image/solution/main.go")).toBe(example3["main.go"]);

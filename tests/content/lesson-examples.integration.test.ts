@@ -4,13 +4,13 @@
 // this machine: builds get `--network none` (the kit's images need no registry), containers join a bridge of
 // this suite's own with no route out (the engine here may have no default bridge, and nothing may leave the
 // machine), and ports are published on 127.0.0.1 in this suite's range instead of 0.0.0.0:8080.
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exerciseSpecSchema } from "@/grader/contract/exercise-spec";
-import { readFileTree } from "@/grader/files-on-disk";
 import { command, docker, filesOf, lessonDir, lessonSections, promisedJson, section, writeFolder, type Block } from "./lesson-blocks";
 
 const run = `c${process.pid}`;
@@ -18,13 +18,13 @@ const imagePrefix = `shipshape-content-test/${run}`;
 const network = `${run}-lesson-examples`;
 const containers: string[] = [];
 const images = new Set<string>();
-let nextPort = 3400 + (process.pid % 50);
+let nextPort = 4300 + (process.pid % 50);
 let work: string;
 let sections: Map<string, Block[]>;
 
 beforeAll(async () => {
   await docker(["version", "--format", "{{.Server.Version}}"]);
-  for (const base of ["python:3.11-slim", "python:3.11", "node:18-alpine", "golang:1.22"]) {
+  for (const base of ["python:3.11-slim", "python:3.11", "node:18-alpine", "golang:1.22", "gcr.io/distroless/python3-debian12:nonroot", "alpine:3.18"]) {
     await docker(["image", "inspect", base]).catch(() => {
       throw new Error(`base image ${base} is missing on this engine: run \`npm run grader:images\` first`);
     });
@@ -93,6 +93,12 @@ async function curl(port: number): Promise<unknown> {
   }
 }
 
+/** Example 2's `npm install --package-lock-only`: the learner runs it on their machine; here npm runs in the Node stand-in, offline from its cache. */
+async function lockLikeExample2(dir: string): Promise<void> {
+  const lockStep = command(section(sections, "Example 2"), "npm install --package-lock-only");
+  await docker(["run", "--rm", "--network", "none", "-v", `${dir}:/w`, "-w", "/w", "node:18-alpine", ...lockStep]);
+}
+
 async function healthStatus(name: string, within: number): Promise<string> {
   const deadline = Date.now() + within;
   let status = "";
@@ -138,9 +144,7 @@ describe.sequential("worked examples", () => {
   it("Example 2 (Node.js): after npm install --package-lock-only, builds, runs and answers the promised JSON", { timeout: 300_000 }, async () => {
     const blocks = section(sections, "Example 2");
     const dir = await folder("example-2", filesOf(blocks));
-    const lockStep = command(blocks, "npm install --package-lock-only");
-    // The learner runs this on their machine; here npm runs in the Node stand-in, offline from its cache.
-    await docker(["run", "--rm", "--network", "none", "-v", `${dir}:/w`, "-w", "/w", "node:18-alpine", ...lockStep]);
+    await lockLikeExample2(dir);
     const image = await build(command(blocks, "docker build"), dir);
     const app = await start(command(blocks, "docker run"), image);
     expect(await curl(app.port)).toEqual(promisedJson(blocks));
@@ -185,14 +189,67 @@ describe.sequential("exercises' reference solutions, as the lesson's exercises r
   });
 
   it("mini challenge: the lean-image solution is at most 70% of its route's single-stage build and still answers", { timeout: 300_000 }, async () => {
-    const spec = exerciseSpecSchema.parse(parseYaml(await fs.readFile(path.join(exercise("lean-image"), "exercise.yaml"), "utf8")));
-    const files = await readFileTree(path.join(exercise("lean-image"), "solution"));
-    const route = spec.sizeBaselines?.find((b) => b.whenFile in files);
-    if (!route) throw new Error("lean-image has no size baseline for its own solution");
-    const before = await build(["docker", "build", "-t", "lean-before:1.0", "."], await folder("lean-before", { ...files, Dockerfile: route.dockerfile }));
-    const after = await build(["docker", "build", "-t", "lean-after:1.0", "."], path.join(exercise("lean-image"), "solution"));
+    const dir = path.join(exercise("lean-image"), "solution");
+    const before = await beforeImage("lean", dir);
+    const after = await build(["docker", "build", "-t", "lean-after:1.0", "."], dir);
     expect(await imageSize(after)).toBeLessThanOrEqual(0.7 * (await imageSize(before)));
     const app = await start(["docker", "run", "-p", "8080:8080", after], after);
-    expect(await curl(app.port)).toEqual({ msg: envDefault(files.Dockerfile ?? "") });
+    expect(await curl(app.port)).toEqual({ msg: envDefault(await fs.readFile(path.join(dir, "Dockerfile"), "utf8")) });
+  });
+});
+
+/** The route's single-stage "before" as the grader builds it (the spec's sizeBaselines), from the same files as `dir`. */
+async function beforeImage(name: string, dir: string): Promise<string> {
+  const spec = exerciseSpecSchema.parse(parseYaml(await fs.readFile(path.join(exercise("lean-image"), "exercise.yaml"), "utf8")));
+  const route = spec.sizeBaselines?.find((b) => existsSync(path.join(dir, b.whenFile)));
+  if (!route) throw new Error(`lean-image has no size baseline for ${name}`);
+  const copy = path.join(work, `${name}-before`);
+  await fs.cp(dir, copy, { recursive: true });
+  await fs.writeFile(path.join(copy, "Dockerfile"), route.dockerfile);
+  return build(["docker", "build", "-t", `${name}-before:1.0`, "."], copy);
+}
+
+describe.sequential("mini challenge: the Flask and Node.js routes as the lesson prints them", () => {
+  it("Flask: Example 1's files on distroless python3 :nonroot are at most 70% of Example 1, run as nonroot and stop on SIGINT", { timeout: 300_000 }, async () => {
+    const example = filesOf(section(sections, "Example 1"));
+    const routeDockerfile = filesOf(section(sections, "The Flask route")).Dockerfile ?? "";
+    const dir = await folder("flask-route", { "app.py": example["app.py"] ?? "", "requirements.txt": example["requirements.txt"] ?? "", Dockerfile: routeDockerfile });
+    const before = await beforeImage("flask-route", dir);
+    const after = await build(["docker", "build", "-t", "flask-route:1.0", "."], dir);
+    expect(await imageSize(after)).toBeLessThanOrEqual(0.7 * (await imageSize(before)));
+    // "the :nonroot tag already runs as an unprivileged user": no USER line, the base decides.
+    expect(await docker(["image", "inspect", "--format", "{{.Config.User}}", after])).toBe("65532");
+    const app = await start(["docker", "run", "-p", "8080:5000", after], after);
+    expect(await curl(app.port)).toEqual({ msg: envDefault(routeDockerfile) });
+    await docker(["stop", "-t", "20", app.name]);
+    expect(await docker(["inspect", "--format", "{{.State.ExitCode}}", app.name])).not.toBe("137");
+  });
+
+  it("Flask: the venv the lesson warns about fails at start with the error it quotes", { timeout: 300_000 }, async () => {
+    const image = await build(["docker", "build", "-t", "flask-venv:1.0", "."], path.join(exercise("lean-image"), "mistakes/flask-venv-on-distroless"));
+    const quoted = /`(exec \/venv\/bin\/python: no such file or directory)`/.exec((await fs.readFile(path.join(lessonDir, "lesson.md"), "utf8")).replace(/\n\s*/g, " "))?.[1];
+    expect(quoted).toBeTruthy();
+    const name = `${run}-venv`;
+    containers.push(name);
+    // runc reports it either when the container starts or in its log, depending on the version.
+    const failure = await docker(["run", "--name", name, "--network", network, image]).then(
+      () => docker(["logs", name]),
+      (err: unknown) => String(err),
+    );
+    expect(failure).toContain(quoted);
+  });
+
+  it("Node.js: Example 2's files on alpine:3.18 with apk's nodejs are at most 70% of Example 2 in one stage, with no npm", { timeout: 300_000 }, async () => {
+    const example = filesOf(section(sections, "Example 2"));
+    const routeDockerfile = filesOf(section(sections, "The Node.js route")).Dockerfile ?? "";
+    const dir = await folder("node-route", { "server.js": example["server.js"] ?? "", "package.json": example["package.json"] ?? "", Dockerfile: routeDockerfile });
+    await lockLikeExample2(dir);
+    const before = await beforeImage("node-route", dir);
+    const after = await build(["docker", "build", "-t", "node-route:1.0", "."], dir);
+    expect(await imageSize(after)).toBeLessThanOrEqual(0.7 * (await imageSize(before)));
+    const app = await start(["docker", "run", "-p", "3000:3000", after], after);
+    expect(await curl(app.port)).toEqual({ msg: envDefault(routeDockerfile) });
+    expect(await docker(["exec", app.name, "whoami"])).toBe("app");
+    await expect(docker(["exec", app.name, "sh", "-c", "command -v npm"])).rejects.toThrow();
   });
 });

@@ -1,0 +1,188 @@
+// Root file systems made of Debian packages' files alone, the way distroless images are made: no shell, no
+// package manager, no coreutils, only what the named packages and the libraries they load ship. The files are
+// taken from a "donor": a debootstrap root in the kit's cache holding every package any such image needs, made
+// once and shared, so a second image of this kind costs a copy rather than another debootstrap.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { busyboxRootfs, findStaticBusybox } from "./busybox-rootfs";
+import { debootstrapRootfs } from "./debootstrap-rootfs";
+import { runCommand } from "./run-command";
+
+export interface DebianFilesSource {
+  kind: "debian-files";
+  /** Installed in the shared donor root; the same list in every recipe of this kind, so they share the donor. */
+  donor: readonly string[];
+  /** Packages whose files are copied, with everything they depend on. */
+  packages: readonly string[];
+  /** Copied without following their dependencies (tzdata would drag in debconf and perl, readline-common dpkg). */
+  filesOnly: readonly string[];
+  /** Files the donor made at install time rather than shipped (the CA bundle), copied as they are. */
+  generated: readonly string[];
+  /** Symbolic links added (path in the root → target), such as python3 → python3.11. */
+  links: Readonly<Record<string, string>>;
+  /** distroless: no shell at all, accounts root, nobody and nonroot (65532); busybox: busybox's applets as the shell. */
+  userland: "distroless" | "busybox";
+}
+
+/** Never in such an image: finding one in the closure means a dependency changed, and the image would lie. */
+export const forbiddenPackages = ["bash", "dash", "coreutils", "dpkg", "apt", "perl-base", "debconf", "busybox", "util-linux"];
+
+export interface InstalledPackage {
+  name: string;
+  /** Each dependency as its alternatives, names only. */
+  depends: string[][];
+  provides: string[];
+}
+
+/** The installed packages in a dpkg status file. */
+export function parseDpkgStatus(text: string): InstalledPackage[] {
+  const packages: InstalledPackage[] = [];
+  for (const stanza of text.split(/\n\n+/)) {
+    const fields = new Map<string, string>();
+    let last = "";
+    for (const line of stanza.split("\n")) {
+      if (/^\s/.test(line) && last) fields.set(last, `${fields.get(last) ?? ""}\n${line}`);
+      else {
+        const colon = line.indexOf(":");
+        if (colon < 0) continue;
+        last = line.slice(0, colon);
+        fields.set(last, line.slice(colon + 1).trim());
+      }
+    }
+    const name = fields.get("Package");
+    if (!name || !/\binstalled$/.test(fields.get("Status") ?? "")) continue;
+    const relations = (value: string | undefined) =>
+      (value ?? "")
+        .split(",")
+        .map((dep) => dep.split("|").map((alt) => alt.trim().replace(/\s*\(.*\)$/, "").replace(/:\w+$/, "")).filter(Boolean))
+        .filter((alts) => alts.length > 0);
+    packages.push({
+      name,
+      depends: [...relations(fields.get("Pre-Depends")), ...relations(fields.get("Depends"))],
+      provides: relations(fields.get("Provides")).flat(),
+    });
+  }
+  return packages;
+}
+
+/** `roots` and what they depend on (first installed alternative, virtual names through Provides), sorted. */
+export function packageClosure(installed: readonly InstalledPackage[], roots: readonly string[], filesOnly: readonly string[]): string[] {
+  const byName = new Map(installed.map((p) => [p.name, p]));
+  const provider = new Map<string, string>();
+  for (const p of installed) for (const virtual of p.provides) if (!provider.has(virtual)) provider.set(virtual, p.name);
+  const resolve = (name: string) => (byName.has(name) ? name : provider.get(name));
+  const found = new Set<string>();
+  const visit = (name: string, neededBy: string) => {
+    const real = resolve(name);
+    if (!real) throw new Error(`${name} (needed by ${neededBy}) is not installed in the donor root`);
+    if (found.has(real)) return;
+    if (forbiddenPackages.includes(real)) throw new Error(`${real} (needed by ${neededBy}) would bring a shell or package tool into a distroless root`);
+    found.add(real);
+    if (filesOnly.includes(real)) return;
+    for (const alternatives of byName.get(real)?.depends ?? []) {
+      const chosen = alternatives.find((alt) => resolve(alt)) ?? alternatives[0];
+      if (chosen) visit(chosen, real);
+    }
+  };
+  for (const root of [...roots, ...filesOnly]) visit(root, "the recipe");
+  return [...found].sort();
+}
+
+/** The donor's merged-/usr links (bin -> usr/bin ...): dpkg lists paths through them, the copy must not. */
+async function topLevelLinks(donor: string): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
+  for (const entry of await fs.readdir(donor, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) links.set(entry.name, await fs.readlink(path.join(donor, entry.name)));
+  }
+  return links;
+}
+
+/** Every non-directory path the packages installed, relative to the root and without the merged-/usr links. */
+async function packagePaths(donor: string, packages: readonly string[], links: Map<string, string>): Promise<string[]> {
+  const paths = new Set<string>();
+  for (const name of packages) {
+    const info = path.join(donor, "var/lib/dpkg/info");
+    const list = [`${name}.list`, `${name}:amd64.list`].map((f) => path.join(info, f)).find((f) => existsSync(f));
+    if (!list) throw new Error(`no file list for ${name} in the donor root`);
+    for (const line of (await fs.readFile(list, "utf8")).split("\n")) {
+      if (!line.startsWith("/")) continue;
+      const [top = "", ...rest] = line.slice(1).split("/");
+      const rel = [links.get(top) ?? top, ...rest].join("/");
+      const stat = await fs.lstat(path.join(donor, rel)).catch(() => null);
+      if (stat && !stat.isDirectory()) paths.add(rel);
+    }
+  }
+  return [...paths].sort();
+}
+
+export function donorDir(cacheRoot: string, donor: readonly string[]): string {
+  return path.join(cacheRoot, "donors", createHash("sha256").update([...donor].sort().join(" ")).digest("hex").slice(0, 20));
+}
+
+/** The shared donor root, made by debootstrap on first use (built aside, renamed when complete). */
+async function ensureDonor(source: DebianFilesSource, ctx: { cacheRoot: string; mirror: string; logFile: string; signal?: AbortSignal }): Promise<string> {
+  const dir = donorDir(ctx.cacheRoot, source.donor);
+  if (existsSync(dir)) return dir;
+  const part = path.join(ctx.cacheRoot, "work", `donor-${path.basename(dir)}`);
+  await fs.rm(part, { recursive: true, force: true });
+  await debootstrapRootfs({ include: source.donor, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: part, mirror: ctx.mirror, logFile: ctx.logFile, signal: ctx.signal });
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  await fs.rename(part, dir);
+  return dir;
+}
+
+/** Fills `target` with the packages' files (and the generated ones) from the donor, keeping owners and modes. */
+export async function debianFilesRootfs(
+  source: DebianFilesSource,
+  target: string,
+  ctx: { cacheRoot: string; mirror: string; logFile: string; signal?: AbortSignal },
+): Promise<string[]> {
+  const donor = await ensureDonor(source, ctx);
+  const installed = parseDpkgStatus(await fs.readFile(path.join(donor, "var/lib/dpkg/status"), "utf8"));
+  const packages = packageClosure(installed, source.packages, source.filesOnly);
+  const links = await topLevelLinks(donor);
+  const paths = [...(await packagePaths(donor, packages, links)), ...source.generated.map((p) => p.replace(/^\//, ""))];
+  await fs.mkdir(target, { recursive: true });
+  if (source.userland === "busybox") await busyboxRootfs(target, (await findStaticBusybox()).file);
+  // A link only where the userland put nothing (busybox's /bin is a folder): the loader's /lib64 must resolve.
+  for (const [name, to] of links) if (!existsSync(path.join(target, name))) await fs.symlink(to, path.join(target, name));
+  const listFile = `${target}.files`;
+  const tarFile = `${target}.tar`;
+  try {
+    await fs.writeFile(listFile, `${paths.join("\n")}\n`);
+    await runCommand("tar", ["-C", donor, "--numeric-owner", "--no-recursion", "-T", listFile, "-cf", tarFile], { logFile: ctx.logFile, signal: ctx.signal });
+    await runCommand("tar", ["-C", target, "--numeric-owner", "-xpf", tarFile], { logFile: ctx.logFile, signal: ctx.signal });
+  } finally {
+    await fs.rm(listFile, { force: true });
+    await fs.rm(tarFile, { force: true });
+  }
+  for (const [link, to] of Object.entries(source.links)) await fs.symlink(to, path.join(target, link));
+  if (source.userland === "distroless") await distrolessAccounts(target);
+  return packages;
+}
+
+// As gcr.io/distroless/base-debian12 has them: no login shell anywhere, and the `nonroot` account the :nonroot
+// tags run as.
+const distrolessPasswd = `root:x:0:0:root:/root:/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin
+nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin
+`;
+const distrolessGroup = `root:x:0:
+tty:x:5:
+staff:x:50:
+nobody:x:65534:
+nonroot:x:65532:
+`;
+
+async function distrolessAccounts(root: string): Promise<void> {
+  await fs.writeFile(path.join(root, "etc/passwd"), distrolessPasswd);
+  await fs.writeFile(path.join(root, "etc/group"), distrolessGroup);
+  await fs.writeFile(path.join(root, "etc/nsswitch.conf"), "passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\nprotocols: files\nservices: files\n");
+  await fs.mkdir(path.join(root, "tmp"), { recursive: true, mode: 0o1777 });
+  await fs.chmod(path.join(root, "tmp"), 0o1777);
+  await fs.mkdir(path.join(root, "root"), { recursive: true, mode: 0o700 });
+  await fs.mkdir(path.join(root, "home/nonroot"), { recursive: true, mode: 0o700 });
+  await fs.chown(path.join(root, "home/nonroot"), 65532, 65532);
+}

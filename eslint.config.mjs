@@ -70,7 +70,7 @@ const boundaryPolicies = [
   {
     from: of("grader-contract"),
     disallow: { to: { module: { origin: "core" } } },
-    message: "grader/contract is pure (the browser imports it): no Node built-ins such as {{dependency.source}}",
+    message: "grader/contract is pure (the browser imports it): no Node built-ins such as {{dependency.source}} (docs/DESIGN.md §2)",
   },
   {
     from: of("app", "components", "lib", "server-*", "prisma", "scripts"),

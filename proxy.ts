@@ -1,7 +1,8 @@
 // Next 16's proxy (formerly middleware): gives each dynamically rendered page a fresh CSP nonce, which Next reads
 // from the request's Content-Security-Policy header and puts on its own scripts. Statically rendered pages
-// (server/http/content-security.ts staticPages) are left alone so they stay static; next.config.ts sends them
-// their fixed policy. Authorization is not decided here (STYLE §3): every page and route checks for itself.
+// (server/http/content-security.ts staticPages) are left alone so they stay static; next.config.ts sends them their
+// fixed policy. Authorization is not decided here (house style "Re-check auth at every entry"): every page and
+// route checks for itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { themeScript } from "@/components/ui/theme";
 import { contentSecurityPolicy, isStaticPage, scriptHash } from "@/server/http/content-security";

@@ -1,6 +1,7 @@
-// The grader's configuration: the only reader of process.env in grader/ (STYLE §9). Every limit is a row of
-// `configTable` with its env name, default, hard cap and why, so the README table and the validation cannot drift.
-// Invalid config is fatal at start: a grader running with a limit it did not mean is worse than one that is down.
+// The grader's configuration: the only reader of process.env in grader/. Every limit is a row of `configTable`
+// with its env name, default, hard cap and why (house style "Config as a documented table"), so the README table
+// and the validation cannot drift. Invalid config is fatal at start: a grader running with a limit it did not mean
+// is worse than one that is down.
 import { z } from "zod";
 import { defaultUploadLimits } from "@/grader/contract/file-map-policy";
 import { baseImageRecipes } from "@/grader/images/recipes";

@@ -1,4 +1,5 @@
-// The grader's root logger; each grading logs through a child carrying its ids (STYLE §10).
+// The grader's root logger; each grading logs through a child carrying its ids (house style "A grading is a state
+// machine").
 import pino, { type Logger } from "pino";
 
 export function createLogger(level: string, destination: "stdout" | "stderr" = "stdout"): Logger {

@@ -1,6 +1,7 @@
-// The golden suite (STYLE §11): every exercise folder in content/ and in the grader's fixtures, graded on the
-// real engine. The solution passes; the starter and every mistakes/<case>/ get the status expected.yaml states
-// and fail at least the checks it names. A mistake folder without an expectation (or the reverse) fails too.
+// The golden suite (house style "Golden folders"): every exercise folder in content/ and in the grader's fixtures,
+// graded on the real engine. The solution passes; the starter and every mistakes/<case>/ get the status
+// expected.yaml states and fail at least the checks it names. A mistake folder without an expectation (or the
+// reverse) fails too.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

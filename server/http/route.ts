@@ -1,8 +1,8 @@
 import "server-only";
-// The one wrapper every app/api route handler goes through (STYLE §16). In this order, so nothing costly happens
-// for a caller who may not make the request: the Origin check on state-changing methods, the session read (with
-// its revocation check), the permission, then the body, read with its limit while it streams and parsed as JSON.
-// Every error, thrown anywhere, leaves through the one error mapping.
+// The one wrapper every app/api route handler goes through (house style "One route wrapper"). In this order, so
+// nothing costly happens for a caller who may not make the request: the Origin check on state-changing methods, the
+// session read (with its revocation check), the permission, then the body, read with its limit while it streams and
+// parsed as JSON. Every error, thrown anywhere, leaves through the one error mapping.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { actorFromRequest } from "@/server/auth/actor";
 import { requireActor, requirePermission, type Actor, type Permission } from "@/server/authz";

@@ -58,8 +58,8 @@ async function measure(writes: number): Promise<ProgressWriteResult> {
     const answers = { "image-or-container": { kind: "single", choice: "container" }, "build-order": { kind: "order", order: ["from", "deps", "src"] } };
     const raw = (key: string) =>
       prisma.$executeRaw`INSERT INTO "ProgressMark" ("id", "userId", "lessonId", "kind", "key") VALUES (${randomUUID()}, ${me.id}, ${fx.lessonId}, 'SECTION_READ'::"ProgressKind", ${key}) ON CONFLICT DO NOTHING`;
-    const mark = (key: string) => setProgressMark(prisma, me, { ...lesson, kind: "checklist-item", key });
-    const attempt = () => saveQuizAttempt(prisma, me, { clientId: randomUUID(), ...lesson, answers });
+    const mark = (key: string) => setProgressMark({ db: prisma, actor: me }, { ...lesson, kind: "checklist-item", key });
+    const attempt = () => saveQuizAttempt({ db: prisma, actor: me }, { clientId: randomUUID(), ...lesson, answers });
 
     // Warm up query plans and the JIT before anything is timed.
     await timeEach(25, (i) => raw(`warm-${i}`));

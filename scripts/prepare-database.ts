@@ -22,10 +22,10 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
   const courses = await loadAllContent(path.resolve("content"));
   const handle = await openDb(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: env.PGLITE_DIR });
   try {
-    const report = await syncContent(handle.prisma, courses);
+    const report = await syncContent({ db: handle.prisma }, courses);
     log(changedAnything(report) ? `content synced: ${JSON.stringify(report)}` : "content unchanged");
     if (env.DEMO_PASSWORD) {
-      const demo = await seedDemoAccounts(handle.prisma, env.DEMO_PASSWORD);
+      const demo = await seedDemoAccounts({ db: handle.prisma }, env.DEMO_PASSWORD);
       log(`demo accounts ready: ${demo.ready.join(", ") || "none"}`);
       if (demo.refused.length) log(`demo accounts NOT seeded, their addresses belong to accounts the seed did not create (left unchanged): ${demo.refused.join(", ")}`);
     }

@@ -1,13 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { currentContext } from "@/server/auth/current-actor";
 import { runAction, type ActionResult } from "@/server/errors";
 import { addCohortMember, createCohort, removeCohortMember } from "@/server/cohorts/cohorts";
 
 export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const cohort = await createCohort(await db(), await currentActor(), input);
+    const cohort = await createCohort(await currentContext(), input);
     revalidatePath("/instructor");
     return { id: cohort.id };
   });
@@ -15,7 +14,7 @@ export async function createCohortAction(input: unknown): Promise<ActionResult<{
 
 export async function addMemberAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
-    await addCohortMember(await db(), await currentActor(), input);
+    await addCohortMember(await currentContext(), input);
     revalidatePath("/instructor");
     return undefined;
   });
@@ -23,7 +22,7 @@ export async function addMemberAction(input: unknown): Promise<ActionResult> {
 
 export async function removeMemberAction(cohortId: string, userId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await removeCohortMember(await db(), await currentActor(), cohortId, userId);
+    await removeCohortMember(await currentContext(), cohortId, userId);
     revalidatePath("/instructor");
     return undefined;
   });

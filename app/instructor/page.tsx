@@ -22,7 +22,7 @@ export default async function InstructorPage() {
       </div>
     );
   }
-  const cohorts = await listMyCohorts(await db(), me);
+  const cohorts = await listMyCohorts({ db: await db(), actor: me });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight">Cohorts</h1>
@@ -38,7 +38,7 @@ export default async function InstructorPage() {
               </Link>{" "}
               <span className="text-sm text-slate-600 dark:text-slate-400">
                 · {c._count.members} member{c._count.members === 1 ? "" : "s"}
-                {me.role === "ADMIN" && ` · owner ${c.owner.email}`}
+                {c.owner.email !== me.email && ` · owner ${c.owner.email}`}
               </span>
             </li>
           ))}

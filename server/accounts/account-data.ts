@@ -2,10 +2,10 @@ import "server-only";
 // A learner's own account: everything we hold about them as JSON, and deleting it all (rows cascade from User).
 // The export is streamed: each section is read from the database a page at a time and written out as it comes,
 // so a learner with hundreds of graded submissions (files, verdicts, logs) costs one page of memory, not all.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { deleteAccountSchema } from "@/lib/validations/account";
-import { requirePermission, type Actor } from "@/server/authz";
+import { requirePermission } from "@/server/authz";
 import { AppError } from "@/server/errors";
+import type { Ctx } from "@/server/context";
 
 const pageSize = 50;
 const lessonSelect = { select: { slug: true, course: { select: { slug: true } } } } as const;
@@ -24,9 +24,9 @@ async function* paged<Row extends { id: string }, Out>(read: (cursor: { take: nu
 }
 
 /** The caller's data as chunks of one JSON document; authorization and the account read happen before the first chunk. */
-export async function exportAccountData(prisma: PrismaClient, actor: Actor | null): Promise<{ exportedAt: string; chunks: AsyncIterable<string> }> {
-  const me = requirePermission(actor, "own-data");
-  const user = await prisma.user.findUnique({
+export async function exportAccountData(ctx: Ctx): Promise<{ exportedAt: string; chunks: AsyncIterable<string> }> {
+  const me = requirePermission(ctx.actor, "own-data");
+  const user = await ctx.db.user.findUnique({
     where: { id: me.id },
     select: {
       id: true,
@@ -63,12 +63,12 @@ export async function exportAccountData(prisma: PrismaClient, actor: Actor | nul
   async function* chunks(): AsyncGenerator<string> {
     yield JSON.stringify(head).slice(0, -1);
     const sections: [string, AsyncIterable<unknown>][] = [
-      ["progress", paged((page) => prisma.progressMark.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, kind: true, key: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...m }) => ({ ...lessonRef(lesson), ...m }))],
-      ["quizAttempts", paged((page) => prisma.quizAttempt.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, clientId: true, score: true, correct: true, total: true, answers: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...a }) => ({ ...lessonRef(lesson), ...a }))],
+      ["progress", paged((page) => ctx.db.progressMark.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, kind: true, key: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...m }) => ({ ...lessonRef(lesson), ...m }))],
+      ["quizAttempts", paged((page) => ctx.db.quizAttempt.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, clientId: true, score: true, correct: true, total: true, answers: true, createdAt: true, lesson: lessonSelect } }), ({ id: _id, lesson, ...a }) => ({ ...lessonRef(lesson), ...a }))],
       [
         "submissions",
         paged(
-          (page) => prisma.submission.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, status: true, score: true, files: true, verdict: true, imageSizeBytes: true, createdAt: true, finishedAt: true, exercise: { select: { slug: true } } } }),
+          (page) => ctx.db.submission.findMany({ ...page, where: { userId }, orderBy: [...order], select: { id: true, status: true, score: true, files: true, verdict: true, imageSizeBytes: true, createdAt: true, finishedAt: true, exercise: { select: { slug: true } } } }),
           ({ exercise, imageSizeBytes, ...s }) => ({ exercise: exercise.slug, imageSizeBytes: imageSizeBytes === null ? null : Number(imageSizeBytes), ...s }),
         ),
       ],
@@ -87,12 +87,12 @@ export async function exportAccountData(prisma: PrismaClient, actor: Actor | nul
   return { exportedAt, chunks: chunks() };
 }
 
-export async function deleteAccount(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<void> {
-  const me = requirePermission(actor, "own-data");
+export async function deleteAccount(ctx: Ctx, input: unknown): Promise<void> {
+  const me = requirePermission(ctx.actor, "own-data");
   const { confirmEmail } = deleteAccountSchema.parse(input);
   if (confirmEmail !== me.email) {
     throw new AppError("invalid_input", "Type your account's email address exactly to confirm.", { details: { fields: { confirmEmail: "This is not your account's email address." } } });
   }
   // Lesson revisions they authored keep existing (authorId is set null by the schema); everything else is theirs.
-  await prisma.user.delete({ where: { id: me.id } });
+  await ctx.db.user.delete({ where: { id: me.id } });
 }

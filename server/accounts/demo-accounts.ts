@@ -4,8 +4,9 @@
 // next start), and never touches an account it did not create: otherwise someone who signed up as
 // admin@shipshape.local before DEMO_PASSWORD was set would be made an admin by it. The whole demo domain is
 // reserved at sign-up and for OAuth, so such an account can only exist from before this rule.
-import type { PrismaClient, Role } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/client";
 import { hashPassword, verifyPassword } from "./passwords";
+import type { DbContext } from "@/server/context";
 
 const demoDomain = "shipshape.local";
 
@@ -25,19 +26,19 @@ export interface DemoSeedReport {
   refused: string[];
 }
 
-export async function seedDemoAccounts(prisma: PrismaClient, password: string): Promise<DemoSeedReport> {
+export async function seedDemoAccounts(ctx: DbContext, password: string): Promise<DemoSeedReport> {
   const passwordHash = await hashPassword(password);
   const report: DemoSeedReport = { ready: [], refused: [] };
   for (const account of demoAccounts) {
-    const existing = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true, demo: true, role: true, passwordHash: true } });
+    const existing = await ctx.db.user.findUnique({ where: { email: account.email }, select: { id: true, demo: true, role: true, passwordHash: true } });
     if (!existing) {
-      await prisma.user.create({ data: { ...account, passwordHash, demo: true, emailVerified: new Date() } });
+      await ctx.db.user.create({ data: { ...account, passwordHash, demo: true, emailVerified: new Date() } });
     } else if (!existing.demo) {
       report.refused.push(account.email);
       continue;
     } else if (existing.role !== account.role || !(await verifyPassword(existing.passwordHash, password))) {
       // A changed password ends the demo account's earlier sessions too.
-      await prisma.user.update({ where: { id: existing.id }, data: { role: account.role, passwordHash, sessionVersion: { increment: 1 } } });
+      await ctx.db.user.update({ where: { id: existing.id }, data: { role: account.role, passwordHash, sessionVersion: { increment: 1 } } });
     }
     report.ready.push(account.email);
   }

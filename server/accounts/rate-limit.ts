@@ -4,9 +4,9 @@ import "server-only";
 // the database hands each its own number. Past the limit the window is pushed out exponentially (1 min, 2 min,
 // 4 min … capped), so a guesser who keeps going waits longer and longer while a user who mistyped a few times
 // waits out the window once.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { rateLimits, type RateLimit } from "@/server/http/limits";
+import type { DbContext } from "@/server/context";
 
 export interface Hit {
   allowed: boolean;
@@ -15,8 +15,8 @@ export interface Hit {
   waitMs: number;
 }
 
-export async function hit(prisma: PrismaClient, key: string, limit: RateLimit, now = new Date()): Promise<Hit> {
-  const rows = await prisma.$queryRaw<{ count: number; resetAt: Date }[]>`
+export async function hit(ctx: DbContext, key: string, limit: RateLimit, now = new Date()): Promise<Hit> {
+  const rows = await ctx.db.$queryRaw<{ count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "count", "resetAt")
     VALUES (${key}, 1, ${new Date(now.getTime() + limit.windowMs)})
     ON CONFLICT ("key") DO UPDATE SET
@@ -35,8 +35,8 @@ export async function hit(prisma: PrismaClient, key: string, limit: RateLimit, n
 }
 
 /** Milliseconds until every one of the keys allows again, without counting a hit (0: allowed now). */
-export async function waitFor(prisma: PrismaClient, keys: readonly { key: string; limit: RateLimit }[], now = new Date()): Promise<number> {
-  const rows = await prisma.rateLimitBucket.findMany({ where: { key: { in: keys.map((k) => k.key) }, resetAt: { gt: now } }, select: { key: true, count: true, resetAt: true } });
+export async function waitFor(ctx: DbContext, keys: readonly { key: string; limit: RateLimit }[], now = new Date()): Promise<number> {
+  const rows = await ctx.db.rateLimitBucket.findMany({ where: { key: { in: keys.map((k) => k.key) }, resetAt: { gt: now } }, select: { key: true, count: true, resetAt: true } });
   let wait = 0;
   for (const row of rows) {
     const limit = keys.find((k) => k.key === row.key)?.limit;
@@ -46,17 +46,17 @@ export async function waitFor(prisma: PrismaClient, keys: readonly { key: string
 }
 
 /** Gives one hit back (a sign-in that succeeded is not a failure to count against its address). */
-export async function refund(prisma: PrismaClient, key: string): Promise<void> {
-  await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+export async function refund(ctx: DbContext, key: string): Promise<void> {
+  await ctx.db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
-export async function forget(prisma: PrismaClient, key: string): Promise<void> {
-  await prisma.rateLimitBucket.deleteMany({ where: { key } });
+export async function forget(ctx: DbContext, key: string): Promise<void> {
+  await ctx.db.rateLimitBucket.deleteMany({ where: { key } });
 }
 
 /** Buckets whose window ended a day ago hold nothing worth keeping; trimmed on writes, no cron job. */
-export async function trimExpired(prisma: PrismaClient, now = new Date()): Promise<void> {
-  await prisma.rateLimitBucket.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+export async function trimExpired(ctx: DbContext, now = new Date()): Promise<void> {
+  await ctx.db.rateLimitBucket.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - 86_400_000) } } });
 }
 
 export function rateLimitedError(waitMs: number, what = "sign-in attempts"): AppError {
@@ -65,8 +65,8 @@ export function rateLimitedError(waitMs: number, what = "sign-in attempts"): App
 }
 
 /** Counts one hit on every key and throws 429 with the longest wait if any of them is over its limit. */
-export async function consume(prisma: PrismaClient, keys: readonly { key: string; limit: RateLimit }[], what?: string, now = new Date()): Promise<void> {
-  const hits = await Promise.all(keys.map(({ key, limit }) => hit(prisma, key, limit, now)));
+export async function consume(ctx: DbContext, keys: readonly { key: string; limit: RateLimit }[], what?: string, now = new Date()): Promise<void> {
+  const hits = await Promise.all(keys.map(({ key, limit }) => hit(ctx, key, limit, now)));
   const wait = Math.max(0, ...hits.map((h) => h.waitMs));
   if (wait > 0) throw rateLimitedError(wait, what);
 }

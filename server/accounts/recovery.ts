@@ -4,9 +4,8 @@ import "server-only";
 // link carries a single-use token valid 30 minutes. Setting a new password with it revokes every session and
 // counts as proof the learner reads that mailbox. Links are built on AUTH_URL (required with SMTP, see env.ts),
 // never on the Host header of the request that asked, which an attacker could set to their own site.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validations/account";
-import { requireActor, type Actor } from "@/server/authz";
+import { requireActor } from "@/server/authz";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { rateLimits } from "@/server/http/limits";
@@ -15,9 +14,10 @@ import { consumeToken, issueToken } from "./account-tokens";
 import { hashPassword } from "./passwords";
 import { consume, forget } from "./rate-limit";
 import { revokeSessions } from "@/server/auth/actor";
+import type { Ctx } from "@/server/context";
 
-export interface RecoveryContext {
-  prisma: PrismaClient;
+/** The data functions' context, and where links point and mail goes (tests pass their own). */
+export interface RecoveryContext extends Ctx {
   /** Where links in mail point: AUTH_URL, or this machine in development. */
   siteUrl?: string;
   mail?: MailSettings;
@@ -27,14 +27,14 @@ const siteUrlOf = (ctx: RecoveryContext) => (ctx.siteUrl ?? env.AUTH_URL ?? `htt
 
 export async function requestPasswordReset(ctx: RecoveryContext, input: unknown, address: string): Promise<void> {
   const { email } = forgotPasswordSchema.parse(input);
-  await consume(ctx.prisma, [{ key: `mail:address:${address}`, limit: rateLimits.mailPerAddress }], "emails requested from your network");
-  const user = await ctx.prisma.user.findUnique({ where: { email }, select: { id: true } });
+  await consume(ctx, [{ key: `mail:address:${address}`, limit: rateLimits.mailPerAddress }], "emails requested from your network");
+  const user = await ctx.db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return;
-  const perAccount = await ctx.prisma.rateLimitBucket.findUnique({ where: { key: `mail:account:${user.id}` }, select: { count: true, resetAt: true } });
+  const perAccount = await ctx.db.rateLimitBucket.findUnique({ where: { key: `mail:account:${user.id}` }, select: { count: true, resetAt: true } });
   // Quietly: a refusal here would tell the asker the account exists.
   if (perAccount && perAccount.resetAt > new Date() && perAccount.count >= rateLimits.mailPerAccount.max) return;
-  await consume(ctx.prisma, [{ key: `mail:account:${user.id}`, limit: rateLimits.mailPerAccount }]);
-  const token = await issueToken(ctx.prisma, user.id, "PASSWORD_RESET");
+  await consume(ctx, [{ key: `mail:account:${user.id}`, limit: rateLimits.mailPerAccount }]);
+  const token = await issueToken(ctx, user.id, "PASSWORD_RESET");
   await sendMail(
     {
       to: email,
@@ -48,24 +48,24 @@ export async function requestPasswordReset(ctx: RecoveryContext, input: unknown,
 /** Sets a new password with a reset token; every session of the account ends. Returns the account's email. */
 export async function resetPassword(ctx: RecoveryContext, input: unknown): Promise<string> {
   const { token, password } = resetPasswordSchema.parse(input);
-  const userId = await consumeToken(ctx.prisma, token, "PASSWORD_RESET");
+  const userId = await consumeToken(ctx, token, "PASSWORD_RESET");
   if (!userId) throw new AppError("invalid_input", "This reset link is used, expired or wrong. Ask for a new one.", { details: { fields: { token: "Ask for a new link." } } });
   const passwordHash = await hashPassword(password);
-  const user = await ctx.prisma.user.update({
+  const user = await ctx.db.user.update({
     where: { id: userId },
     data: { passwordHash, emailVerified: new Date(), sessionVersion: { increment: 1 } },
     select: { email: true },
   });
   // The owner proved they read the mailbox: earlier guesses against the account no longer hold them back.
-  await ctx.prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: `sign-in:account:${user.email}|` } } });
+  await ctx.db.rateLimitBucket.deleteMany({ where: { key: { startsWith: `sign-in:account:${user.email}|` } } });
   return user.email;
 }
 
-export async function sendVerificationMail(ctx: RecoveryContext, actor: Actor | null): Promise<void> {
-  const me = requireActor(actor);
+export async function sendVerificationMail(ctx: RecoveryContext): Promise<void> {
+  const me = requireActor(ctx.actor);
   if (me.emailVerified) return;
-  await consume(ctx.prisma, [{ key: `mail:account:${me.id}`, limit: rateLimits.mailPerAccount }], "emails sent to your address");
-  const token = await issueToken(ctx.prisma, me.id, "EMAIL_VERIFICATION");
+  await consume(ctx, [{ key: `mail:account:${me.id}`, limit: rateLimits.mailPerAccount }], "emails sent to your address");
+  const token = await issueToken(ctx, me.id, "EMAIL_VERIFICATION");
   await sendMail(
     {
       to: me.email,
@@ -77,13 +77,13 @@ export async function sendVerificationMail(ctx: RecoveryContext, actor: Actor | 
 }
 
 export async function verifyEmail(ctx: RecoveryContext, token: unknown): Promise<void> {
-  const userId = typeof token === "string" ? await consumeToken(ctx.prisma, token, "EMAIL_VERIFICATION") : null;
+  const userId = typeof token === "string" ? await consumeToken(ctx, token, "EMAIL_VERIFICATION") : null;
   if (!userId) throw new AppError("invalid_input", "This confirmation link is used, expired or wrong. Send a new one from Account settings.");
-  await ctx.prisma.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
-  await forget(ctx.prisma, `mail:account:${userId}`);
+  await ctx.db.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+  await forget(ctx, `mail:account:${userId}`);
 }
 
 /** "Sign out everywhere": every session of the caller ends, this one included. */
-export async function signOutEverywhere(prisma: PrismaClient, actor: Actor | null): Promise<void> {
-  await revokeSessions(prisma, requireActor(actor).id);
+export async function signOutEverywhere(ctx: Ctx): Promise<void> {
+  await revokeSessions(ctx, requireActor(ctx.actor).id);
 }

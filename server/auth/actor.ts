@@ -5,8 +5,8 @@ import "server-only";
 // while it carries the user's current session version (sign-out and password changes bump it, revoking every
 // cookie issued before).
 import { getToken } from "next-auth/jwt";
-import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/server/authz";
+import type { DbContext } from "@/server/context";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 
@@ -28,9 +28,9 @@ export function sessionCurrent(claims: SessionClaims, nowSeconds = Date.now() / 
   return typeof claims.sv === "number" && typeof claims.authAt === "number" && nowSeconds - claims.authAt <= absoluteSessionSeconds;
 }
 
-export async function actorForSession(prisma: PrismaClient, claims: SessionClaims | null | undefined): Promise<Actor | null> {
+export async function actorForSession(ctx: DbContext, claims: SessionClaims | null | undefined): Promise<Actor | null> {
   if (!claims?.sub || !sessionCurrent(claims)) return null;
-  const user = await prisma.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true, emailVerified: true, sessionVersion: true } });
+  const user = await ctx.db.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, role: true, emailVerified: true, sessionVersion: true } });
   if (!user || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, role: user.role, emailVerified: user.emailVerified !== null };
 }
@@ -41,13 +41,13 @@ export async function sessionClaimsFromRequest(request: Request): Promise<Sessio
   return (await getToken({ req: request, secret, secureCookie: true, logger: silent })) ?? (await getToken({ req: request, secret, secureCookie: false, logger: silent }));
 }
 
-export async function actorFromRequest(prisma: PrismaClient, request: Request): Promise<Actor | null> {
-  return actorForSession(prisma, await sessionClaimsFromRequest(request));
+export async function actorFromRequest(ctx: DbContext, request: Request): Promise<Actor | null> {
+  return actorForSession(ctx, await sessionClaimsFromRequest(request));
 }
 
 /** Revokes every session of the user: cookies issued before carry the old version and stop working at once. */
-export async function revokeSessions(prisma: PrismaClient, userId: string): Promise<void> {
-  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+export async function revokeSessions(ctx: DbContext, userId: string): Promise<void> {
+  await ctx.db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 // A tampered or expired cookie is an anonymous visitor, not an event worth a stack trace.

@@ -25,7 +25,7 @@ const providers: NextAuthConfig["providers"] = [
     async authorize(credentials, request) {
       const input = { email: credentials.email, password: credentials.password };
       try {
-        return await authenticate(await db(), input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
+        return await authenticate({ db: await db() }, input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
       } catch (error) {
         if (isAppError(error) && error.code === "rate_limited") throw new SignInRateLimited();
         if (isAppError(error) || (error instanceof Error && error.name === "ZodError")) throw new WrongCredentials();
@@ -50,7 +50,7 @@ export const authConfig: NextAuthConfig = {
     async signIn({ user, account }) {
       if (!account || account.type === "credentials") return true;
       try {
-        const actor = await signInWithOAuth(await db(), {
+        const actor = await signInWithOAuth({ db: await db() }, {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           type: account.type,

@@ -4,7 +4,8 @@ import "server-only";
 //
 // Asking for another person's data the caller may not see answers 404, never 403: whether a learner, a
 // submission or a progress record exists is itself private.
-import type { PrismaClient, Role } from "@/generated/prisma/client";
+import type { Prisma, Role } from "@/generated/prisma/client";
+import type { Ctx } from "@/server/context";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Actor } from "./actor";
@@ -47,18 +48,18 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
  * May the actor see this person's progress, attempts and submissions? Themselves, an admin, or an instructor
  * who owns a cohort the person belongs to.
  */
-export async function canViewPersonData(prisma: PrismaClient, actor: Actor | null, personId: string): Promise<boolean> {
+export async function canViewPersonData({ db, actor }: Ctx, personId: string): Promise<boolean> {
   if (!actor) return false;
   if (actor.id === personId || actor.role === "ADMIN") return true;
   if (actor.role !== "INSTRUCTOR") return false;
-  const membership = await prisma.cohortMember.findFirst({ where: { userId: personId, cohort: { ownerId: actor.id } }, select: { userId: true } });
+  const membership = await db.cohortMember.findFirst({ where: { userId: personId, cohort: { ownerId: actor.id } }, select: { userId: true } });
   return membership !== null;
 }
 
 /** Throws 401 for anonymous callers and 404 when the person's data is not theirs to see. */
-export async function requireViewPersonData(prisma: PrismaClient, actor: Actor | null, personId: string, what = "record"): Promise<Actor> {
-  const signedIn = requireActor(actor);
-  if (!(await canViewPersonData(prisma, signedIn, personId))) throw new AppError("not_found", `No such ${what}.`);
+export async function requireViewPersonData(ctx: Ctx, personId: string, what = "record"): Promise<Actor> {
+  const signedIn = requireActor(ctx.actor);
+  if (!(await canViewPersonData({ ...ctx, actor: signedIn }, personId))) throw new AppError("not_found", `No such ${what}.`);
   return signedIn;
 }
 
@@ -68,3 +69,23 @@ export function requireOwner(actor: Actor | null, ownerId: string, what = "recor
   if (signedIn.id !== ownerId) throw new AppError("not_found", `No such ${what}.`);
   return signedIn;
 }
+
+/** The cohorts an instructor manages: their own; an admin, every one. */
+export function managedCohorts(manager: Actor): Prisma.CohortWhereInput {
+  return manager.role === "ADMIN" ? {} : { ownerId: manager.id };
+}
+
+const shown = { in: ["PUBLISHED", "OUTLINE"] } satisfies Prisma.EnumPublishStateFilter;
+
+/**
+ * The lessons the actor may open — read, mark progress on, take the quick test of, grade the exercises of:
+ * published and outline lessons of shown courses, and for content authors drafts too (a preview). Pages cached for
+ * everyone ask with a null actor.
+ */
+export function readableLessons(actor: Actor | null): Prisma.LessonWhereInput {
+  if (hasPermission(actor, "content:author")) return { currentRevisionId: { not: null } };
+  return { state: shown, currentRevisionId: { not: null }, course: { state: shown } };
+}
+
+/** The courses anyone may see in the catalog. */
+export const shownCourses = { state: shown } satisfies Prisma.CourseWhereInput;

@@ -5,8 +5,8 @@ import "server-only";
 // an empty page cache and needs no revalidation (next.config.ts keeps that cache off the disk).
 import path from "node:path";
 import { revalidateTag } from "next/cache";
-import type { PrismaClient } from "@/generated/prisma/client";
-import { requirePermission, type Actor } from "@/server/authz";
+import { requirePermission } from "@/server/authz";
+import type { Ctx } from "@/server/context";
 import { loadAllContent } from "./load";
 import { catalogTag, courseTag } from "./reading-tags";
 import { syncContent, type SyncResult } from "./sync";
@@ -20,9 +20,9 @@ export function revalidateReadingPages(courseSlugs: readonly string[]): void {
   for (const slug of courseSlugs) revalidateTag(courseTag(slug), now);
 }
 
-export async function resyncContent(prisma: PrismaClient, actor: Actor | null, contentRoot = path.resolve("content")): Promise<SyncResult> {
-  requirePermission(actor, "content:author");
-  const result = await syncContent(prisma, await loadAllContent(contentRoot));
+export async function resyncContent(ctx: Ctx, contentRoot = path.resolve("content")): Promise<SyncResult> {
+  requirePermission(ctx.actor, "content:author");
+  const result = await syncContent(ctx, await loadAllContent(contentRoot));
   revalidateReadingPages(result.changedCourses);
   return result;
 }

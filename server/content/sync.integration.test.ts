@@ -23,7 +23,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
   });
 
   it("loads the real course into an empty database", async () => {
-    const report = await syncContent(db.prisma, await loadAllContent(workDir));
+    const report = await syncContent({ db: db.prisma }, await loadAllContent(workDir));
     expect(report.coursesWritten).toBe(1);
     const lessons = await db.prisma.lesson.findMany({ include: { currentRevision: true }, orderBy: { position: "asc" } });
     expect(lessons.map((l) => l.slug)).toEqual(["dockerize-a-service", "compose-multi-service", "scan-and-sbom-in-ci", "kubernetes-basics"]);
@@ -35,7 +35,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
   it("changes nothing when run a second time", async () => {
     const before = await db.prisma.lessonRevision.findMany({ orderBy: { id: "asc" } });
     const courseBefore = await db.prisma.course.findFirstOrThrow();
-    const report = await syncContent(db.prisma, await loadAllContent(workDir));
+    const report = await syncContent({ db: db.prisma }, await loadAllContent(workDir));
     expect(changedAnything(report)).toBe(false);
     expect(report.changedCourses).toEqual([]);
     expect(await db.prisma.lessonRevision.findMany({ orderBy: { id: "asc" } })).toEqual(before);
@@ -46,7 +46,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     const file = path.join(workDir, "containers/dockerize-a-service/lesson.md");
     const original = await readFile(file, "utf8");
     await writeFile(file, `${original}\n\nA paragraph added by the test.\n`);
-    const report = await syncContent(db.prisma, await loadAllContent(workDir));
+    const report = await syncContent({ db: db.prisma }, await loadAllContent(workDir));
     expect(report.revisionsCreated).toBe(1);
     // The course whose pages a running server must revalidate.
     expect(report.changedCourses).toEqual(["containers"]);
@@ -70,7 +70,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     // Dropping the last question keeps every other position, so exactly one question is rewritten.
     quiz.questions = quiz.questions.slice(0, -1);
     await writeFile(file, stringify(quiz));
-    const report = await syncContent(db.prisma, await loadAllContent(workDir));
+    const report = await syncContent({ db: db.prisma }, await loadAllContent(workDir));
     expect(report.questionsWritten).toBe(1);
     expect(report.questionsRemoved).toBe(1);
     expect((await db.prisma.quizQuestion.findFirstOrThrow({ where: { key: first.id } })).prompt).toBe("An edited prompt?");
@@ -84,7 +84,7 @@ describe(`content sync (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     course.lessons = course.lessons.filter((l) => l !== "kubernetes-basics");
     course.learningPath = course.learningPath.filter((s) => s.lesson !== "kubernetes-basics");
     await writeFile(file, stringify(course));
-    const report = await syncContent(db.prisma, await loadAllContent(workDir));
+    const report = await syncContent({ db: db.prisma }, await loadAllContent(workDir));
     expect(report.lessonsUnpublished).toBe(1);
     expect((await db.prisma.lesson.findFirstOrThrow({ where: { slug: "kubernetes-basics" } })).state).toBe("DRAFT");
   });

@@ -2,7 +2,8 @@
 // an edited lesson gets a new revision (older revisions and everyone's progress stay). Lessons dropped from a
 // course are unpublished, not deleted, so nobody's progress is lost. The report names the courses whose rows
 // changed, so a running server can revalidate their cached pages (server/content/resync.ts).
-import type { PrismaClient, Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbContext } from "@/server/context";
 import { asJson } from "../json-value";
 import { hashOf, type LoadedCourse, type LoadedLesson } from "./load";
 
@@ -127,12 +128,12 @@ async function syncExercises(tx: Tx, lessonId: string, lesson: LoadedLesson, rep
   }
 }
 
-export async function syncContent(prisma: PrismaClient, courses: LoadedCourse[]): Promise<SyncResult> {
+export async function syncContent({ db }: DbContext, courses: LoadedCourse[]): Promise<SyncResult> {
   const report = emptyReport();
   const changedCourses: string[] = [];
   for (const [position, loaded] of courses.entries()) {
     const before = JSON.stringify(report);
-    await prisma.$transaction(
+    await db.$transaction(
       async (tx) => {
         const { course } = loaded;
         const existing = await tx.course.findUnique({ where: { slug: course.slug } });

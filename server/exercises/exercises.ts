@@ -1,9 +1,9 @@
 import "server-only";
-// Exercises as the grading pages and routes need them: found by slug in a published lesson, with the spec
+// Exercises as the grading pages and routes need them: found by slug in a lesson the actor may open, with the spec
 // validated again (the Json column could hold anything a past sync wrote) and only the fields a page shows.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema, type ExerciseSpec, type FileMap } from "@/grader/contract";
-import type { Actor } from "@/server/authz";
+import { readableLessons, requirePermission } from "@/server/authz";
+import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
 
 export interface ExerciseRecord {
@@ -17,20 +17,20 @@ export interface ExerciseRecord {
   lessonTitle: string;
 }
 
-/** The exercise if the actor may see it: its lesson published, or the actor an admin previewing a draft. */
-export async function findExercise(prisma: PrismaClient, actor: Actor | null, slug: string): Promise<ExerciseRecord> {
-  const row = await prisma.exercise.findUnique({
-    where: { slug },
+/** The exercise if the actor may open its lesson (server/authz: readableLessons). */
+export async function findExercise({ db, actor }: Ctx, slug: string): Promise<ExerciseRecord> {
+  const row = await db.exercise.findFirst({
+    where: { slug, lesson: readableLessons(actor) },
     select: {
       id: true,
       slug: true,
       title: true,
       spec: true,
       starter: true,
-      lesson: { select: { slug: true, state: true, course: { select: { slug: true } }, currentRevision: { select: { title: true } } } },
+      lesson: { select: { slug: true, course: { select: { slug: true } }, currentRevision: { select: { title: true } } } },
     },
   });
-  if (!row || (row.lesson.state !== "PUBLISHED" && actor?.role !== "ADMIN")) throw new AppError("not_found", `There is no exercise "${slug}".`);
+  if (!row) throw new AppError("not_found", `There is no exercise "${slug}".`);
   const spec = exerciseSpecSchema.safeParse(row.spec);
   const starter = fileMapSchema.safeParse(row.starter);
   if (!spec.success || !starter.success) throw new Error(`exercise ${slug} holds an invalid spec or starter; re-run the content sync`);
@@ -47,12 +47,13 @@ export async function findExercise(prisma: PrismaClient, actor: Actor | null, sl
 }
 
 /** The reference solution, only after three failed attempts (the page's button is a convenience, this is the rule). */
-export async function referenceSolution(prisma: PrismaClient, actor: Actor, exerciseId: string): Promise<FileMap> {
-  const failed = await prisma.submission.count({ where: { userId: actor.id, exerciseId, status: "FAILED" } });
+export async function referenceSolution(ctx: Ctx, exerciseId: string): Promise<FileMap> {
+  const learner = requirePermission(ctx.actor, "grade");
+  const failed = await ctx.db.submission.count({ where: { userId: learner.id, exerciseId, status: "FAILED" } });
   if (failed < solutionUnlocksAfter) {
     throw new AppError("forbidden", `The reference solution opens after ${solutionUnlocksAfter} failed attempts; you have ${failed}. Keep going — the check hints point the way.`);
   }
-  const row = await prisma.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { solution: true } });
+  const row = await ctx.db.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { solution: true } });
   return fileMapSchema.parse(row.solution);
 }
 

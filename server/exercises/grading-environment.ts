@@ -3,11 +3,11 @@ import "server-only";
 // learner's Dockerfile, as its /healthz reports them, so the page cannot drift from what the grader enforces. And
 // whether this exercise can be graded now: the base images its starter and solution name, and how far the grader
 // is with each one it is still making (a fresh install builds them in the background on its first start).
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { DbContext } from "@/server/context";
 import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment, type GraderHealth } from "@/grader/contract";
 import { formatBytes, narrowUploadLimits, type UploadLimits } from "@/grader/contract/file-map-policy";
 import type { GradingEnvironment, GradingReadiness } from "@/lib/grading/grading-environment";
-import { graderEndpoint } from "@/server/grading/grading-service";
+import { graderEndpoint } from "@/server/grader-link/grader-endpoint";
 import { graderHealth } from "@/server/grader-link/grader-client";
 
 export type { GradingEnvironment } from "@/lib/grading/grading-environment";
@@ -70,14 +70,14 @@ export function describeReadiness(needs: readonly BaseImageStatus[], provisionin
   };
 }
 
-async function exerciseImages(prisma: PrismaClient, exerciseId: string): Promise<string[]> {
-  const row = await prisma.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { starter: true, solution: true } });
+async function exerciseImages({ db }: DbContext, exerciseId: string): Promise<string[]> {
+  const row = await db.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { starter: true, solution: true } });
   const dockerfiles = [row.starter, row.solution].map((files) => fileMapSchema.safeParse(files).data?.Dockerfile ?? "");
   return [...new Set(dockerfiles.flatMap(fromImages))];
 }
 
-export async function gradingEnvironment(prisma: PrismaClient, exerciseId: string): Promise<GradingEnvironment> {
-  const [health, images] = await Promise.all([graderHealth(graderEndpoint), exerciseImages(prisma, exerciseId)]);
+export async function gradingEnvironment(ctx: DbContext, exerciseId: string): Promise<GradingEnvironment> {
+  const [health, images] = await Promise.all([graderHealth(graderEndpoint), exerciseImages(ctx, exerciseId)]);
   return environmentOf(health, images);
 }
 

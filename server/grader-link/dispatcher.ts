@@ -5,10 +5,10 @@ import "server-only";
 // included), and when all that fails the submission ends "not gradable" with a verdict saying why.
 // Several web instances may share one database: each claims a submission before dispatching it and renews the
 // claim while it grades, so two never grade the same one; a claim that lapses (its instance died) is taken over.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import { showsStandIns } from "@/lib/grading/storable";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
+import type { DbContext } from "@/server/context";
 import type { EventHub } from "@/server/submissions/event-hub";
 import {
   GraderBusyError,
@@ -18,11 +18,12 @@ import {
   openGrading,
   type GraderEndpoint,
 } from "./grader-client";
-import { decide, tooManyDispatches, type Failure, type RetryState } from "./retry-policy";
+import { claimGrading, gradingToDispatch, markRunning, recordDispatch, releaseClaim, renewClaim, unclaimedGradings } from "@/server/submissions/grading-claims";
 import { appendEvent, finishWithVerdict, nextSeq } from "@/server/submissions/submission-store";
+import { notices } from "./notices";
+import { decide, tooManyDispatches, type Failure, type RetryState } from "./retry-policy";
 
-export interface DispatcherOptions {
-  prisma: PrismaClient;
+export interface DispatcherOptions extends DbContext {
   grader: GraderEndpoint;
   hub: EventHub;
   /** Times one submission may be sent to the grader, re-dispatches after crashes included. */
@@ -79,12 +80,7 @@ export class Dispatcher {
    * the web, this one included): send it again or end it. Returns the ids taken up.
    */
   async recoverInterrupted(): Promise<string[]> {
-    const stale = await this.options.prisma.submission.findMany({
-      where: { status: { in: ["QUEUED", "RUNNING"] }, OR: this.claimable(new Date()) },
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
-    });
-    const ids = stale.map((s) => s.id).filter((id) => !this.inFlight.has(id));
+    const ids = (await unclaimedGradings(this.options, this.options.instanceId)).filter((id) => !this.inFlight.has(id));
     for (const id of ids) void this.dispatch(id, "the web restarted while it was being graded");
     if (ids.length) this.options.log("re-dispatching interrupted submissions", { count: ids.length });
     return ids;
@@ -111,34 +107,12 @@ export class Dispatcher {
     await this.idle();
   }
 
-  private claimable(now: Date) {
-    return [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }, { leaseOwner: this.options.instanceId }];
-  }
-
-  /** Takes the claim; false when the submission ended or another live instance holds it. */
-  private async claim(submissionId: string): Promise<boolean> {
-    const now = new Date();
-    const { count } = await this.options.prisma.submission.updateMany({
-      where: { id: submissionId, status: { in: ["QUEUED", "RUNNING"] }, OR: this.claimable(now) },
-      data: { leaseOwner: this.options.instanceId, leaseExpiresAt: new Date(now.getTime() + this.options.leaseMs) },
-    });
-    return count === 1;
-  }
-
-  /** Extends the claim this instance holds; false only when another instance has taken the submission over. */
-  private async renew(submissionId: string): Promise<boolean> {
-    const { count } = await this.options.prisma.submission.updateMany({
-      where: { id: submissionId, leaseOwner: this.options.instanceId },
-      data: { leaseExpiresAt: new Date(Date.now() + this.options.leaseMs) },
-    });
-    return count === 1;
-  }
-
   private async claimAndRun(submissionId: string, resumeReason: string): Promise<void> {
-    if (!(await this.claim(submissionId))) return;
+    const { instanceId, leaseMs } = this.options;
+    if (!(await claimGrading(this.options, submissionId, instanceId, leaseMs))) return;
     const lost = new AbortController();
     const renew = setInterval(() => {
-      void this.renew(submissionId).then(
+      void renewClaim(this.options, submissionId, instanceId, leaseMs).then(
         (held) => {
           if (held) return;
           this.options.log("another web instance took this submission over; stopping here", { submissionId });
@@ -147,26 +121,22 @@ export class Dispatcher {
         // A database hiccup: the next renewal tries again, well before the claim lapses.
         () => undefined,
       );
-    }, this.options.leaseMs / 3);
+    }, leaseMs / 3);
     try {
       await this.run(submissionId, resumeReason, AbortSignal.any([this.stopper.signal, lost.signal]));
     } finally {
       clearInterval(renew);
-      if (!this.stopper.signal.aborted) {
-        await this.options.prisma.submission.updateMany({ where: { id: submissionId, leaseOwner: this.options.instanceId }, data: { leaseOwner: null, leaseExpiresAt: null } });
-      }
+      if (!this.stopper.signal.aborted) await releaseClaim(this.options, submissionId, instanceId);
     }
   }
 
   private async run(submissionId: string, resumeReason: string, signal: AbortSignal): Promise<void> {
-    const { prisma, hub, grader, maxDispatches, maxWaitMs, reconnectDelayMs } = this.options;
-    const submission = await prisma.submission.findUnique({
-      where: { id: submissionId },
-      select: { status: true, dispatches: true, files: true, exercise: { select: { slug: true, spec: true, starter: true } } },
-    });
+    const { options: ctx } = this;
+    const { hub, grader, maxDispatches, maxWaitMs, reconnectDelayMs } = ctx;
+    const submission = await gradingToDispatch(ctx, submissionId);
     if (!submission || isFinished(submission.status)) return;
 
-    let seq = await nextSeq(prisma, submissionId);
+    let seq = await nextSeq(ctx, submissionId);
     let toldReplaced = false;
     const store = async <T>(write: () => Promise<T>): Promise<T> => {
       try {
@@ -178,12 +148,12 @@ export class Dispatcher {
     const emit = async (event: SubmissionEvent) => {
       if (!toldReplaced && showsStandIns(event)) {
         toldReplaced = true;
-        hub.publish(submissionId, await store(() => appendEvent(prisma, submissionId, seq++, { type: "notice", level: "info", text: replacedNotice })));
+        hub.publish(submissionId, await store(() => appendEvent(ctx, submissionId, seq++, { type: "notice", level: "info", text: notices.replacedBytes })));
       }
-      hub.publish(submissionId, await store(() => appendEvent(prisma, submissionId, seq++, event)));
+      hub.publish(submissionId, await store(() => appendEvent(ctx, submissionId, seq++, event)));
     };
     const finish = async (verdict: Verdict) => {
-      hub.publish(submissionId, await store(() => finishWithVerdict(prisma, submissionId, seq++, verdict, statusOfVerdict(verdict))));
+      hub.publish(submissionId, await store(() => finishWithVerdict(ctx, submissionId, seq++, verdict, statusOfVerdict(verdict))));
       if (verdict.status === "error") this.options.log("submission ended not gradable", { submissionId, message: verdict.message });
     };
     const endNotGradable = (message: string) => finish(notGradableVerdict(submission.exercise.slug, message));
@@ -191,7 +161,7 @@ export class Dispatcher {
     const spec = exerciseSpecSchema.safeParse(submission.exercise.spec);
     const files = fileMapSchema.safeParse(submission.files);
     if (!spec.success || !files.success) {
-      return endNotGradable("This exercise's stored definition is invalid, so it cannot be graded. The course authors have to fix it; this does not count as an attempt.");
+      return endNotGradable(notices.invalidDefinition);
     }
     const starter = fileMapSchema.safeParse(submission.exercise.starter);
     const request: GradingRequest = {
@@ -213,14 +183,14 @@ export class Dispatcher {
         retry.waitingSinceMs = null;
         retry.waits = 0;
         retry.dispatches++;
-        await store(() => prisma.submission.update({ where: { id: submissionId }, data: { dispatches: retry.dispatches } }));
+        await store(() => recordDispatch(ctx, submissionId, retry.dispatches));
         if (retry.dispatches > 1) await emit({ type: "restart", dispatch: retry.dispatches, reason: restartReason });
-        const markRunning = async () => {
+        const started = async () => {
           if (running) return;
           running = true;
-          await store(() => prisma.submission.update({ where: { id: submissionId }, data: { status: "RUNNING", startedAt: new Date() } }));
+          await store(() => markRunning(ctx, submissionId));
         };
-        const verdict = await this.follow(grading.events, { emit, markRunning });
+        const verdict = await this.follow(grading.events, { emit, started });
         if (verdict.status !== "error") return await finish(verdict);
         failure = { kind: "error-verdict", verdict };
       } catch (error) {
@@ -228,7 +198,7 @@ export class Dispatcher {
         if (error instanceof StorageFailed) {
           // The real reason, not "interrupted": the database refused what the grading produced. If it refuses this
           // too, the claim lapses and recovery tries again later.
-          return endNotGradable(`Saving this grading failed on our side (${error.message}). This does not count as an attempt; please grade again.`);
+          return endNotGradable(notices.storageFailed(error.message));
         }
         const known = failureOf(error);
         if (!known) throw error;
@@ -257,10 +227,10 @@ export class Dispatcher {
   }
 
   /** Stores the events of one dispatch as they come, and returns its verdict (stored by the caller). */
-  private async follow(events: AsyncIterable<GradingEvent>, on: { emit: (event: SubmissionEvent) => Promise<void>; markRunning: () => Promise<void> }): Promise<Verdict> {
+  private async follow(events: AsyncIterable<GradingEvent>, on: { emit: (event: SubmissionEvent) => Promise<void>; started: () => Promise<void> }): Promise<Verdict> {
     for await (const event of events) {
       if (event.type === "verdict") return event.verdict;
-      if (event.type === "step") await on.markRunning();
+      if (event.type === "step") await on.started();
       await on.emit(event);
     }
     throw new GraderStreamError("the grader closed the stream without a verdict");
@@ -276,8 +246,6 @@ class StorageFailed extends Error {
     super(text.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 300) ?? "the database refused a write", { cause });
   }
 }
-
-const replacedNotice = "The output contains bytes that are not text (NUL or broken characters); they are shown as ␀ and �.";
 
 function failureOf(error: unknown): Failure | null {
   if (error instanceof GraderRejectedError) return { kind: "rejected", reason: error.reason };

@@ -1,9 +1,10 @@
 import "server-only";
 // Everything the exercise page renders, gathered once: the exercise (checked against the URL's course and
-// lesson), the learner's draft and attempts when signed in, and the grading environment.
+// lesson), the learner's draft and attempts when signed in, and the grading environment. Cached per request:
+// the page's metadata and its body ask for the same data, which is read (and the grader probed) once.
+import { cache } from "react";
 import type { ExerciseSpec, FileMap } from "@/grader/contract";
-import type { Actor } from "@/server/authz";
-import { db } from "@/server/db";
+import type { Ctx } from "@/server/context";
 import { loadDraft } from "@/server/drafts/draft-store";
 import { AppError } from "@/server/errors";
 import { storedRendering } from "@/server/markdown/stored-renderings";
@@ -28,17 +29,17 @@ export interface ExercisePageData {
   reference: ReferenceImage | null;
 }
 
-export async function exercisePageData(actor: Actor | null, course: string, lesson: string, slug: string): Promise<ExercisePageData> {
-  const prisma = await db();
-  const exercise = await findExercise(prisma, actor, slug);
+export const exercisePageData = cache(async (ctx: Ctx, course: string, lesson: string, slug: string): Promise<ExercisePageData> => {
+  const { actor } = ctx;
+  const exercise = await findExercise(ctx, slug);
   if (exercise.courseSlug !== course || exercise.lessonSlug !== lesson) throw new AppError("not_found", `There is no exercise "${slug}" in this lesson.`);
   const [draft, attempts, environment, task] = await Promise.all([
-    actor ? loadDraft(prisma, actor, exercise.id) : null,
-    actor ? listAttempts(prisma, actor.id, exercise.id) : [],
-    gradingEnvironment(prisma, exercise.id),
-    storedRendering(prisma, exercise.spec.task, []),
+    actor ? loadDraft({ ...ctx, actor }, exercise.id) : null,
+    actor ? listAttempts(ctx, actor.id, exercise.id) : [],
+    gradingEnvironment(ctx, exercise.id),
+    storedRendering(ctx.db, exercise.spec.task, []),
   ]);
-  const reference = attempts.length ? await referenceImage(prisma, exercise.id) : null;
+  const reference = attempts.length ? await referenceImage(ctx, exercise.id) : null;
   return {
     reference,
     slug: exercise.slug,
@@ -53,4 +54,4 @@ export async function exercisePageData(actor: Actor | null, course: string, less
     solutionUnlocksAfter,
     environment,
   };
-}
+});

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { Dispatcher, defaultReconnectDelay } from "@/server/grader-link/dispatcher";
+import { graderEndpoint } from "@/server/grader-link/grader-endpoint";
 import { EventHub } from "@/server/submissions/event-hub";
 import type { GradingLimits } from "@/server/submissions/submission-store";
 
@@ -15,13 +16,10 @@ export interface GradingService {
 
 const holder = globalThis as unknown as { __shipshapeGrading?: Promise<GradingService> };
 
-export const graderEndpoint = { url: env.GRADER_URL, token: env.GRADER_TOKEN };
-
 async function create(): Promise<GradingService> {
-  const prisma = await db();
   const hub = new EventHub();
   const dispatcher = new Dispatcher({
-    prisma,
+    db: await db(),
     grader: graderEndpoint,
     hub,
     maxDispatches: 3,

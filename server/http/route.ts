@@ -2,12 +2,13 @@ import "server-only";
 // The one wrapper every app/api route handler goes through (house style "One route wrapper"). In this order, so
 // nothing costly happens for a caller who may not make the request: the Origin check on state-changing methods, the
 // session read (with its revocation check), the permission, then the body, read with its limit while it streams and
-// parsed as JSON. Every error, thrown anywhere, leaves through the one error mapping.
-import type { PrismaClient } from "@/generated/prisma/client";
+// parsed as JSON. Every error, thrown anywhere, leaves through the one error mapping. The handler gets the data
+// functions' context.
 import { actorFromRequest } from "@/server/auth/actor";
 import { requireActor, requirePermission, type Actor, type Permission } from "@/server/authz";
+import type { Ctx } from "@/server/context";
 import { db } from "@/server/db";
-import { errorResponse } from "@/server/errors";
+import { AppError, errorResponse } from "@/server/errors";
 import { readJsonBody, type BodyRule } from "./request-body";
 import { assertSameOrigin, changesState } from "./same-origin";
 
@@ -25,8 +26,8 @@ export interface RouteOptions {
 
 export interface RouteInput<Params, O extends RouteOptions> {
   request: Request;
-  prisma: PrismaClient;
-  actor: O["permission"] extends "anyone" ? Actor | null : Actor;
+  /** The caller, signed in unless the route lets anyone call it. */
+  ctx: Ctx & { actor: O["permission"] extends "anyone" ? Actor | null : Actor };
   params: Params;
   json: O["body"] extends BodyRule ? unknown : undefined;
 }
@@ -39,6 +40,17 @@ function authorize(actor: Actor | null, permission: RouteOptions["permission"]):
   return requirePermission(actor, permission);
 }
 
+/** Longer than any slug or id we issue: anything past it names nothing, and is not worth a query. */
+const maxParamLength = 200;
+
+// Routes without dynamic segments are called with no context by tests of them.
+function boundedParams(params: Record<string, string | string[]> | undefined): Record<string, string | string[]> {
+  for (const value of Object.values(params ?? {})) {
+    if ([value].flat().some((part) => part.length === 0 || part.length > maxParamLength)) throw new AppError("not_found", "No such page.");
+  }
+  return params ?? {};
+}
+
 export function route<Params = Record<string, never>, const O extends RouteOptions = RouteOptions>(
   options: O,
   handler: (input: RouteInput<Params, O>) => Promise<Response>,
@@ -46,12 +58,12 @@ export function route<Params = Record<string, never>, const O extends RouteOptio
   return async (request, context) => {
     try {
       if (changesState(request.method) && !options.crossSite) assertSameOrigin(request);
-      const prisma = await db();
-      const actor = authorize(await actorFromRequest(prisma, request), options.permission) as RouteInput<Params, O>["actor"];
+      const database = { db: await db() };
+      const actor = authorize(await actorFromRequest(database, request), options.permission);
+      const ctx = { ...database, actor } as RouteInput<Params, O>["ctx"];
+      const params = boundedParams((await context?.params) as Record<string, string | string[]> | undefined) as Params;
       const json = (options.body ? await readJsonBody(request, options.body) : undefined) as RouteInput<Params, O>["json"];
-      // Routes without dynamic segments are called with no context by Next's tests of them.
-      const params = ((await context?.params) ?? {}) as Params;
-      return await handler({ request, prisma, actor, params, json });
+      return await handler({ request, ctx, params, json });
     } catch (error) {
       return errorResponse(error);
     }

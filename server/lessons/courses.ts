@@ -9,8 +9,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
+import { readableLessons, shownCourses } from "@/server/authz";
 import { db } from "@/server/db";
 import { catalogTag, courseTag } from "@/server/content/reading-tags";
 import { storedRendering } from "@/server/markdown/stored-renderings";
@@ -19,12 +19,8 @@ import type { CourseCard } from "@/lib/catalog/course-card";
 
 export type LessonState = "published" | "outline";
 
-const visibleLesson = {
-  state: { in: ["PUBLISHED", "OUTLINE"] },
-  currentRevisionId: { not: null },
-} satisfies Prisma.LessonWhereInput;
-
-const visibleCourse = { state: { in: ["PUBLISHED", "OUTLINE"] } } satisfies Prisma.CourseWhereInput;
+// Cached for everyone, so read as a visitor would (server/authz decides what that is).
+const visibleLesson = readableLessons(null);
 
 const lessonStateOf = { PUBLISHED: "published", OUTLINE: "outline", DRAFT: null } as const;
 
@@ -46,7 +42,7 @@ export type { CourseCard };
 async function loadCourses(): Promise<CourseCard[]> {
   const prisma = await db();
   const courses = await prisma.course.findMany({
-    where: visibleCourse,
+    where: shownCourses,
     orderBy: { position: "asc" },
     select: {
       slug: true,
@@ -92,7 +88,7 @@ const learningPathSchema = courseSchema.shape.learningPath;
 async function loadCourse(courseSlug: string): Promise<CourseOverview | null> {
   const prisma = await db();
   const course = await prisma.course.findFirst({
-    where: { slug: courseSlug, ...visibleCourse },
+    where: { slug: courseSlug, ...shownCourses },
     select: {
       slug: true,
       title: true,
@@ -145,7 +141,7 @@ export interface LessonPage {
 async function loadLesson(courseSlug: string, lessonSlug: string): Promise<LessonPage | null> {
   const prisma = await db();
   const lesson = await prisma.lesson.findFirst({
-    where: { slug: lessonSlug, ...visibleLesson, course: { slug: courseSlug, ...visibleCourse } },
+    where: { AND: [visibleLesson, { slug: lessonSlug, course: { slug: courseSlug } }] },
     select: {
       slug: true,
       state: true,

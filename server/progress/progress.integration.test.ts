@@ -24,28 +24,28 @@ describe("progress writes", () => {
   it("stores a mark once, however often it is sent, and removes it on untick", async () => {
     const me = fx.users.learner;
     const mark = { course: fx.courseSlug, lesson: fx.lessonSlug, kind: "checklist-item", key: fixtureChecklist[0] };
-    expect(await setProgressMark(testDb.prisma, me, mark)).toEqual({ changed: true });
-    expect(await setProgressMark(testDb.prisma, me, mark)).toEqual({ changed: false });
-    expect((await myLessonMarks(testDb.prisma, me, { course: fx.courseSlug, lesson: fx.lessonSlug })).checklist).toEqual([fixtureChecklist[0]]);
-    expect(await setProgressMark(testDb.prisma, me, { ...mark, done: false })).toEqual({ changed: true });
-    expect((await myLessonMarks(testDb.prisma, me, { course: fx.courseSlug, lesson: fx.lessonSlug })).checklist).toEqual([]);
+    expect(await setProgressMark({ db: testDb.prisma, actor: me }, mark)).toEqual({ changed: true });
+    expect(await setProgressMark({ db: testDb.prisma, actor: me }, mark)).toEqual({ changed: false });
+    expect((await myLessonMarks({ db: testDb.prisma, actor: me }, { course: fx.courseSlug, lesson: fx.lessonSlug })).checklist).toEqual([fixtureChecklist[0]]);
+    expect(await setProgressMark({ db: testDb.prisma, actor: me }, { ...mark, done: false })).toEqual({ changed: true });
+    expect((await myLessonMarks({ db: testDb.prisma, actor: me }, { course: fx.courseSlug, lesson: fx.lessonSlug })).checklist).toEqual([]);
   });
 
   it("refuses anonymous writes, draft lessons and malformed input", async () => {
     const mark = { course: fx.courseSlug, lesson: fx.lessonSlug, kind: "section-read", key: "run-it" };
-    await expect(setProgressMark(testDb.prisma, null, mark)).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(setProgressMark(testDb.prisma, fx.users.learner, { ...mark, lesson: fx.draftSlug })).rejects.toMatchObject({ code: "not_found" });
-    await expect(setProgressMark(testDb.prisma, fx.users.learner, { ...mark, kind: "bogus" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(setProgressMark({ db: testDb.prisma, actor: null }, mark)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(setProgressMark({ db: testDb.prisma, actor: fx.users.learner }, { ...mark, lesson: fx.draftSlug })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setProgressMark({ db: testDb.prisma, actor: fx.users.learner }, { ...mark, kind: "bogus" })).rejects.toMatchObject({ name: "ZodError" });
   });
 
   it("re-scores quiz attempts on the server and stores each clientId once per person", async () => {
     const me = fx.users.other;
     const attempt = { clientId: randomUUID(), course: fx.courseSlug, lesson: fx.lessonSlug, answers: { ...rightAnswers, "build-order": { kind: "order", order: ["deps", "from", "src"] } } };
-    expect(await saveQuizAttempt(testDb.prisma, me, attempt)).toMatchObject({ score: 0.5, correct: 1, total: 2, created: true });
-    expect(await saveQuizAttempt(testDb.prisma, me, attempt)).toMatchObject({ created: false });
+    expect(await saveQuizAttempt({ db: testDb.prisma, actor: me }, attempt)).toMatchObject({ score: 0.5, correct: 1, total: 2, created: true });
+    expect(await saveQuizAttempt({ db: testDb.prisma, actor: me }, attempt)).toMatchObject({ created: false });
     expect(await testDb.prisma.quizAttempt.count({ where: { userId: me.id } })).toBe(1);
     // The same clientId from another person is their own attempt: a collision never drops it, nor touches the first.
-    expect(await saveQuizAttempt(testDb.prisma, fx.users.admin, attempt)).toMatchObject({ created: true });
+    expect(await saveQuizAttempt({ db: testDb.prisma, actor: fx.users.admin }, attempt)).toMatchObject({ created: true });
     expect(await testDb.prisma.quizAttempt.count({ where: { userId: fx.users.admin.id } })).toBe(1);
     expect(await testDb.prisma.quizAttempt.count({ where: { userId: me.id } })).toBe(1);
   });
@@ -56,9 +56,9 @@ describe("merging anonymous progress at sign-in", () => {
     const { prisma } = testDb;
     const me = await prisma.user.create({ data: { email: "merger@example.test" }, select: { id: true, email: true, role: true } });
     // Already in the account before the merge: one section and one attempt.
-    await setProgressMark(prisma, me, { course: fx.courseSlug, lesson: fx.lessonSlug, kind: "section-read", key: fixtureSections[0] });
+    await setProgressMark({ db: prisma, actor: me }, { course: fx.courseSlug, lesson: fx.lessonSlug, kind: "section-read", key: fixtureSections[0] });
     const earlier = { clientId: randomUUID(), course: fx.courseSlug, lesson: fx.lessonSlug, answers: {} };
-    await saveQuizAttempt(prisma, me, earlier);
+    await saveQuizAttempt({ db: prisma, actor: me }, earlier);
 
     const browser = {
       lessons: [
@@ -67,7 +67,7 @@ describe("merging anonymous progress at sign-in", () => {
       ],
       attempts: [earlier, { clientId: randomUUID(), course: fx.courseSlug, lesson: fx.lessonSlug, answers: rightAnswers }],
     };
-    expect(await mergeAnonymousProgress(prisma, me, browser)).toEqual({ marksAdded: 3, attemptsAdded: 1, skipped: 1 });
+    expect(await mergeAnonymousProgress({ db: prisma, actor: me }, browser)).toEqual({ marksAdded: 3, attemptsAdded: 1, skipped: 1 });
     const snapshot = async () => ({
       marks: await prisma.progressMark.findMany({ where: { userId: me.id }, select: { kind: true, key: true }, orderBy: [{ kind: "asc" }, { key: "asc" }] }),
       attempts: await prisma.quizAttempt.findMany({ where: { userId: me.id }, select: { clientId: true, score: true }, orderBy: { clientId: "asc" } }),
@@ -76,10 +76,10 @@ describe("merging anonymous progress at sign-in", () => {
     expect(after.marks).toHaveLength(4);
     expect(after.attempts).toHaveLength(2);
 
-    expect(await mergeAnonymousProgress(prisma, me, browser)).toEqual({ marksAdded: 0, attemptsAdded: 0, skipped: 1 });
+    expect(await mergeAnonymousProgress({ db: prisma, actor: me }, browser)).toEqual({ marksAdded: 0, attemptsAdded: 0, skipped: 1 });
     expect(await snapshot()).toEqual(after);
 
-    const overview = await progressOverview(prisma, me, me.id);
+    const overview = await progressOverview({ db: prisma, actor: me }, me.id);
     const lesson = overview.lessons.find((l) => l.lesson.slug === fx.lessonSlug);
     expect(lesson).toMatchObject({ sections: { read: 3, total: 3 }, checklist: { done: 1, total: 2 }, quiz: { questions: 2, attempts: 2, best: 1 }, exercises: { passed: 0, total: 1 } });
     expect(lesson?.completion).toBeCloseTo((1 + 0.5 + 1 + 0) / 4);
@@ -96,7 +96,7 @@ describe("merging anonymous progress at sign-in", () => {
         { userId: me.id, exerciseId: fx.exerciseId, status: "PASSED", files: {} },
       ],
     });
-    const lesson = (await progressOverview(testDb.prisma, me, me.id)).lessons.find((l) => l.lesson.slug === fx.lessonSlug);
+    const lesson = (await progressOverview({ db: testDb.prisma, actor: me }, me.id)).lessons.find((l) => l.lesson.slug === fx.lessonSlug);
     expect(lesson?.exercises).toEqual({ passed: 1, total: 1 });
   });
 });

@@ -1,10 +1,9 @@
 import "server-only";
 // One person's progress per lesson, for /me and for instructors looking at their cohort: sections read,
 // checklist ticked, best quiz score, exercises passed, a completion fraction and the next thing to do.
-import type { PrismaClient } from "@/generated/prisma/client";
-import { requireViewPersonData, type Actor } from "@/server/authz";
+import { readableLessons, requireViewPersonData } from "@/server/authz";
+import type { Ctx } from "@/server/context";
 import { lessonOutline } from "./lesson-outline";
-import { readableLesson } from "@/server/lessons/lesson-ref";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
 export interface ProgressOverview {
@@ -17,11 +16,12 @@ function mean(parts: number[]): number {
   return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
 }
 
-export async function progressOverview(prisma: PrismaClient, actor: Actor | null, personId: string): Promise<ProgressOverview> {
-  await requireViewPersonData(prisma, actor, personId, "learner");
+export async function progressOverview(ctx: Ctx, personId: string): Promise<ProgressOverview> {
+  await requireViewPersonData(ctx, personId, "learner");
+  const { db } = ctx;
   const [lessons, marks, attempts, passed] = await Promise.all([
-    prisma.lesson.findMany({
-      where: readableLesson,
+    db.lesson.findMany({
+      where: readableLessons(null),
       orderBy: [{ course: { position: "asc" } }, { position: "asc" }],
       select: {
         id: true,
@@ -33,9 +33,9 @@ export async function progressOverview(prisma: PrismaClient, actor: Actor | null
         _count: { select: { quizQuestions: true } },
       },
     }),
-    prisma.progressMark.findMany({ where: { userId: personId }, select: { lessonId: true, kind: true, key: true } }),
-    prisma.quizAttempt.groupBy({ by: ["lessonId"], where: { userId: personId }, _max: { score: true }, _count: { _all: true } }),
-    prisma.submission.findMany({ where: { userId: personId, status: "PASSED" }, distinct: ["exerciseId"], select: { exerciseId: true } }),
+    db.progressMark.findMany({ where: { userId: personId }, select: { lessonId: true, kind: true, key: true } }),
+    db.quizAttempt.groupBy({ by: ["lessonId"], where: { userId: personId }, _max: { score: true }, _count: { _all: true } }),
+    db.submission.findMany({ where: { userId: personId, status: "PASSED" }, distinct: ["exerciseId"], select: { exerciseId: true } }),
   ]);
   const passedIds = new Set(passed.map((p) => p.exerciseId));
   const result: LessonProgress[] = [];

@@ -3,10 +3,10 @@ import "server-only";
 // never stored. Attempts are keyed by the user and the browser's clientId (unique per user, not across users, so
 // another person's id can never displace one's own attempt): re-sending one (a retry, a second merge) stores
 // nothing new.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { answersFor, scoreQuiz } from "@/lib/quiz/score";
 import { quizAttemptInputSchema, type QuizAttemptInput } from "@/lib/validations/progress";
-import { requirePermission, type Actor } from "@/server/authz";
+import { requirePermission } from "@/server/authz";
+import type { Ctx, DbContext } from "@/server/context";
 import { asJson } from "@/server/json-value";
 import { loadQuiz } from "./questions";
 
@@ -19,21 +19,21 @@ export interface SavedAttempt {
   created: boolean;
 }
 
-export async function saveQuizAttemptFor(prisma: PrismaClient, userId: string, attempt: QuizAttemptInput): Promise<SavedAttempt> {
-  const quiz = await loadQuiz(prisma, attempt);
+export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt: QuizAttemptInput): Promise<SavedAttempt> {
+  const quiz = await loadQuiz(ctx, attempt);
   const answers = answersFor(quiz.questions, attempt.answers);
   const { score, correct, total } = scoreQuiz(quiz.questions, answers);
   const createdAt = attempt.finishedAt ? new Date(Math.min(Date.parse(attempt.finishedAt), Date.now())) : undefined;
-  const { count } = await prisma.quizAttempt.createMany({
+  const { count } = await ctx.db.quizAttempt.createMany({
     data: [{ userId, lessonId: quiz.lessonId, clientId: attempt.clientId, score, correct, total, answers: asJson(answers), createdAt }],
     skipDuplicates: true,
   });
   return { clientId: attempt.clientId, score, correct, total, created: count === 1 };
 }
 
-export async function saveQuizAttempt(prisma: PrismaClient, actor: Actor | null, input: unknown): Promise<SavedAttempt> {
-  const me = requirePermission(actor, "own-data");
-  return saveQuizAttemptFor(prisma, me.id, quizAttemptInputSchema.parse(input));
+export async function saveQuizAttempt(ctx: Ctx, input: unknown): Promise<SavedAttempt> {
+  const me = requirePermission(ctx.actor, "own-data");
+  return saveQuizAttemptFor(ctx, me.id, quizAttemptInputSchema.parse(input));
 }
 
 export interface AttemptSummary {
@@ -44,9 +44,9 @@ export interface AttemptSummary {
   createdAt: string;
 }
 
-export async function myAttempts(prisma: PrismaClient, actor: Actor | null, lessonId: string): Promise<AttemptSummary[]> {
-  const me = requirePermission(actor, "own-data");
-  const rows = await prisma.quizAttempt.findMany({
+export async function myAttempts(ctx: Ctx, lessonId: string): Promise<AttemptSummary[]> {
+  const me = requirePermission(ctx.actor, "own-data");
+  const rows = await ctx.db.quizAttempt.findMany({
     where: { userId: me.id, lessonId },
     orderBy: { createdAt: "desc" },
     take: 20,
@@ -56,8 +56,8 @@ export async function myAttempts(prisma: PrismaClient, actor: Actor | null, less
 }
 
 /** The caller's best score for a lesson, or null if they have not finished its quick test. */
-export async function myBestScore(prisma: PrismaClient, actor: Actor | null, lessonId: string): Promise<number | null> {
-  const me = requirePermission(actor, "own-data");
-  const best = await prisma.quizAttempt.aggregate({ where: { userId: me.id, lessonId }, _max: { score: true } });
+export async function myBestScore(ctx: Ctx, lessonId: string): Promise<number | null> {
+  const me = requirePermission(ctx.actor, "own-data");
+  const best = await ctx.db.quizAttempt.aggregate({ where: { userId: me.id, lessonId }, _max: { score: true } });
   return best._max.score;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 // A lesson's quick test as the quiz page needs it. Anyone may read it: anonymous visitors take it too.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { quizQuestionSchema, type QuizQuestion } from "@/lib/content/quiz-schema";
 import { AppError } from "@/server/errors";
-import { readableLesson, type LessonKey } from "@/server/lessons/lesson-ref";
+import { readableLessons } from "@/server/authz";
+import type { DbContext } from "@/server/context";
+import type { LessonKey } from "@/server/lessons/lesson-ref";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 
@@ -14,9 +15,9 @@ export interface LessonQuiz {
   questions: QuizQuestion[];
 }
 
-export async function loadQuiz(prisma: PrismaClient, key: LessonKey): Promise<LessonQuiz> {
-  const lesson = await prisma.lesson.findFirst({
-    where: { ...readableLesson, slug: key.lesson, course: { slug: key.course } },
+export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<LessonQuiz> {
+  const lesson = await db.lesson.findFirst({
+    where: { ...readableLessons(null), slug: key.lesson, course: { slug: key.course } },
     select: {
       id: true,
       slug: true,

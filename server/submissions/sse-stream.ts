@@ -3,7 +3,7 @@ import "server-only";
 // verdict, then the stream ends. It subscribes before it reads the database and drops seqs it already sent, so
 // an event stored between the read and the subscription is neither lost nor sent twice. A slow poll of the
 // database covers events written by another web instance, whose in-process hub this one cannot hear.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { DbContext } from "@/server/context";
 import type { StreamedEvent } from "@/lib/grading/submission-events";
 import type { EventHub } from "./event-hub";
 import { eventsAfter } from "./submission-store";
@@ -22,7 +22,7 @@ export interface SseOptions {
 }
 
 export function submissionEventStream(
-  prisma: PrismaClient,
+  ctx: DbContext,
   hub: EventHub,
   submissionId: string,
   afterSeq: number,
@@ -49,7 +49,7 @@ export function submissionEventStream(
         if (event.event.type === "verdict") close();
       };
       const catchUp = async () => {
-        for (const event of await eventsAfter(prisma, submissionId, lastSent)) send(event);
+        for (const event of await eventsAfter(ctx, submissionId, lastSent)) send(event);
       };
 
       const live = (event: StreamedEvent) => {

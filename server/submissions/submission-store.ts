@@ -2,7 +2,6 @@ import "server-only";
 // Submissions and their events in the database. A submission is written before anything is sent to the grader
 // and every event is stored before it is shown, so the history a learner re-opens is exactly what they saw.
 // Reads that a learner triggers check ownership here (404 for someone else's), not only in the route.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { asJson } from "@/server/json-value";
 import { toStorable } from "@/lib/grading/storable";
@@ -14,7 +13,9 @@ import {
 } from "@/lib/grading/submission-events";
 import type { SubmissionFiles } from "@/lib/grading/file-rules";
 import { verdictSchema, type Verdict } from "@/grader/contract";
-import { requireActor, requireViewPersonData, type Actor } from "@/server/authz";
+import { requireActor, requireViewPersonData } from "@/server/authz";
+import type { Ctx, DbContext } from "@/server/context";
+import { referenceImageOf } from "@/server/exercises/reference-image";
 
 const noSuchSubmission = "No such submission.";
 
@@ -34,12 +35,12 @@ function retryMessage(seconds: number): string {
  * Returns its first event too: the submitter shows it at once instead of waiting for the event stream to open.
  */
 export async function createSubmission(
-  prisma: PrismaClient,
+  { db }: DbContext,
   input: { userId: string; exerciseId: string; files: SubmissionFiles },
   limits: GradingLimits,
   now = new Date(),
 ): Promise<{ id: string; event: StreamedEvent }> {
-  return prisma.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Serialises two clicks of the same learner on the same exercise (two tabs, a double submit).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:${input.userId}:${input.exerciseId}`}))`;
     const inFlight = await tx.submission.findFirst({
@@ -73,7 +74,7 @@ export async function createSubmission(
         exerciseId: input.exerciseId,
         files: input.files,
         createdAt: now,
-        events: { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } },
+        events: firstEvent,
       },
       select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
     });
@@ -83,26 +84,50 @@ export async function createSubmission(
   });
 }
 
+const firstEvent = { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } };
+
+/**
+ * Stores a grading of the exercise's reference solution for its current version, unless that version has been
+ * measured or its grading is queued or running (here or on another web instance). Returns the grading's id, or null.
+ */
+export async function createReferenceGrading({ db }: DbContext, exerciseId: string): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:reference:${exerciseId}`}))`;
+    const exercise = await tx.exercise.findUnique({ where: { id: exerciseId }, select: { contentHash: true, referenceImageHash: true, solution: true } });
+    if (!exercise || exercise.referenceImageHash === exercise.contentHash) return null;
+    const inFlight = await tx.submission.findFirst({
+      where: { exerciseId, kind: "REFERENCE", exerciseVersion: exercise.contentHash, status: { in: ["QUEUED", "RUNNING"] } },
+      select: { id: true },
+    });
+    if (inFlight) return null;
+    const created = await tx.submission.create({
+      data: { kind: "REFERENCE", exerciseId, exerciseVersion: exercise.contentHash, files: asJson(exercise.solution), events: firstEvent },
+      select: { id: true },
+    });
+    return created.id;
+  });
+}
+
 function toStreamed(row: { seq: number; createdAt: Date; type: string; data: unknown }): StreamedEvent {
   return streamedEventSchema.parse({ seq: row.seq, at: row.createdAt.toISOString(), event: row.data });
 }
 
 /** Stores an event; text the database cannot hold (NUL, broken characters) is replaced first (lib/grading/storable). */
-export async function appendEvent(prisma: PrismaClient, submissionId: string, seq: number, event: SubmissionEvent): Promise<StreamedEvent> {
-  const row = await prisma.submissionEvent.create({
+export async function appendEvent({ db }: DbContext, submissionId: string, seq: number, event: SubmissionEvent): Promise<StreamedEvent> {
+  const row = await db.submissionEvent.create({
     data: { submissionId, seq, type: event.type, data: asJson(toStorable(event).value) },
     select: { seq: true, createdAt: true, type: true, data: true },
   });
   return toStreamed(row);
 }
 
-export async function nextSeq(prisma: PrismaClient, submissionId: string): Promise<number> {
-  const last = await prisma.submissionEvent.findFirst({ where: { submissionId }, orderBy: { seq: "desc" }, select: { seq: true } });
+export async function nextSeq({ db }: DbContext, submissionId: string): Promise<number> {
+  const last = await db.submissionEvent.findFirst({ where: { submissionId }, orderBy: { seq: "desc" }, select: { seq: true } });
   return (last?.seq ?? 0) + 1;
 }
 
-export async function eventsAfter(prisma: PrismaClient, submissionId: string, afterSeq: number): Promise<StreamedEvent[]> {
-  const rows = await prisma.submissionEvent.findMany({
+export async function eventsAfter({ db }: DbContext, submissionId: string, afterSeq: number): Promise<StreamedEvent[]> {
+  const rows = await db.submissionEvent.findMany({
     where: { submissionId, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
     select: { seq: true, createdAt: true, type: true, data: true },
@@ -111,14 +136,14 @@ export async function eventsAfter(prisma: PrismaClient, submissionId: string, af
 }
 
 /** Stores the verdict event and the outcome together, so a finished submission always has its verdict event. */
-export async function finishWithVerdict(prisma: PrismaClient, submissionId: string, seq: number, graderVerdict: Verdict, status: SubmissionStatus): Promise<StreamedEvent> {
+export async function finishWithVerdict({ db }: DbContext, submissionId: string, seq: number, graderVerdict: Verdict, status: SubmissionStatus): Promise<StreamedEvent> {
   const verdict = toStorable(graderVerdict).value;
-  const [row] = await prisma.$transaction([
-    prisma.submissionEvent.create({
+  return db.$transaction(async (tx) => {
+    const row = await tx.submissionEvent.create({
       data: { submissionId, seq, type: "verdict", data: asJson({ type: "verdict", verdict }) },
       select: { seq: true, createdAt: true, type: true, data: true },
-    }),
-    prisma.submission.update({
+    });
+    const grading = await tx.submission.update({
       where: { id: submissionId },
       data: {
         status,
@@ -127,9 +152,18 @@ export async function finishWithVerdict(prisma: PrismaClient, submissionId: stri
         imageSizeBytes: verdict.image ? BigInt(verdict.image.sizeBytes) : null,
         finishedAt: new Date(),
       },
-    }),
-  ]);
-  return toStreamed(row);
+      select: { kind: true, exerciseId: true, exerciseVersion: true },
+    });
+    const measured = grading.kind === "REFERENCE" ? referenceImageOf(verdict) : null;
+    if (measured && grading.exerciseVersion) {
+      // Only onto the version measured: content synced meanwhile is measured again on its next submission.
+      await tx.exercise.updateMany({
+        where: { id: grading.exerciseId, contentHash: grading.exerciseVersion },
+        data: { referenceImage: asJson(measured), referenceImageHash: grading.exerciseVersion },
+      });
+    }
+    return toStreamed(row);
+  });
 }
 
 export interface SubmissionView {
@@ -161,17 +195,18 @@ const viewSelect = {
 } as const;
 
 /** Throws unless the actor may see the submission (their own; see server/authz); anyone else's is "not found", so ids cannot be probed. */
-export async function requireSubmissionAccess(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<{ status: SubmissionStatus }> {
-  const signedIn = requireActor(actor);
-  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true } });
-  if (!row) throw new AppError("not_found", noSuchSubmission);
-  await requireViewPersonData(prisma, signedIn, row.userId, "submission");
+export async function requireSubmissionAccess(ctx: Ctx, submissionId: string): Promise<{ status: SubmissionStatus }> {
+  requireActor(ctx.actor);
+  const row = await ctx.db.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true } });
+  // A reference grading belongs to nobody: not a learner's record to open.
+  if (!row?.userId) throw new AppError("not_found", noSuchSubmission);
+  await requireViewPersonData(ctx, row.userId, "submission");
   return { status: row.status };
 }
 
-export async function getSubmissionView(prisma: PrismaClient, actor: Actor | null, submissionId: string): Promise<SubmissionView> {
-  await requireSubmissionAccess(prisma, actor, submissionId);
-  const row = await prisma.submission.findUnique({ where: { id: submissionId }, select: viewSelect });
+export async function getSubmissionView(ctx: Ctx, submissionId: string): Promise<SubmissionView> {
+  await requireSubmissionAccess(ctx, submissionId);
+  const row = await ctx.db.submission.findUnique({ where: { id: submissionId }, select: viewSelect });
   if (!row) throw new AppError("not_found", noSuchSubmission);
   const verdict = row.verdict === null ? null : verdictSchema.safeParse(row.verdict);
   return {
@@ -199,8 +234,8 @@ export interface AttemptSummary {
   layers: { createdBy: string; sizeBytes: number }[];
 }
 
-export async function listAttempts(prisma: PrismaClient, userId: string, exerciseId: string): Promise<AttemptSummary[]> {
-  const rows = await prisma.submission.findMany({
+export async function listAttempts({ db }: DbContext, userId: string, exerciseId: string): Promise<AttemptSummary[]> {
+  const rows = await db.submission.findMany({
     where: { userId, exerciseId },
     orderBy: { createdAt: "desc" },
     take: 100,

@@ -22,6 +22,7 @@ let fx: Fixture;
 let cookies: Record<Who, string>;
 let otherSubmissionId: string;
 let cohortOfInstructor: string;
+let restoreDatabase = () => {};
 
 async function sessionCookie(user: Actor): Promise<string> {
   const { encode } = await import("next-auth/jwt");
@@ -43,7 +44,8 @@ beforeAll(async () => {
   testDb = await createTestDb();
   fx = await seedFixture(testDb.prisma);
   // The app's db() hands out this database: the handlers run unchanged against it.
-  (globalThis as unknown as { __shipshapeDb?: unknown }).__shipshapeDb = Promise.resolve({ prisma: testDb.prisma, target: { kind: "pglite", dir: null }, close: async () => {} });
+  const { useDatabase } = await import("@/server/db");
+  restoreDatabase = useDatabase(testDb.prisma);
   cookies = {
     anonymous: "",
     learner: await sessionCookie(fx.users.learner),
@@ -56,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete (globalThis as unknown as { __shipshapeDb?: unknown }).__shipshapeDb;
+  restoreDatabase();
   await testDb.close();
 });
 
@@ -198,45 +200,45 @@ describe("data functions behind the server actions", () => {
   it("cohorts: instructors and admins manage them; learners may not; instructors see only their own", async () => {
     const { createCohort, addCohortMember, cohortProgress, listMyCohorts } = await import("@/server/cohorts/cohorts");
     const p = testDb.prisma;
-    await expect(createCohort(p, null, { name: "x" })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(createCohort(p, fx.users.learner, { name: "x" })).rejects.toMatchObject({ code: "forbidden" });
-    const adminCohort = await createCohort(p, fx.users.admin, { name: "Admin's group" });
-    await expect(addCohortMember(p, fx.users.instructor, { cohortId: adminCohort.id, email: fx.users.learner.email })).rejects.toMatchObject({ code: "not_found" });
-    await expect(cohortProgress(p, fx.users.instructor, adminCohort.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(cohortProgress(p, fx.users.learner, cohortOfInstructor)).rejects.toMatchObject({ code: "forbidden" });
-    await addCohortMember(p, fx.users.admin, { cohortId: adminCohort.id, email: fx.users.other.email });
-    expect((await cohortProgress(p, fx.users.admin, adminCohort.id)).members.map((m) => m.user.email)).toEqual([fx.users.other.email]);
-    expect((await listMyCohorts(p, fx.users.instructor)).map((c) => c.id)).toEqual([cohortOfInstructor]);
-    expect((await listMyCohorts(p, fx.users.admin)).map((c) => c.id).sort()).toEqual([cohortOfInstructor, adminCohort.id].sort());
+    await expect(createCohort({ db: p, actor: null }, { name: "x" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(createCohort({ db: p, actor: fx.users.learner }, { name: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    const adminCohort = await createCohort({ db: p, actor: fx.users.admin }, { name: "Admin's group" });
+    await expect(addCohortMember({ db: p, actor: fx.users.instructor }, { cohortId: adminCohort.id, email: fx.users.learner.email })).rejects.toMatchObject({ code: "not_found" });
+    await expect(cohortProgress({ db: p, actor: fx.users.instructor }, adminCohort.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(cohortProgress({ db: p, actor: fx.users.learner }, cohortOfInstructor)).rejects.toMatchObject({ code: "forbidden" });
+    await addCohortMember({ db: p, actor: fx.users.admin }, { cohortId: adminCohort.id, email: fx.users.other.email });
+    expect((await cohortProgress({ db: p, actor: fx.users.admin }, adminCohort.id)).members.map((m) => m.user.email)).toEqual([fx.users.other.email]);
+    expect((await listMyCohorts({ db: p, actor: fx.users.instructor })).map((c) => c.id)).toEqual([cohortOfInstructor]);
+    expect((await listMyCohorts({ db: p, actor: fx.users.admin })).map((c) => c.id).sort()).toEqual([cohortOfInstructor, adminCohort.id].sort());
   });
 
   it("account actions: sign-up refuses a taken email; deletion and export need a session", async () => {
     const { registerLearner } = await import("@/server/accounts/credentials");
     const { deleteAccount, exportAccountData } = await import("@/server/accounts/account-data");
-    await expect(registerLearner(testDb.prisma, { email: fx.users.learner.email.toUpperCase(), password: "long enough password" }, "10.1.0.1")).rejects.toMatchObject({ code: "conflict" });
-    const created = await registerLearner(testDb.prisma, { email: "New@Example.test", password: "long enough password" }, "10.1.0.1");
+    await expect(registerLearner({ db: testDb.prisma }, { email: fx.users.learner.email.toUpperCase(), password: "long enough password" }, "10.1.0.1")).rejects.toMatchObject({ code: "conflict" });
+    const created = await registerLearner({ db: testDb.prisma }, { email: "New@Example.test", password: "long enough password" }, "10.1.0.1");
     expect(created).toMatchObject({ email: "new@example.test", role: "LEARNER" });
-    await expect(deleteAccount(testDb.prisma, null, { confirmEmail: "x@example.test" })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(exportAccountData(testDb.prisma, null)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(deleteAccount({ db: testDb.prisma, actor: null }, { confirmEmail: "x@example.test" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(exportAccountData({ db: testDb.prisma, actor: null })).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   it("sign-in: argon2id hashes, one clear message for a wrong email or password, then a rate limit with minutes", async () => {
     const { authenticate, wrongCredentialsMessage } = await import("@/server/accounts/credentials");
     const stored = await testDb.prisma.user.findUnique({ where: { id: fx.users.admin.id }, select: { passwordHash: true } });
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await authenticate(testDb.prisma, { email: fx.users.admin.email, password: fixturePassword }, "10.0.0.1")).toMatchObject({ id: fx.users.admin.id, role: "ADMIN" });
-    await expect(authenticate(testDb.prisma, { email: "nobody@example.test", password: "whatever" }, "10.0.0.1")).rejects.toMatchObject({ code: "unauthenticated", message: wrongCredentialsMessage });
+    expect(await authenticate({ db: testDb.prisma }, { email: fx.users.admin.email, password: fixturePassword }, "10.0.0.1")).toMatchObject({ id: fx.users.admin.id, role: "ADMIN" });
+    await expect(authenticate({ db: testDb.prisma }, { email: "nobody@example.test", password: "whatever" }, "10.0.0.1")).rejects.toMatchObject({ code: "unauthenticated", message: wrongCredentialsMessage });
     for (let i = 0; i < 5; i++) {
-      await expect(authenticate(testDb.prisma, { email: fx.users.instructor.email, password: "wrong" }, "10.0.0.2")).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(authenticate({ db: testDb.prisma }, { email: fx.users.instructor.email, password: "wrong" }, "10.0.0.2")).rejects.toMatchObject({ code: "unauthenticated" });
     }
     // Even the right password waits now from that address: the limit is checked before the password.
-    await expect(authenticate(testDb.prisma, { email: fx.users.instructor.email, password: fixturePassword }, "10.0.0.2")).rejects.toMatchObject({
+    await expect(authenticate({ db: testDb.prisma }, { email: fx.users.instructor.email, password: fixturePassword }, "10.0.0.2")).rejects.toMatchObject({
       code: "rate_limited",
       message: "Too many sign-in attempts. Try again in 15 minutes.",
     });
     // The owner elsewhere is not locked out by someone else's guesses (tests/security has the full story).
-    expect(await authenticate(testDb.prisma, { email: fx.users.instructor.email, password: fixturePassword }, "10.0.0.3")).toMatchObject({ id: fx.users.instructor.id });
+    expect(await authenticate({ db: testDb.prisma }, { email: fx.users.instructor.email, password: fixturePassword }, "10.0.0.3")).toMatchObject({ id: fx.users.instructor.id });
     // Other accounts from other addresses are unaffected.
-    expect(await authenticate(testDb.prisma, { email: fx.users.learner.email, password: fixturePassword }, "10.0.0.4")).toMatchObject({ id: fx.users.learner.id });
+    expect(await authenticate({ db: testDb.prisma }, { email: fx.users.learner.email, password: fixturePassword }, "10.0.0.4")).toMatchObject({ id: fx.users.learner.id });
   });
 });

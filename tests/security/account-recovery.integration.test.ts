@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/server/authz";
 import { ctx, openSecurityDb, pageRequest, sessionCookie, site, type SecurityDb } from "./support";
 import { linkToken, MailCatcher } from "./mail-server";
 import { fixturePassword } from "@/tests/authz/fixture";
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 const recovery = () => import("@/server/accounts/recovery");
-const context = () => ({ prisma: sdb.testDb.prisma, siteUrl: site, mail });
+const context = (actor: Actor | null = null) => ({ db: sdb.testDb.prisma, actor, siteUrl: site, mail });
 
 describe("forgot password", () => {
   it("mails a link; the link sets a new password once, ends every session and forgives earlier guesses", async () => {
@@ -34,7 +35,7 @@ describe("forgot password", () => {
     const user = sdb.fx.users.learner;
     const before = await sessionCookie(user);
     // Someone guessed at the account from this address before; the owner then resets.
-    for (let i = 0; i < 5; i++) await authenticate(sdb.testDb.prisma, { email: user.email, password: "guess" }, "192.0.2.5").catch(() => undefined);
+    for (let i = 0; i < 5; i++) await authenticate({ db: sdb.testDb.prisma }, { email: user.email, password: "guess" }, "192.0.2.5").catch(() => undefined);
 
     await requestPasswordReset(context(), { email: user.email }, "192.0.2.5");
     const message = mailbox.lastTo(user.email);
@@ -51,8 +52,8 @@ describe("forgot password", () => {
 
     const { GET } = await import("@/app/api/me/route");
     expect((await GET(pageRequest("/api/me", { cookie: before }), ctx({}))).status).toBe(401);
-    await expect(authenticate(sdb.testDb.prisma, { email: user.email, password: fixturePassword }, "192.0.2.5")).rejects.toMatchObject({ code: "unauthenticated" });
-    expect(await authenticate(sdb.testDb.prisma, { email: user.email, password: "a brand new passphrase" }, "192.0.2.5")).toMatchObject({ id: user.id, emailVerified: true });
+    await expect(authenticate({ db: sdb.testDb.prisma }, { email: user.email, password: fixturePassword }, "192.0.2.5")).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await authenticate({ db: sdb.testDb.prisma }, { email: user.email, password: "a brand new passphrase" }, "192.0.2.5")).toMatchObject({ id: user.id, emailVerified: true });
   });
 
   it("answers the same for an unknown address and sends nothing", async () => {
@@ -65,12 +66,12 @@ describe("forgot password", () => {
   it("a link expires after 30 minutes, and a newer one replaces it", async () => {
     const { issueToken, consumeToken } = await import("@/server/accounts/account-tokens");
     const userId = sdb.fx.users.other.id;
-    const old = await issueToken(sdb.testDb.prisma, userId, "PASSWORD_RESET");
-    const current = await issueToken(sdb.testDb.prisma, userId, "PASSWORD_RESET");
-    expect(await consumeToken(sdb.testDb.prisma, old, "PASSWORD_RESET")).toBeNull();
-    expect(await consumeToken(sdb.testDb.prisma, current, "EMAIL_VERIFICATION")).toBeNull();
-    expect(await consumeToken(sdb.testDb.prisma, current, "PASSWORD_RESET", new Date(Date.now() + 31 * 60_000))).toBeNull();
-    expect(await consumeToken(sdb.testDb.prisma, current, "PASSWORD_RESET")).toBe(userId);
+    const old = await issueToken({ db: sdb.testDb.prisma }, userId, "PASSWORD_RESET");
+    const current = await issueToken({ db: sdb.testDb.prisma }, userId, "PASSWORD_RESET");
+    expect(await consumeToken({ db: sdb.testDb.prisma }, old, "PASSWORD_RESET")).toBeNull();
+    expect(await consumeToken({ db: sdb.testDb.prisma }, current, "EMAIL_VERIFICATION")).toBeNull();
+    expect(await consumeToken({ db: sdb.testDb.prisma }, current, "PASSWORD_RESET", new Date(Date.now() + 31 * 60_000))).toBeNull();
+    expect(await consumeToken({ db: sdb.testDb.prisma }, current, "PASSWORD_RESET")).toBe(userId);
   });
 
   it("a flood of requests for one account sends at most 3 mails an hour, and says nothing about it", async () => {
@@ -89,16 +90,16 @@ describe("email verification before grading", () => {
     const { requirePermission } = await import("@/server/authz");
     const { env } = await import("@/server/env");
     const { actorForSession } = await import("@/server/auth/actor");
-    const learner = await registerLearner(sdb.testDb.prisma, { email: "fresh@example.test", password: "long enough password" }, "192.0.2.7");
+    const learner = await registerLearner({ db: sdb.testDb.prisma }, { email: "fresh@example.test", password: "long enough password" }, "192.0.2.7");
     env.REQUIRE_EMAIL_VERIFICATION = true;
     try {
       expect(() => requirePermission(learner, "grade")).toThrow(expect.objectContaining({ code: "forbidden" }) as Error);
       expect(requirePermission(learner, "own-data")).toMatchObject({ id: learner.id });
-      await sendVerificationMail(context(), learner);
+      await sendVerificationMail(context(learner));
       const token = linkToken(mailbox.lastTo(learner.email), `${site}/verify-email`);
       await verifyEmail(context(), token);
       await expect(verifyEmail(context(), token)).rejects.toMatchObject({ code: "invalid_input" });
-      const now = await actorForSession(sdb.testDb.prisma, { sub: learner.id, sv: 0, authAt: Math.floor(Date.now() / 1000) });
+      const now = await actorForSession({ db: sdb.testDb.prisma }, { sub: learner.id, sv: 0, authAt: Math.floor(Date.now() / 1000) });
       expect(now?.emailVerified).toBe(true);
       expect(requirePermission(now, "grade")).toMatchObject({ id: learner.id });
     } finally {

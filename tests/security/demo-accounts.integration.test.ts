@@ -17,7 +17,7 @@ afterAll(async () => {
 it("nobody can sign up with a demo address, whatever its case", async () => {
   const { registerLearner } = await import("@/server/accounts/credentials");
   for (const email of ["admin@shipshape.local", "Admin@Shipshape.Local", "learner@shipshape.local", "anyone-else@shipshape.local"]) {
-    await expect(registerLearner(sdb.testDb.prisma, { email, password: "long enough password" }, "192.0.2.1")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(registerLearner({ db: sdb.testDb.prisma }, { email, password: "long enough password" }, "192.0.2.1")).rejects.toMatchObject({ code: "invalid_input" });
   }
   expect(await sdb.testDb.prisma.user.count({ where: { email: { endsWith: "@shipshape.local" } } })).toBe(0);
 });
@@ -25,7 +25,7 @@ it("nobody can sign up with a demo address, whatever its case", async () => {
 it("nor claim one through OAuth", async () => {
   const { signInWithOAuth } = await import("@/server/accounts/oauth");
   await expect(
-    signInWithOAuth(sdb.testDb.prisma, { provider: "github", providerAccountId: "1", type: "oauth", email: "admin@shipshape.local", emailVerified: true }),
+    signInWithOAuth({ db: sdb.testDb.prisma }, { provider: "github", providerAccountId: "1", type: "oauth", email: "admin@shipshape.local", emailVerified: true }),
   ).rejects.toMatchObject({ code: "bad_request" });
 });
 
@@ -34,7 +34,7 @@ it("the seed never elevates an account it did not create", async () => {
   const { hashPassword } = await import("@/server/accounts/passwords");
   // A squatter's account from before the reservation, holding the admin address as a learner.
   const squatter = await sdb.testDb.prisma.user.create({ data: { email: "admin@shipshape.local", passwordHash: await hashPassword("squatter's password"), role: "LEARNER" } });
-  const report = await seedDemoAccounts(sdb.testDb.prisma, "demo password 1");
+  const report = await seedDemoAccounts({ db: sdb.testDb.prisma }, "demo password 1");
   expect(report).toEqual({ ready: ["learner@shipshape.local", "instructor@shipshape.local"], refused: ["admin@shipshape.local"] });
   const after = await sdb.testDb.prisma.user.findUniqueOrThrow({ where: { id: squatter.id } });
   expect(after).toMatchObject({ role: "LEARNER", passwordHash: squatter.passwordHash, sessionVersion: 0, demo: false });
@@ -46,9 +46,9 @@ it("accounts the seed created follow DEMO_PASSWORD; a changed password ends thei
   const read = () => sdb.testDb.prisma.user.findUniqueOrThrow({ where: { email: "instructor@shipshape.local" } });
   const before = await read();
   expect(before).toMatchObject({ role: "INSTRUCTOR", demo: true });
-  await seedDemoAccounts(sdb.testDb.prisma, "demo password 1");
+  await seedDemoAccounts({ db: sdb.testDb.prisma }, "demo password 1");
   expect((await read()).sessionVersion).toBe(before.sessionVersion);
-  await seedDemoAccounts(sdb.testDb.prisma, "demo password 2");
+  await seedDemoAccounts({ db: sdb.testDb.prisma }, "demo password 2");
   const changed = await read();
   expect(await verifyPassword(changed.passwordHash, "demo password 2")).toBe(true);
   expect(changed.sessionVersion).toBe(before.sessionVersion + 1);

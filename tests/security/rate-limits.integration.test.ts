@@ -31,7 +31,7 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
       const input = JSON.parse(body) as { email: string; password: string };
-      authenticate(sdb.testDb.prisma, input, address).then(
+      authenticate({ db: sdb.testDb.prisma }, input, address).then(
         () => res.writeHead(200).end(JSON.stringify({ address })),
         (error: { code?: string }) => res.writeHead(error.code === "rate_limited" ? 429 : 401).end(JSON.stringify({ address })),
       );
@@ -101,14 +101,14 @@ describe("the client address", () => {
 describe("sign-in limits", () => {
   it("5 wrong passwords for someone else's email from one address do not lock the owner out elsewhere", async () => {
     const victim = sdb.fx.users.learner;
-    for (let i = 0; i < 5; i++) await expect(authenticate(sdb.testDb.prisma, { email: victim.email, password: "guess" }, "192.0.2.66")).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(authenticate(sdb.testDb.prisma, { email: victim.email, password: "guess" }, "192.0.2.66")).rejects.toMatchObject({ code: "rate_limited" });
-    expect(await authenticate(sdb.testDb.prisma, { email: victim.email, password: fixturePassword }, "192.0.2.10")).toMatchObject({ id: victim.id });
+    for (let i = 0; i < 5; i++) await expect(authenticate({ db: sdb.testDb.prisma }, { email: victim.email, password: "guess" }, "192.0.2.66")).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(authenticate({ db: sdb.testDb.prisma }, { email: victim.email, password: "guess" }, "192.0.2.66")).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await authenticate({ db: sdb.testDb.prisma }, { email: victim.email, password: fixturePassword }, "192.0.2.10")).toMatchObject({ id: victim.id });
   });
 
   it("15 parallel wrong guesses on one email: exactly 5 are checked, 10 refused", async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 15 }, () => authenticate(sdb.testDb.prisma, { email: sdb.fx.users.instructor.email, password: "parallel guess" }, "192.0.2.77")),
+      Array.from({ length: 15 }, () => authenticate({ db: sdb.testDb.prisma }, { email: sdb.fx.users.instructor.email, password: "parallel guess" }, "192.0.2.77")),
     );
     const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "signed-in"));
     expect(codes.filter((c) => c === "unauthenticated")).toHaveLength(5);
@@ -120,7 +120,7 @@ describe("sign-in limits", () => {
     const limit = rateLimits.signInPerAccountAndAddress;
     const now = new Date();
     let last = 0;
-    for (let i = 0; i < limit.max + 12; i++) last = (await hit(sdb.testDb.prisma, "backoff-test", limit, now)).waitMs;
+    for (let i = 0; i < limit.max + 12; i++) last = (await hit({ db: sdb.testDb.prisma }, "backoff-test", limit, now)).waitMs;
     // 12 hits past the limit: 2^11 minutes, capped at the maximum back-off.
     expect(last).toBe(limit.maxBackoffMs);
   });
@@ -131,7 +131,7 @@ describe("sign-up throttle", () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 8; i++) {
       outcomes.push(
-        await registerLearner(sdb.testDb.prisma, { email: `signup-${i}@example.test`, password: "long enough password" }, "192.0.2.88").then(
+        await registerLearner({ db: sdb.testDb.prisma }, { email: `signup-${i}@example.test`, password: "long enough password" }, "192.0.2.88").then(
           () => "created",
           (error: { code: string }) => error.code,
         ),
@@ -140,6 +140,6 @@ describe("sign-up throttle", () => {
     expect(outcomes).toEqual(["created", "created", "created", "created", "created", "rate_limited", "rate_limited", "rate_limited"]);
     expect(await sdb.testDb.prisma.user.count({ where: { email: { startsWith: "signup-" } } })).toBe(5);
     // Another address is not held back by it.
-    await expect(registerLearner(sdb.testDb.prisma, { email: "signup-other@example.test", password: "long enough password" }, "192.0.2.89")).resolves.toMatchObject({ role: "LEARNER" });
+    await expect(registerLearner({ db: sdb.testDb.prisma }, { email: "signup-other@example.test", password: "long enough password" }, "192.0.2.89")).resolves.toMatchObject({ role: "LEARNER" });
   });
 });

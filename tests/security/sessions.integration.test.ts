@@ -53,11 +53,11 @@ it("sign out everywhere ends every session of the account, and no one else's", a
   const laptop = await sessionCookie(user);
   const phone = await sessionCookie(user);
   const someoneElse = await sessionCookie(sdb.fx.users.instructor);
-  await signOutEverywhere(sdb.testDb.prisma, { ...user });
+  await signOutEverywhere({ db: sdb.testDb.prisma, actor: { ...user } });
   expect((await me(laptop)).status).toBe(401);
   expect((await me(phone)).status).toBe(401);
   expect((await me(someoneElse)).status).toBe(200);
-  await expect(signOutEverywhere(sdb.testDb.prisma, null)).rejects.toMatchObject({ code: "unauthenticated" });
+  await expect(signOutEverywhere({ db: sdb.testDb.prisma, actor: null })).rejects.toMatchObject({ code: "unauthenticated" });
 });
 
 it("a cookie without a session version (issued before versions existed) is not a session", async () => {

@@ -19,14 +19,15 @@ export interface SecurityDb {
 export async function openSecurityDb(): Promise<SecurityDb> {
   const testDb = await createTestDb();
   const fx = await seedFixture(testDb.prisma);
-  // The app's db() hands out this database: handlers and actions run unchanged against it.
-  const holder = globalThis as unknown as { __shipshapeDb?: unknown };
-  holder.__shipshapeDb = Promise.resolve({ prisma: testDb.prisma, target: { kind: "pglite", dir: null }, close: async () => {} });
+  // The app's db() hands out this database: handlers and actions run unchanged against it. Imported here, after
+  // the env above is set.
+  const { useDatabase } = await import("@/server/db");
+  const restore = useDatabase(testDb.prisma);
   return {
     testDb,
     fx,
     close: async () => {
-      delete holder.__shipshapeDb;
+      restore();
       await testDb.close();
     },
   };

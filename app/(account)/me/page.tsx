@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function MePage() {
   const me = await currentActor();
   if (!me) redirect("/signin?next=/me");
-  const overview = await progressOverview(await db(), me, me.id);
+  const overview = await progressOverview({ db: await db(), actor: me }, me.id);
   const courses = [...new Map(overview.lessons.map((l) => [l.course.slug, l.course])).values()];
   return (
     <div className="mx-auto max-w-4xl">

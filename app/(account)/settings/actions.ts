@@ -3,14 +3,13 @@ import { signOut } from "@/server/auth";
 import { redirect } from "next/navigation";
 import { deleteAccount } from "@/server/accounts/account-data";
 import { signOutEverywhere } from "@/server/accounts/recovery";
-import { currentActor } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { currentContext } from "@/server/auth/current-actor";
 import { runAction, type ActionResult } from "@/server/errors";
 
 /** Deletes the signed-in account (the input must repeat its email) and ends the session. */
 export async function deleteMyAccount(input: unknown): Promise<ActionResult> {
   const result = await runAction(async () => {
-    await deleteAccount(await db(), await currentActor(), input);
+    await deleteAccount(await currentContext(), input);
     return undefined;
   });
   if (result.ok) await signOut({ redirect: false });
@@ -19,7 +18,7 @@ export async function deleteMyAccount(input: unknown): Promise<ActionResult> {
 
 /** Ends every session of the account (all devices, this one too), then asks for a fresh sign-in. */
 export async function signOutOfAllDevices(): Promise<void> {
-  await signOutEverywhere(await db(), await currentActor());
+  await signOutEverywhere(await currentContext());
   await signOut({ redirect: false });
   redirect("/signin?signedOut=everywhere");
 }

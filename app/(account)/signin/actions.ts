@@ -21,7 +21,7 @@ export async function signInWithPassword(input: unknown): Promise<ActionResult> 
       if (!(error instanceof AuthError)) throw error;
       // next-auth keeps only an error code; the wait, if any, is read back from the counters (without a hit).
       const keys = signInKeys({ email, address: clientAddress(await headers(), env.TRUSTED_PROXY_HOPS) });
-      const wait = await waitFor(await db(), [keys.address, keys.account]);
+      const wait = await waitFor({ db: await db() }, [keys.address, keys.account]);
       if (wait > 0) throw rateLimitedError(wait);
       throw new AppError("unauthenticated", wrongCredentialsMessage);
     }

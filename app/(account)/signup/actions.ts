@@ -13,10 +13,10 @@ import { runAction, type ActionResult } from "@/server/errors";
 export async function signUp(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const account = signUpSchema.parse(input);
-    const prisma = await db();
-    const learner = await registerLearner(prisma, account, clientAddress(await headers(), env.TRUSTED_PROXY_HOPS));
+    const database = { db: await db() };
+    const learner = await registerLearner(database, account, clientAddress(await headers(), env.TRUSTED_PROXY_HOPS));
     // The account stands even if the mail does not go out: settings offer to send the link again.
-    if (env.REQUIRE_EMAIL_VERIFICATION) await sendVerificationMail({ prisma }, learner).catch((error: unknown) => console.error("verification mail not sent", error));
+    if (env.REQUIRE_EMAIL_VERIFICATION) await sendVerificationMail({ ...database, actor: learner }).catch((error: unknown) => console.error("verification mail not sent", error));
     await signIn("credentials", { email: account.email, password: account.password, redirect: false });
     return undefined;
   });

@@ -6,12 +6,12 @@ import { progressOverview } from "@/server/progress/summary";
 export const dynamic = "force-dynamic";
 
 /** The caller's account and progress overview (what /me shows). */
-export const GET = route({ permission: "signed-in" }, async ({ prisma, actor }) =>
-  Response.json({ account: actor, progress: await progressOverview(prisma, actor, actor.id) }),
+export const GET = route({ permission: "signed-in" }, async ({ ctx }) =>
+  Response.json({ account: ctx.actor, progress: await progressOverview(ctx, ctx.actor.id) }),
 );
 
 /** Deletes the caller's account and everything in it; the body must repeat the email: `{ confirmEmail }`. */
-export const DELETE = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ prisma, actor, json }) => {
-  await deleteAccount(prisma, actor, json);
+export const DELETE = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ ctx, json }) => {
+  await deleteAccount(ctx, json);
   return new Response(null, { status: 204 });
 });

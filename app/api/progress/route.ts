@@ -5,12 +5,12 @@ import { myLessonMarks, setProgressMark } from "@/server/progress/marks";
 export const dynamic = "force-dynamic";
 
 /** Ticks or unticks one fact of the caller's progress: `{ course, lesson, kind, key, done }`. */
-export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ prisma, actor, json }) =>
-  Response.json(await setProgressMark(prisma, actor, json)),
+export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.small } }, async ({ ctx, json }) =>
+  Response.json(await setProgressMark(ctx, json)),
 );
 
 /** The caller's marks for one lesson: `?course=<slug>&lesson=<slug>`. */
-export const GET = route({ permission: "own-data" }, async ({ prisma, actor, request }) => {
+export const GET = route({ permission: "own-data" }, async ({ ctx, request }) => {
   const params = new URL(request.url).searchParams;
-  return Response.json(await myLessonMarks(prisma, actor, { course: params.get("course") ?? "", lesson: params.get("lesson") ?? "" }));
+  return Response.json(await myLessonMarks(ctx, { course: params.get("course") ?? "", lesson: params.get("lesson") ?? "" }));
 });

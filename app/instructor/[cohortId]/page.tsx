@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { SmallForm } from "@/components/account/small-form";
 import { ProgressRing } from "@/components/progress/progress-ring";
-import { currentActor } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { currentContext } from "@/server/auth/current-actor";
 import { cohortProgress } from "@/server/cohorts/cohorts";
+import { orNotFound } from "@/server/http/page-data";
 import { addMemberAction } from "../actions";
 
 export const metadata: Metadata = { title: "Cohort progress" };
@@ -14,15 +13,9 @@ export const dynamic = "force-dynamic";
 
 export default async function CohortPage({ params }: PageProps<"/instructor/[cohortId]">) {
   const { cohortId } = await params;
-  const me = await currentActor();
-  if (!me) redirect(`/signin?next=/instructor/${encodeURIComponent(cohortId)}`);
-  let data;
-  try {
-    data = await cohortProgress(await db(), me, cohortId);
-  } catch (error) {
-    if (isAppError(error) && (error.code === "not_found" || error.code === "forbidden")) notFound();
-    throw error;
-  }
+  const ctx = await currentContext();
+  if (!ctx.actor) redirect(`/signin?next=/instructor/${encodeURIComponent(cohortId)}`);
+  const data = await orNotFound(cohortProgress(ctx, cohortId));
   const lessons = data.members[0]?.progress.lessons.map((l) => l.lesson) ?? [];
   return (
     <div>

@@ -19,7 +19,7 @@ const limits = { rateLimit: 100, rateWindowMs: 60_000 };
 
 async function grade(files: Record<string, string>): Promise<string> {
   const web = webDispatcher(testDb.prisma, grader);
-  const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
+  const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
   await web.dispatch(id);
   return id;
 }
@@ -44,7 +44,7 @@ describe("output that is not text", () => {
     const id = await grade(withDockerfile((d) => d.replace(/^(FROM .*)$/m, `$1\nRUN printf 'bin\\000ary \\377\\376 out # ${randomUUID()}\\n'`)));
     const row = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "PASSED", dispatches: 1 });
-    const events = await eventsAfter(testDb.prisma, id, 0);
+    const events = await eventsAfter({ db: testDb.prisma }, id, 0);
     const log = events.map((e) => (e.event.type === "log" ? e.event.text : "")).join("");
     expect(log).toContain(`bin${nulStandIn}ary ${brokenStandIn}${brokenStandIn} out`);
     expect(log).not.toContain("\u0000");
@@ -61,13 +61,13 @@ describe("output that is not text", () => {
   }, 120_000);
 
   it("stores lone surrogates and NULs the database itself refuses", async () => {
-    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: { Dockerfile: "FROM x\n" } }, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: { Dockerfile: "FROM x\n" } }, limits);
     // The database refuses them as they are: this is what used to fail a grading.
     await expect(testDb.prisma.submissionEvent.create({ data: { submissionId: id, seq: 2, type: "log", data: { type: "log", source: "container", text: "a\u0000b" } } })).rejects.toThrow();
     await expect(testDb.prisma.submissionEvent.create({ data: { submissionId: id, seq: 2, type: "log", data: { type: "log", source: "container", text: "a\ud800b" } } })).rejects.toThrow();
-    const stored = await appendEvent(testDb.prisma, id, 2, { type: "log", source: "container", text: "a\u0000b\ud800c" });
+    const stored = await appendEvent({ db: testDb.prisma }, id, 2, { type: "log", source: "container", text: "a\u0000b\ud800c" });
     expect(stored.event).toEqual({ type: "log", source: "container", text: `a${nulStandIn}b${brokenStandIn}c` });
-    const verdict = await finishWithVerdict(testDb.prisma, id, 3, notGradableVerdict(seeded.exercise.spec.slug, "odd \udc00 reason\u0000"), "NOT_GRADABLE");
+    const verdict = await finishWithVerdict({ db: testDb.prisma }, id, 3, notGradableVerdict(seeded.exercise.spec.slug, "odd \udc00 reason\u0000"), "NOT_GRADABLE");
     expect(verdict.event.type === "verdict" && verdict.event.verdict.message).toBe(`odd ${brokenStandIn} reason${nulStandIn}`);
   });
 });

@@ -41,7 +41,7 @@ export async function seedExercise(testDb: TestDb, email = "learner@test.local")
 /** One web instance's dispatcher on the test database, talking to a test grader; `options` override the defaults. */
 export function webDispatcher(prisma: PrismaClient, grader: { url: string }, options: Partial<DispatcherOptions> = {}): Dispatcher {
   return new Dispatcher({
-    prisma,
+    db: prisma,
     grader: { url: grader.url, token: graderToken },
     hub: new EventHub(),
     maxDispatches: 3,

@@ -32,7 +32,7 @@ function slowFiles(seconds = 4): Record<string, string> {
 async function waitForEvent(submissionId: string, predicate: (e: StreamedEvent) => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await eventsAfter(testDb.prisma, submissionId, 0)).some(predicate)) return;
+    if ((await eventsAfter({ db: testDb.prisma }, submissionId, 0)).some(predicate)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("the expected event never arrived");
@@ -62,7 +62,7 @@ describe("grading survives crashes", () => {
   it("re-dispatches after the grader is killed mid-build and ends with a verdict; the SSE stream shows it all once", async () => {
     const hub = new EventHub();
     const web = dispatcher(hub);
-    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
     const stored = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
     expect(stored.status).toBe("QUEUED");
     expect(stored.dispatches).toBe(0);
@@ -70,7 +70,7 @@ describe("grading survives crashes", () => {
     const done = web.dispatch(id);
     await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
     // A browser that connects mid-build: replay, then live, through the crash, until the verdict.
-    const sse = readSse(submissionEventStream(testDb.prisma, hub, id, 0, { pollMs: 500 }));
+    const sse = readSse(submissionEventStream({ db: testDb.prisma }, hub, id, 0, { pollMs: 500 }));
     await grader.kill();
     await new Promise((r) => setTimeout(r, 1_500));
     await grader.start();
@@ -81,7 +81,7 @@ describe("grading survives crashes", () => {
     expect(after.dispatches).toBe(2);
     expect(after.finishedAt).not.toBeNull();
 
-    const events = await eventsAfter(testDb.prisma, id, 0);
+    const events = await eventsAfter({ db: testDb.prisma }, id, 0);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.some((e) => e.event.type === "notice" && e.event.level === "warn")).toBe(true);
     expect(events.some((e) => e.event.type === "restart" && e.event.dispatch === 2)).toBe(true);
@@ -94,7 +94,7 @@ describe("grading survives crashes", () => {
   it("a second web instance leaves a live instance's grading alone and takes it over once that claim lapses", async () => {
     const first = dispatcher(new EventHub(), { instanceId: "web-a", leaseMs: 2_000 });
     const second = dispatcher(new EventHub(), { instanceId: "web-b", leaseMs: 2_000 });
-    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles(8) }, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles(8) }, limits);
     void first.dispatch(id);
     await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
     // Past a whole lease period: the first instance keeps renewing its claim, so the second never takes over.
@@ -111,13 +111,13 @@ describe("grading survives crashes", () => {
     await second.idle();
     const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ status: "PASSED", dispatches: 2, leaseOwner: null });
-    const events = await eventsAfter(testDb.prisma, id, 0);
+    const events = await eventsAfter({ db: testDb.prisma }, id, 0);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
   });
 
   it("after a web crash, the restarted instance re-dispatches at once what it left running", async () => {
     const crashed = dispatcher();
-    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: slowFiles() }, limits);
     void crashed.dispatch(id);
     await waitForEvent(id, (e) => e.event.type === "step" && e.event.name === "build");
     await crashed.stop();
@@ -129,20 +129,20 @@ describe("grading survives crashes", () => {
 
     const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
     expect(after.status).toBe("PASSED");
-    const events = await eventsAfter(testDb.prisma, id, 0);
+    const events = await eventsAfter({ db: testDb.prisma }, id, 0);
     expect(events.find((e) => e.event.type === "restart")?.event).toMatchObject({ reason: "the web restarted while it was being graded" });
     expect(await testDb.prisma.submission.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
   });
 
   it("ends a submission that was dispatched too often as not gradable, with a verdict event saying why", async () => {
-    const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: seeded.exercise.starter }, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files: seeded.exercise.starter }, limits);
     await testDb.prisma.submission.update({ where: { id }, data: { status: "RUNNING", dispatches: 3 } });
     const restarted = dispatcher();
     await restarted.recoverInterrupted();
     await restarted.idle();
     const after = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
     expect(after.status).toBe("NOT_GRADABLE");
-    const last = (await eventsAfter(testDb.prisma, id, 0)).at(-1)?.event;
+    const last = (await eventsAfter({ db: testDb.prisma }, id, 0)).at(-1)?.event;
     expect(last?.type === "verdict" && last.verdict.status === "error" && last.verdict.message).toMatch(/started 3 times/);
   });
 });

@@ -31,7 +31,7 @@ function filesOf(learner: Seeded, seconds: number): Record<string, string> {
 }
 
 async function submit(learner: Seeded, seconds: number): Promise<string> {
-  return (await createSubmission(testDb.prisma, { userId: learner.userId, exerciseId: learner.exerciseId, files: filesOf(learner, seconds) }, limits)).id;
+  return (await createSubmission({ db: testDb.prisma }, { userId: learner.userId, exerciseId: learner.exerciseId, files: filesOf(learner, seconds) }, limits)).id;
 }
 
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("a long queue", () => {
     const first = await submit(a, 6);
     void web.dispatch(first);
     const deadline = Date.now() + 30_000;
-    while (!(await eventsAfter(testDb.prisma, first, 0)).some((e) => e.event.type === "step")) {
+    while (!(await eventsAfter({ db: testDb.prisma }, first, 0)).some((e) => e.event.type === "step")) {
       if (Date.now() > deadline) throw new Error("the first grading never started");
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -69,7 +69,7 @@ describe("a long queue", () => {
       const row = await testDb.prisma.submission.findUniqueOrThrow({ where: { id } });
       expect(row, id).toMatchObject({ status: "PASSED", dispatches: 1 });
     }
-    const positions = (await eventsAfter(testDb.prisma, third, 0)).flatMap((e) => (e.event.type === "queued" ? [e.event.position] : []));
+    const positions = (await eventsAfter({ db: testDb.prisma }, third, 0)).flatMap((e) => (e.event.type === "queued" ? [e.event.position] : []));
     expect(positions).toEqual([2, 1]);
     const thirdRow = await testDb.prisma.submission.findUniqueOrThrow({ where: { id: third }, select: { verdict: true } });
     expect((thirdRow.verdict as { timings: { queuedMs: number } }).timings.queuedMs).toBeGreaterThan(streamIdleMs * 2);
@@ -90,7 +90,7 @@ describe("a long queue", () => {
     await web.dispatch(waiting);
     const row = await testDb.prisma.submission.findUniqueOrThrow({ where: { id: waiting } });
     expect(row.status).toBe("NOT_GRADABLE");
-    const restarts = (await eventsAfter(testDb.prisma, waiting, 0)).filter((e) => e.event.type === "restart");
+    const restarts = (await eventsAfter({ db: testDb.prisma }, waiting, 0)).filter((e) => e.event.type === "restart");
     expect(restarts.length).toBe(2);
     expect(JSON.stringify(restarts[0]?.event)).toMatch(/broke mid-grading/);
     expect(await held).toMatch(/"type":"verdict"/);
@@ -101,7 +101,7 @@ describe("a long queue", () => {
     if (!a) throw new Error("seeding failed");
     // Never dispatched: it waits, as a grading far down a queue would.
     const waiting = await submit(a, 0);
-    const reader = submissionEventStream(testDb.prisma, new EventHub(), waiting, 0, { heartbeatMs: 100 }).getReader();
+    const reader = submissionEventStream({ db: testDb.prisma }, new EventHub(), waiting, 0, { heartbeatMs: 100 }).getReader();
     const decoder = new TextDecoder();
     let text = "";
     while ((text.match(/^: keep-alive$/gm) ?? []).length < 3) text += decoder.decode((await reader.read()).value);

@@ -30,14 +30,14 @@ function onLessonImage(files: Record<string, string>): Record<string, string> {
 
 async function grade(files: Record<string, string>, limits = { rateLimit: 100, rateWindowMs: 600_000 }): Promise<string> {
   const web = webDispatcher(testDb.prisma, grader);
-  const { id } = await createSubmission(testDb.prisma, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
+  const { id } = await createSubmission({ db: testDb.prisma }, { userId: seeded.userId, exerciseId: seeded.exerciseId, files }, limits);
   await web.dispatch(id);
   return id;
 }
 
 async function unlockRefusal(): Promise<string> {
   const actor = { id: seeded.userId, email: "missing@test.local", role: "LEARNER" as const };
-  const refused = await referenceSolution(testDb.prisma, actor, seeded.exerciseId).then(
+  const refused = await referenceSolution({ db: testDb.prisma, actor: actor }, seeded.exerciseId).then(
     () => null,
     (e: unknown) => e,
   );
@@ -80,7 +80,7 @@ describe("a lesson image missing on the engine", () => {
     expect(row.status).toBe("NOT_GRADABLE");
     // Graded once more by itself before giving up.
     expect(row.dispatches).toBe(2);
-    const events = await eventsAfter(testDb.prisma, lost, 0);
+    const events = await eventsAfter({ db: testDb.prisma }, lost, 0);
     expect(events.filter((e) => e.event.type === "restart")).toHaveLength(1);
     const last = events.at(-1)?.event;
     expect(last?.type === "verdict" && last.verdict.status).toBe("error");
@@ -88,7 +88,7 @@ describe("a lesson image missing on the engine", () => {
 
     // Not counted: the numbers skip it, the unlock count is unchanged, and the rate limit does not see it
     // (3 allowed in the window: the pass, the fail and this one; the not-gradable one leaves room).
-    const attempts = await listAttempts(testDb.prisma, seeded.userId, seeded.exerciseId);
+    const attempts = await listAttempts({ db: testDb.prisma }, seeded.userId, seeded.exerciseId);
     expect(attemptNumbers(attempts)).toEqual([null, 2, 1]);
     expect(await unlockRefusal()).toBe(unlockBefore);
     const next = await grade(onLessonImage(seeded.exercise.starter), { rateLimit: 3, rateWindowMs: 600_000 });

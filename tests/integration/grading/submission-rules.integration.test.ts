@@ -33,13 +33,13 @@ describe("submission rules", () => {
   it("allows one grading in flight per learner and exercise, even for two clicks at once", async () => {
     const input = { userId: seeded.userId, exerciseId: seeded.exerciseId, files };
     const limits = { rateLimit: 100, rateWindowMs: 60_000 };
-    const results = await Promise.allSettled([createSubmission(testDb.prisma, input, limits), createSubmission(testDb.prisma, input, limits)]);
+    const results = await Promise.allSettled([createSubmission({ db: testDb.prisma }, input, limits), createSubmission({ db: testDb.prisma }, input, limits)]);
     const stored = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     expect(stored).toHaveLength(1);
     // The answer carries the stored first event, exactly as the event stream replays it.
     const [first] = stored;
     expect(first?.event).toMatchObject({ seq: 1, event: { type: "submitted" } });
-    expect(await eventsAfter(testDb.prisma, first?.id ?? "", 0)).toEqual([first?.event]);
+    expect(await eventsAfter({ db: testDb.prisma }, first?.id ?? "", 0)).toEqual([first?.event]);
     const refused = results.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && refused.reason instanceof AppError && refused.reason.status).toBe(409);
     await testDb.prisma.submission.updateMany({ where: { userId: seeded.userId }, data: { status: "FAILED" } });
@@ -49,9 +49,9 @@ describe("submission rules", () => {
     const limits = { rateLimit: 2, rateWindowMs: 600_000 };
     const input = { userId: seeded.userId, exerciseId: seeded.exerciseId, files };
     // The first test left one submission in the window; one more fits.
-    const { id } = await createSubmission(testDb.prisma, input, limits);
+    const { id } = await createSubmission({ db: testDb.prisma }, input, limits);
     await testDb.prisma.submission.update({ where: { id }, data: { status: "PASSED" } });
-    const error = await rejection(createSubmission(testDb.prisma, input, limits));
+    const error = await rejection(createSubmission({ db: testDb.prisma }, input, limits));
     expect(error.status).toBe(429);
     expect(error.retryAfterSeconds).toBeGreaterThan(500);
     expect(error.message).toMatch(/Try again in \d+ minutes/);
@@ -60,9 +60,9 @@ describe("submission rules", () => {
   it("shows a submission to its learner only; others get 404, anonymous 401", async () => {
     const { id } = (await testDb.prisma.submission.findFirstOrThrow({ where: { userId: seeded.userId }, select: { id: true } }));
     const owner = { id: seeded.userId, email: "learner@test.local", role: "LEARNER" as const };
-    expect((await getSubmissionView(testDb.prisma, owner, id)).files).toEqual(files);
+    expect((await getSubmissionView({ db: testDb.prisma, actor: owner }, id)).files).toEqual(files);
     const other = await testDb.prisma.user.create({ data: { email: "other@test.local" } });
-    expect((await rejection(getSubmissionView(testDb.prisma, { id: other.id, email: other.email, role: "LEARNER" }, id))).status).toBe(404);
-    expect((await rejection(getSubmissionView(testDb.prisma, null, id))).status).toBe(401);
+    expect((await rejection(getSubmissionView({ db: testDb.prisma, actor: { id: other.id, email: other.email, role: "LEARNER" } }, id))).status).toBe(404);
+    expect((await rejection(getSubmissionView({ db: testDb.prisma, actor: null }, id))).status).toBe(401);
   });
 });

@@ -6,8 +6,8 @@ export const dynamic = "force-dynamic";
 const encoder = new TextEncoder();
 
 /** Everything Shipshape holds about the caller, as a JSON download streamed section by section. */
-export const GET = route({ permission: "own-data" }, async ({ prisma, actor }) => {
-  const { exportedAt, chunks } = await exportAccountData(prisma, actor);
+export const GET = route({ permission: "own-data" }, async ({ ctx }) => {
+  const { exportedAt, chunks } = await exportAccountData(ctx);
   const iterator = chunks[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

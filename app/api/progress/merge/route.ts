@@ -5,6 +5,6 @@ import { mergeAnonymousProgress } from "@/server/progress/marks";
 export const dynamic = "force-dynamic";
 
 /** What this browser kept while signed out, sent once after sign-in; safe to send again. */
-export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.merge } }, async ({ prisma, actor, json }) =>
-  Response.json(await mergeAnonymousProgress(prisma, actor, json)),
+export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits.merge } }, async ({ ctx, json }) =>
+  Response.json(await mergeAnonymousProgress(ctx, json)),
 );

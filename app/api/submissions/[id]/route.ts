@@ -3,4 +3,4 @@ import { viewSubmission } from "@/server/grading/use-cases";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>({ permission: "signed-in" }, async ({ actor, params }) => Response.json(await viewSubmission(actor, params.id)));
+export const GET = route<{ id: string }>({ permission: "signed-in" }, async ({ ctx, params }) => Response.json(await viewSubmission(ctx, params.id)));

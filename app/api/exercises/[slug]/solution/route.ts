@@ -4,4 +4,4 @@ import { referenceSolutionFor } from "@/server/grading/use-cases";
 export const dynamic = "force-dynamic";
 
 /** The reference solution's files; refused (403) until the learner has failed three times. */
-export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ actor, params }) => Response.json({ files: await referenceSolutionFor(actor, params.slug) }));
+export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ ctx, params }) => Response.json({ files: await referenceSolutionFor(ctx, params.slug) }));

@@ -14,10 +14,10 @@ const upload = {
  * Stores the learner's files as a submission and starts grading it: 202 { id, event } with the stored first event
  * (seq 1), then follow /api/submissions/<id>/events?after=1.
  */
-export const POST = route<{ slug: string }>({ permission: "grade", body: upload }, async ({ actor, params, json }) => {
-  const submission = await submitForGrading(actor, params.slug, json);
+export const POST = route<{ slug: string }>({ permission: "grade", body: upload }, async ({ ctx, params, json }) => {
+  const submission = await submitForGrading(ctx, params.slug, json);
   return Response.json(submission, { status: 202, headers: { location: `/api/submissions/${submission.id}` } });
 });
 
 /** The learner's attempts at this exercise, newest first, with the reference solution's image size when known. */
-export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ actor, params }) => Response.json(await attemptsOf(actor, params.slug)));
+export const GET = route<{ slug: string }>({ permission: "grade" }, async ({ ctx, params }) => Response.json(await attemptsOf(ctx, params.slug)));

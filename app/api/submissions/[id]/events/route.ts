@@ -6,12 +6,12 @@ import { parseLastEventId, submissionEvents } from "@/server/grading/use-cases";
 export const dynamic = "force-dynamic";
 
 /** SSE: every stored event after Last-Event-ID (or ?after=), then live ones; the stream ends after the verdict. */
-export const GET = route<{ id: string }>({ permission: "signed-in" }, async ({ actor, params, request }) => {
+export const GET = route<{ id: string }>({ permission: "signed-in" }, async ({ ctx, params, request }) => {
   const after = parseLastEventId(request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after"));
-  const release = takeStreamSlot(actor.id, streamLimits.sseStreamsPerUser);
+  const release = takeStreamSlot(ctx.actor.id, streamLimits.sseStreamsPerUser);
   let stream: ReadableStream<Uint8Array>;
   try {
-    stream = await submissionEvents(actor, params.id, after);
+    stream = await submissionEvents(ctx, params.id, after);
   } catch (error) {
     release();
     throw error;

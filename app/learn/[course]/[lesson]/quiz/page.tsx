@@ -1,10 +1,10 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { cache } from "react";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
-import { currentActor } from "@/server/auth/current-actor";
+import { currentContext } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { orNotFound } from "@/server/http/page-data";
 import { myBestScore } from "@/server/quiz/attempts";
 import { loadQuiz, type LessonQuiz } from "@/server/quiz/questions";
 
@@ -12,14 +12,8 @@ export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/learn/[course]/[lesson]/quiz">;
 
-async function quizOrNotFound(course: string, lesson: string): Promise<LessonQuiz> {
-  try {
-    return await loadQuiz(await db(), { course, lesson });
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
-}
+// The metadata and the page ask for the same quiz: read once per request.
+const quizOrNotFound = cache(async (course: string, lesson: string): Promise<LessonQuiz> => orNotFound(loadQuiz({ db: await db() }, { course, lesson })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { course, lesson } = await params;
@@ -30,8 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function QuizPage({ params }: Props) {
   const { course, lesson } = await params;
   const quiz = await quizOrNotFound(course, lesson);
-  const actor = await currentActor();
-  const accountBest = actor ? await myBestScore(await db(), actor, quiz.lessonId) : null;
+  const ctx = await currentContext();
+  const accountBest = ctx.actor ? await myBestScore(ctx, quiz.lessonId) : null;
   const lessonHref = `/learn/${quiz.course.slug}/${quiz.lesson.slug}` as Route;
   return (
     <div className="mx-auto max-w-3xl">
@@ -43,13 +37,13 @@ export default async function QuizPage({ params }: Props) {
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Quick test: {quiz.lesson.title}</h1>
       <p className="mt-3 text-slate-700 dark:text-slate-300">
         {quiz.questions.length} questions on the lesson&apos;s key terms, common mistakes and commands. Check each answer to see why it is right or wrong.
-        {!actor && " You can take it without an account; your score stays in this browser until you sign up."}
+        {!ctx.actor && " You can take it without an account; your score stays in this browser until you sign up."}
       </p>
       {quiz.questions.length === 0 ? (
         <p className="mt-8">This lesson has no quick test yet.</p>
       ) : (
         <div className="mt-8">
-          <QuizRunner course={quiz.course.slug} lesson={quiz.lesson.slug} questions={quiz.questions} signedIn={actor !== null} accountBest={accountBest} />
+          <QuizRunner course={quiz.course.slug} lesson={quiz.lesson.slug} questions={quiz.questions} signedIn={ctx.actor !== null} accountBest={accountBest} />
         </div>
       )}
     </div>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
 import { GradingEnvironmentNote } from "@/components/exercise/grading-environment-note";
 import { LessonBody } from "@/components/lesson/lesson-body";
-import { currentActor } from "@/server/auth/current-actor";
-import { isAppError } from "@/server/errors";
+import { currentContext } from "@/server/auth/current-actor";
 import { exercisePageData, type ExercisePageData } from "@/server/grading/exercise-page";
+import { orNotFound } from "@/server/http/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +13,8 @@ type Props = PageProps<"/learn/[course]/[lesson]/exercises/[slug]">;
 
 async function load(params: Props["params"]): Promise<{ data: ExercisePageData; signedIn: boolean }> {
   const { course, lesson, slug } = await params;
-  const actor = await currentActor();
-  try {
-    return { data: await exercisePageData(actor, course, lesson, slug), signedIn: actor !== null };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  const ctx = await currentContext();
+  return { data: await orNotFound(exercisePageData(ctx, course, lesson, slug)), signedIn: ctx.actor !== null };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,16 @@
+import "server-only";
+// The first argument of every data function: the database it works in and who is asking. Route handlers get one
+// from server/http/route.ts, pages and server actions from `currentContext()` (server/auth), tests build their
+// own around a test database. A function that acts for no one (the dispatcher storing a grader's events, a rate
+// limit counting) takes only the database part; a full context serves there too.
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/server/authz";
+
+export interface DbContext {
+  db: PrismaClient;
+}
+
+export interface Ctx extends DbContext {
+  /** Null for a visitor who is not signed in. */
+  actor: Actor | null;
+}

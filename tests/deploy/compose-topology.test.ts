@@ -1,7 +1,8 @@
-// The compose stack's grading topology (DESIGN §5) held to what it promises, read from docker-compose.yml itself
-// (the stack cannot start here: no registry for its images). `docker-compose config` validates the syntax; this
-// keeps the security properties from drifting: no engine API on TCP, the grader in its own network namespace, the
-// engine on an internal network only, and the engine's rules in place before it reports healthy.
+// The compose stack's grading topology (DESIGN §5) held to what it promises, read from docker-compose.yml and the
+// engine's start script (deploy/engine-start.sh) themselves, in every `npm test`; the stack itself is started and
+// made to grade by `npm run test:stack` (compose-stack.stack.ts). This keeps the security properties from
+// drifting: no engine API on TCP, the grader in its own network namespace, the engine on an internal network
+// only, and the engine's rules in place before it reports healthy.
 import fs from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ interface Service {
   network_mode?: string;
   networks?: string[] | Record<string, unknown>;
   environment?: Record<string, string>;
-  command?: string | string[];
+  entrypoint?: string[];
   ports?: string[];
   volumes?: string[];
   healthcheck?: { test: string[] };
@@ -22,7 +23,9 @@ const compose = parseYaml(fs.readFileSync("docker-compose.yml", "utf8")) as {
 };
 const services = compose.services;
 const networksOf = (s: Service): string[] => (Array.isArray(s.networks) ? s.networks : Object.keys(s.networks ?? {}));
-const engineScript = [services.engine?.command ?? []].flat().join("\n");
+const engineEntrypoint = services.engine?.entrypoint?.[0] ?? "";
+const mountedScript = services.engine?.volumes?.map((v) => v.split(":")).find(([, target]) => target === engineEntrypoint)?.[0];
+const engineScript = mountedScript ? fs.readFileSync(mountedScript, "utf8") : "";
 
 describe("docker-compose.yml grading topology", () => {
   it("reaches the engine only through a unix socket, never TCP", () => {
@@ -30,7 +33,9 @@ describe("docker-compose.yml grading topology", () => {
       const host = s.environment?.DOCKER_HOST;
       if (host !== undefined) expect(host, name).toMatch(/^unix:\/\//);
     }
-    expect(engineScript).toMatch(/--host=unix:\/\//);
+    expect(mountedScript).toBe("./deploy/engine-start.sh");
+    expect(engineScript).toMatch(/^socket=unix:\/\/\/run\/engine\/docker\.sock$/m);
+    expect(engineScript).toMatch(/dockerd --host="\$socket" /);
     expect(engineScript).not.toMatch(/tcp:\/\//);
   });
 
@@ -59,7 +64,7 @@ describe("docker-compose.yml grading topology", () => {
 
   it("stops grading containers from opening connections out of their bridge before the engine reports healthy", () => {
     expect(engineScript).toMatch(/for chain in INPUT DOCKER-USER/);
-    expect(engineScript).toMatch(/iptables -I "\$\$chain" -i "\$\$bridge" -m conntrack --ctstate NEW -j DROP/);
+    expect(engineScript).toMatch(/iptables -I "\$chain" -i "\$bridge" -m conntrack --ctstate NEW -j DROP/);
     expect(engineScript.indexOf("rm -f /run/engine/contained")).toBeLessThan(engineScript.indexOf("touch /run/engine/contained"));
     expect(services.engine?.healthcheck?.test.join(" ")).toMatch(/test -e \/run\/engine\/contained/);
   });

@@ -1,7 +1,9 @@
 // docs/DESIGN.md §2 is enforced by the project's own ESLint config (eslint.config.mjs, `boundaries/dependencies`):
 // this lints imports that cross it, and imports it allows, as if they were written in files of each folder. Both
 // lists matter: without the rule every crossing below goes unreported, and a rule that refused too much would show
-// up on the allowed ones. The code is linted in memory only; no file is written into the tree.
+// up on the allowed ones. The picture in §2 is checked against the same rule, pair by pair, so the two cannot drift.
+// The code is linted in memory only; no file is written into the tree.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -91,5 +93,49 @@ describe("docs/DESIGN.md §2 in the linter", () => {
 
   it.each(allowed)("%s: %s passes", async (file, code) => {
     expect(await reports(file, code)).toEqual([]);
+  });
+});
+
+// Each part of the picture: a file an import can be written in (none for the generated client, which ESLint skips)
+// and a module of the part to import.
+const pictured: Record<string, { file?: string; module: string }> = {
+  app: { file: "app/probe/page.tsx", module: "@/app/layout" },
+  scripts: { file: "scripts/probe.ts", module: "@/scripts/seed-overlap" },
+  components: { file: "components/ui/probe.tsx", module: "@/components/site-header" },
+  server: { file: "server/lessons/probe.ts", module: "@/server/db" },
+  lib: { file: "lib/quiz/probe.ts", module: "@/lib/quiz/score" },
+  prisma: { file: "prisma/probe.ts", module: "@/prisma/migrate" },
+  client: { module: "@/generated/prisma/client" },
+  contract: { file: "grader/contract/probe.ts", module: "@/grader/contract/verdict" },
+  grader: { file: "grader/checks/probe.ts", module: "@/grader/sandbox/docker-client" },
+};
+
+/** The arrows of §2's picture (`a --> b & c`), as "a->b". */
+function picturedArrows(): Set<string> {
+  const design = readFileSync(path.join(root, "docs/DESIGN.md"), "utf8");
+  const section = design.slice(design.indexOf("## 2."), design.indexOf("## 3."));
+  const picture = /```mermaid\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!picture) throw new Error("docs/DESIGN.md §2 has no mermaid picture");
+  const arrows = new Set<string>();
+  for (const [, from = "", to = ""] of picture.matchAll(/^\s*(\w+)\s*-->\s*(.+)$/gm)) {
+    for (const target of to.split("&")) arrows.add(`${from}->${target.trim()}`);
+  }
+  return arrows;
+}
+
+describe("the picture in docs/DESIGN.md §2", () => {
+  const arrows = picturedArrows();
+  const pairs = Object.entries(pictured).flatMap(([from, { file }]) =>
+    file ? Object.entries(pictured).filter(([to]) => to !== from).map(([to, { module }]) => [from, to, file, module] as const) : [],
+  );
+
+  it("names only parts this test knows", () => {
+    const known = new Set(Object.keys(pictured));
+    expect([...arrows].flatMap((arrow) => arrow.split("->")).filter((part) => !known.has(part))).toEqual([]);
+  });
+
+  it.each(pairs)("%s -> %s: allowed exactly when drawn", async (from, to, file, module) => {
+    const found = await reports(file, `import * as part from "${module}";`);
+    expect(found.length === 0).toBe(arrows.has(`${from}->${to}`));
   });
 });

@@ -7,15 +7,15 @@ import "server-only";
 // (server/submissions stores it with the verdict), so a restart or a second web instance does not grade it again.
 import { z } from "zod";
 import type { Verdict } from "@/grader/contract";
+import type { ReferenceImage } from "@/lib/api/answers";
 import type { DbContext } from "@/server/context";
 
-const referenceImageSchema = z.object({
+// The stored JSON is read back through this: a past version of the app may have written another shape.
+const referenceImageSchema: z.ZodType<ReferenceImage> = z.object({
   label: z.string(),
   sizeBytes: z.number().nonnegative(),
   layers: z.array(z.object({ createdBy: z.string(), sizeBytes: z.number().nonnegative() })),
 });
-
-export type ReferenceImage = z.infer<typeof referenceImageSchema>;
 
 /** What a reference grading's verdict says about the image, or null when it built none. */
 export function referenceImageOf(verdict: Verdict): ReferenceImage | null {

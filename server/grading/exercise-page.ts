@@ -3,6 +3,7 @@ import "server-only";
 // lesson), the learner's draft and attempts when signed in, and the grading environment. Cached per request:
 // the page's metadata and its body ask for the same data, which is read (and the grader probed) once.
 import { cache } from "react";
+import type { AttemptSummary, ReferenceImage } from "@/lib/api/answers";
 import type { ExerciseSpec, FileMap } from "@/grader/contract";
 import type { Ctx } from "@/server/context";
 import { loadDraft } from "@/server/drafts/draft-store";
@@ -10,8 +11,8 @@ import { AppError } from "@/server/errors";
 import { storedRendering } from "@/server/markdown/stored-renderings";
 import { findExercise, solutionUnlocksAfter } from "@/server/exercises/exercises";
 import { gradingEnvironment, type GradingEnvironment } from "@/server/exercises/grading-environment";
-import { referenceImage, type ReferenceImage } from "@/server/exercises/reference-image";
-import { listAttempts, type AttemptSummary } from "@/server/submissions/submission-store";
+import { referenceImage } from "@/server/exercises/reference-image";
+import { listAttempts } from "@/server/submissions/submission-store";
 
 export interface ExercisePageData {
   slug: string;

@@ -3,21 +3,22 @@ import "server-only";
 // committed before the grader hears of it, so a crash after the 202 never loses it (recovery picks it up).
 import { z } from "zod";
 import type { FileMap } from "@/grader/contract";
+import type { AttemptsAnswer, SubmissionCreated, SubmissionView } from "@/lib/api/answers";
 import { submissionFilesSchema } from "@/lib/grading/file-rules";
 import { uploadLimitsInForce } from "@/server/exercises/grading-environment";
-import { isFinished, type StreamedEvent } from "@/lib/grading/submission-events";
+import { isFinished } from "@/lib/grading/submission-events";
 import { requirePermission } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { findExercise, referenceSolution } from "@/server/exercises/exercises";
-import { referenceImage, type ReferenceImage } from "@/server/exercises/reference-image";
+import { referenceImage } from "@/server/exercises/reference-image";
 import type { Dispatcher } from "@/server/grader-link/dispatcher";
 import { submissionEventStream } from "@/server/submissions/sse-stream";
-import { createReferenceGrading, createSubmission, getSubmissionView, listAttempts, requireSubmissionAccess, type AttemptSummary, type SubmissionView } from "@/server/submissions/submission-store";
+import { createReferenceGrading, createSubmission, getSubmissionView, listAttempts, requireSubmissionAccess } from "@/server/submissions/submission-store";
 import { gradingService } from "./grading-service";
 
 export const submitBodySchema = z.object({ files: submissionFilesSchema(uploadLimitsInForce) }).strict();
 
-export async function submitForGrading(ctx: Ctx, slug: string, body: unknown): Promise<{ id: string; event: StreamedEvent }> {
+export async function submitForGrading(ctx: Ctx, slug: string, body: unknown): Promise<SubmissionCreated> {
   const learner = requirePermission(ctx.actor, "grade");
   const exercise = await findExercise(ctx, slug);
   const { files } = submitBodySchema.parse(body);
@@ -42,7 +43,7 @@ export async function viewSubmission(ctx: Ctx, id: string): Promise<SubmissionVi
 }
 
 /** The learner's attempts, newest first, and the reference solution's image once it has been measured. */
-export async function attemptsOf(ctx: Ctx, slug: string): Promise<{ attempts: AttemptSummary[]; reference: ReferenceImage | null }> {
+export async function attemptsOf(ctx: Ctx, slug: string): Promise<AttemptsAnswer> {
   const learner = requirePermission(ctx.actor, "grade");
   const exercise = await findExercise(ctx, slug);
   const attempts = await listAttempts(ctx, learner.id, exercise.id);

@@ -10,6 +10,7 @@ import type { Ctx } from "@/server/context";
 import { saveQuizAttemptFor } from "@/server/quiz/attempts";
 import { isAppError } from "@/server/errors";
 import { lessonIdsBySlug, requireLessonId, type LessonKey } from "@/server/lessons/lesson-ref";
+import type { LessonMarks, MergeReport } from "@/lib/api/answers";
 
 export const progressKind: Record<ProgressKindInput, ProgressKind> = { "section-read": "SECTION_READ", "checklist-item": "CHECKLIST_ITEM" };
 
@@ -26,11 +27,6 @@ export async function setProgressMark(ctx: Ctx, input: unknown): Promise<{ chang
   return { changed: changed > 0 };
 }
 
-export interface LessonMarks {
-  sectionsRead: string[];
-  checklist: string[];
-}
-
 export async function myLessonMarks(ctx: Ctx, key: LessonKey): Promise<LessonMarks> {
   const me = requirePermission(ctx.actor, "own-data");
   const lessonId = await requireLessonId(ctx, key);
@@ -39,13 +35,6 @@ export async function myLessonMarks(ctx: Ctx, key: LessonKey): Promise<LessonMar
     sectionsRead: rows.filter((r) => r.kind === "SECTION_READ").map((r) => r.key),
     checklist: rows.filter((r) => r.kind === "CHECKLIST_ITEM").map((r) => r.key),
   };
-}
-
-export interface MergeReport {
-  marksAdded: number;
-  attemptsAdded: number;
-  /** Lessons or attempts that no longer exist (e.g. a lesson was unpublished): skipped, not an error. */
-  skipped: number;
 }
 
 export async function mergeAnonymousProgress(ctx: Ctx, input: unknown): Promise<MergeReport> {

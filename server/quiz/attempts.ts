@@ -9,17 +9,9 @@ import { requirePermission } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { asJson } from "@/server/json-value";
 import { loadQuiz } from "./questions";
+import type { QuizAttemptSummary, SavedQuizAttempt } from "@/lib/api/answers";
 
-export interface SavedAttempt {
-  clientId: string;
-  score: number;
-  correct: number;
-  total: number;
-  /** False when this clientId was already stored (nothing changed). */
-  created: boolean;
-}
-
-export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt: QuizAttemptInput): Promise<SavedAttempt> {
+export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt: QuizAttemptInput): Promise<SavedQuizAttempt> {
   const quiz = await loadQuiz(ctx, attempt);
   const answers = answersFor(quiz.questions, attempt.answers);
   const { score, correct, total } = scoreQuiz(quiz.questions, answers);
@@ -31,20 +23,12 @@ export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt
   return { clientId: attempt.clientId, score, correct, total, created: count === 1 };
 }
 
-export async function saveQuizAttempt(ctx: Ctx, input: unknown): Promise<SavedAttempt> {
+export async function saveQuizAttempt(ctx: Ctx, input: unknown): Promise<SavedQuizAttempt> {
   const me = requirePermission(ctx.actor, "own-data");
   return saveQuizAttemptFor(ctx, me.id, quizAttemptInputSchema.parse(input));
 }
 
-export interface AttemptSummary {
-  clientId: string;
-  score: number;
-  correct: number;
-  total: number;
-  createdAt: string;
-}
-
-export async function myAttempts(ctx: Ctx, lessonId: string): Promise<AttemptSummary[]> {
+export async function myAttempts(ctx: Ctx, lessonId: string): Promise<QuizAttemptSummary[]> {
   const me = requirePermission(ctx.actor, "own-data");
   const rows = await ctx.db.quizAttempt.findMany({
     where: { userId: me.id, lessonId },

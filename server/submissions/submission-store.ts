@@ -16,6 +16,7 @@ import { verdictSchema, type Verdict } from "@/grader/contract";
 import { requireActor, requireViewPersonData } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { referenceImageOf } from "@/server/exercises/reference-image";
+import type { AttemptSummary, SubmissionCreated, SubmissionView } from "@/lib/api/answers";
 
 const noSuchSubmission = "No such submission.";
 
@@ -39,7 +40,7 @@ export async function createSubmission(
   input: { userId: string; exerciseId: string; files: SubmissionFiles },
   limits: GradingLimits,
   now = new Date(),
-): Promise<{ id: string; event: StreamedEvent }> {
+): Promise<SubmissionCreated> {
   return db.$transaction(async (tx) => {
     // Serialises two clicks of the same learner on the same exercise (two tabs, a double submit).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:${input.userId}:${input.exerciseId}`}))`;
@@ -166,20 +167,6 @@ export async function finishWithVerdict({ db }: DbContext, submissionId: string,
   });
 }
 
-export interface SubmissionView {
-  id: string;
-  exerciseSlug: string;
-  status: SubmissionStatus;
-  score: number | null;
-  imageSizeBytes: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  dispatches: number;
-  files: Record<string, string>;
-  verdict: Verdict | null;
-}
-
 const viewSelect = {
   id: true,
   status: true,
@@ -222,16 +209,6 @@ export async function getSubmissionView(ctx: Ctx, submissionId: string): Promise
     files: row.files as Record<string, string>,
     verdict: verdict?.success ? verdict.data : null,
   };
-}
-
-export interface AttemptSummary {
-  id: string;
-  status: SubmissionStatus;
-  score: number | null;
-  imageSizeBytes: number | null;
-  createdAt: string;
-  /** Per-layer sizes of the image, for comparing with the next attempt. */
-  layers: { createdBy: string; sizeBytes: number }[];
 }
 
 export async function listAttempts({ db }: DbContext, userId: string, exerciseId: string): Promise<AttemptSummary[]> {

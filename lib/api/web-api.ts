@@ -1,0 +1,47 @@
+// The browser's one client for the web API: a function per route, its URL written once, its answer typed by
+// answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
+// message for the learner; a network failure stays a TypeError from fetch.
+import type { FileMap } from "@/grader/contract";
+import type { AttemptsAnswer, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView } from "./answers";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const seg = encodeURIComponent;
+
+async function call<T>(path: string, init?: { method: "POST" | "PUT"; body: unknown; keepalive?: boolean }): Promise<T> {
+  const response = await fetch(
+    path,
+    init ? { method: init.method, headers: { "content-type": "application/json" }, body: JSON.stringify(init.body), keepalive: init.keepalive } : { cache: "no-store" },
+  );
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body as Partial<ErrorBody> | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "http", error?.message ?? `The server answered ${response.status}.`, error?.details);
+  }
+  return body as T;
+}
+
+export const webApi = {
+  attempts: (slug: string) => call<AttemptsAnswer>(`/api/exercises/${seg(slug)}/submissions`),
+  submit: (slug: string, files: FileMap) => call<SubmissionCreated>(`/api/exercises/${seg(slug)}/submissions`, { method: "POST", body: { files } }),
+  submission: (id: string) => call<SubmissionView>(`/api/submissions/${seg(id)}`),
+  /** The live view's EventSource URL: every stored event after `after`, then live ones. */
+  submissionEventsUrl: (id: string, after?: number) => `/api/submissions/${seg(id)}/events${after ? `?after=${after}` : ""}`,
+  solution: (slug: string) => call<{ files: FileMap }>(`/api/exercises/${seg(slug)}/solution`),
+  saveDraft: (slug: string, files: FileMap) => call<{ updatedAt: string }>(`/api/exercises/${seg(slug)}/draft`, { method: "PUT", body: { files } }),
+  lessonMarks: (course: string, lesson: string) => call<LessonMarks>(`/api/progress?course=${seg(course)}&lesson=${seg(lesson)}`),
+  setMark: (mark: { course: string; lesson: string; kind: "section-read" | "checklist-item"; key: string; done: boolean }) =>
+    call<{ changed: boolean }>("/api/progress", { method: "POST", body: mark, keepalive: true }),
+  mergeProgress: (browserProgress: unknown) => call<MergeReport>("/api/progress/merge", { method: "POST", body: browserProgress }),
+  saveQuizAttempt: (attempt: unknown) => call<SavedQuizAttempt>("/api/progress/quiz-attempts", { method: "POST", body: attempt }),
+};

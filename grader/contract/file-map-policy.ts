@@ -40,7 +40,7 @@ export interface FileMapProblem {
 
 const textEncoder = new TextEncoder();
 
-export function byteLength(text: string): number {
+function byteLength(text: string): number {
   return textEncoder.encode(text).length;
 }
 

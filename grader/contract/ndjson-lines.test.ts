@@ -40,3 +40,13 @@ describe("ndjsonLines", () => {
     expect(lines).toEqual(['{"t":"é"}']);
   });
 });
+
+it("reads string chunks and byte chunks alike (a Node stream yields either)", async () => {
+  async function* arriving(parts: (Uint8Array | string)[]) {
+    for (const part of parts) yield await Promise.resolve(part);
+  }
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const lines: string[] = [];
+  for await (const line of ndjsonLines(arriving([bytes('{"stream":"Step 1/2"}\n{"str'), 'eam":"ok"}\n', bytes("\n")]))) lines.push(line);
+  expect(lines).toEqual(['{"stream":"Step 1/2"}', '{"stream":"ok"}']);
+});

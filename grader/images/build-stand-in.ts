@@ -14,7 +14,7 @@ import { importChanges, importRootfs, labelKeys, smokeTestOrDiscard, tarArgs } f
 import { readStepTimings, StepRunner, writeStepTimings, type ImageProgress, type KitStep } from "./kit-progress";
 import { installNpmOffline, prepareNpmOffline } from "./npm-offline-cache";
 import { recipeHash } from "./recipe-hash";
-import { kitVersion, type BaseImageRecipe } from "./recipes";
+import { baseImageRecipes, kitVersion, type BaseImageRecipe } from "./recipes";
 import { runCommand } from "./run-command";
 
 export const alpineShimsDir = path.join(import.meta.dirname, "alpine-shims");
@@ -38,6 +38,10 @@ export async function hostInputs(recipe: BaseImageRecipe): Promise<string[]> {
   const inputs: string[] = [];
   if (recipe.source.kind === "busybox" || (recipe.source.kind === "debian-files" && recipe.source.userland === "busybox")) {
     inputs.push(`busybox:${(await findStaticBusybox()).sha256}`);
+  }
+  if (recipe.source.kind === "debian-files") {
+    const donor = donorRecipe(recipe.source.donor);
+    inputs.push(`donor:${recipeHash(donor, await hostInputs(donor))}`);
   }
   if (recipe.pythonWheelhouse) {
     inputs.push(`python-wheelhouse.py:${createHash("sha256").update(await fs.readFile(wheelhouseScript)).digest("hex")}`);
@@ -92,7 +96,7 @@ function rootfsSteps(recipe: BaseImageRecipe): KitStep[] {
     const extra = recipe.source.backports?.length ? ` and ${recipe.source.backports.join(" ")} from backports` : "";
     steps.push({ id: "packages", label: `Debian packages: ${recipe.source.include.join(" ")}${extra}` });
   } else if (recipe.source.kind === "debian-files") {
-    steps.push({ id: "packages", label: `files of Debian packages ${recipe.source.packages.join(" ")} and what they load` });
+    steps.push({ id: "packages", label: `files of Debian packages ${recipe.source.packages.join(" ")} and what they load, from ${recipe.source.donor}` });
   } else {
     steps.push({ id: "packages", label: "busybox root file system" });
   }
@@ -106,6 +110,21 @@ const importSteps: KitStep[] = [
   { id: "import", label: "docker import" },
   { id: "smoke", label: "smoke test with no network" },
 ];
+
+/** The stand-in whose root file system a debian-files recipe copies from. */
+function donorRecipe(name: string): BaseImageRecipe {
+  const donor = baseImageRecipes.find((r) => r.name === name);
+  if (donor?.source.kind !== "debootstrap") throw new Error(`the donor ${name} is not a debootstrap stand-in`);
+  return donor;
+}
+
+/** The donor's archived root file system, built first if the cache lacks it (e.g. `--only` on a fresh machine). */
+async function donorArchive(name: string, logFile: string, ctx: KitContext): Promise<string> {
+  const donor = donorRecipe(name);
+  const archive = rootfsArchive(ctx.cacheRoot, donor.name, recipeHash(donor, await hostInputs(donor)));
+  if (!existsSync(archive)) await archiveRootfs(donor, archive, logFile, ctx, new StepRunner(donor.name, rootfsSteps(donor), undefined, logFile, () => undefined));
+  return archive;
+}
 
 /** Where the `apk` shim finds what `apk add <package>` puts back (alpine-shims/apk reads the same path). */
 export const apkRepository = "usr/lib/shipshape-apk";
@@ -127,7 +146,10 @@ async function assembleRoot(recipe: BaseImageRecipe, root: string, logFile: stri
     if (source.kind === "debootstrap") {
       await debootstrapRootfs({ ...source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile, signal });
     } else if (source.kind === "debian-files") {
-      const packages = await debianFilesRootfs(source, root, { cacheRoot: ctx.cacheRoot, mirror: ctx.mirror, logFile, signal });
+      const donor = path.join(path.dirname(root), "donor");
+      await fs.mkdir(donor);
+      await runCommand("tar", ["-C", donor, "--numeric-owner", "-xpf", await donorArchive(source.donor, logFile, ctx)], { signal });
+      const packages = await debianFilesRootfs(source, donor, root, { logFile, signal });
       await fs.appendFile(logFile, `files of: ${packages.join(" ")}\n`);
     } else {
       await busyboxRootfs(root, (await findStaticBusybox()).file);

@@ -1,19 +1,17 @@
 // Root file systems made of Debian packages' files alone, the way distroless images are made: no shell, no
 // package manager, no coreutils, only what the named packages and the libraries they load ship. The files are
-// taken from a "donor": a debootstrap root in the kit's cache holding every package any such image needs, made
-// once and shared, so a second image of this kind costs a copy rather than another debootstrap.
-import { createHash } from "node:crypto";
+// taken from a "donor": the root file system of another stand-in that already has those packages installed
+// (its archive in the kit's cache), so such an image costs a copy rather than another debootstrap.
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { busyboxRootfs, findStaticBusybox } from "./busybox-rootfs";
-import { debootstrapRootfs } from "./debootstrap-rootfs";
 import { runCommand } from "./run-command";
 
 export interface DebianFilesSource {
   kind: "debian-files";
-  /** Installed in the shared donor root; the same list in every recipe of this kind, so they share the donor. */
-  donor: readonly string[];
+  /** The stand-in (a debootstrap recipe) whose root file system has these packages installed. */
+  donor: string;
   /** Packages whose files are copied, with everything they depend on. */
   packages: readonly string[];
   /** Copied without following their dependencies (tzdata would drag in debconf and perl, readline-common dpkg). */
@@ -117,29 +115,8 @@ async function packagePaths(donor: string, packages: readonly string[], links: M
   return [...paths].sort();
 }
 
-export function donorDir(cacheRoot: string, donor: readonly string[]): string {
-  return path.join(cacheRoot, "donors", createHash("sha256").update([...donor].sort().join(" ")).digest("hex").slice(0, 20));
-}
-
-/** The shared donor root, made by debootstrap on first use (built aside, renamed when complete). */
-async function ensureDonor(source: DebianFilesSource, ctx: { cacheRoot: string; mirror: string; logFile: string; signal?: AbortSignal }): Promise<string> {
-  const dir = donorDir(ctx.cacheRoot, source.donor);
-  if (existsSync(dir)) return dir;
-  const part = path.join(ctx.cacheRoot, "work", `donor-${path.basename(dir)}`);
-  await fs.rm(part, { recursive: true, force: true });
-  await debootstrapRootfs({ include: source.donor, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: part, mirror: ctx.mirror, logFile: ctx.logFile, signal: ctx.signal });
-  await fs.mkdir(path.dirname(dir), { recursive: true });
-  await fs.rename(part, dir);
-  return dir;
-}
-
-/** Fills `target` with the packages' files (and the generated ones) from the donor, keeping owners and modes. */
-export async function debianFilesRootfs(
-  source: DebianFilesSource,
-  target: string,
-  ctx: { cacheRoot: string; mirror: string; logFile: string; signal?: AbortSignal },
-): Promise<string[]> {
-  const donor = await ensureDonor(source, ctx);
+/** Fills `target` with the packages' files (and the generated ones) from the donor root, keeping owners and modes. */
+export async function debianFilesRootfs(source: DebianFilesSource, donor: string, target: string, ctx: { logFile: string; signal?: AbortSignal }): Promise<string[]> {
   const installed = parseDpkgStatus(await fs.readFile(path.join(donor, "var/lib/dpkg/status"), "utf8"));
   const packages = packageClosure(installed, source.packages, source.filesOnly);
   const links = await topLevelLinks(donor);

@@ -70,7 +70,8 @@ export interface BaseImageRecipe {
 }
 
 // The slim image's packages; the full one adds build tools on top, as python:3.11 does over -slim.
-const pythonPackages = ["python3", "python3-pip", "python3-venv", "python-is-python3", "python3-flask", "adduser", "curl"];
+// netbase, as the official image installs it (and the distroless stand-in takes from this root).
+const pythonPackages = ["python3", "python3-pip", "python3-venv", "python-is-python3", "python3-flask", "netbase", "adduser", "curl"];
 const wheelDir = "/usr/local/share/python-wheels";
 const pythonWheelhouse: PythonWheelhouse = {
   dir: wheelDir,
@@ -119,15 +120,13 @@ const pythonSmoke = [
 ].join(" && ");
 
 
-// One donor root serves every image made of Debian packages' files (debian-files.ts): the same list everywhere.
-const debian12Donor = ["python3.11-minimal", "libpython3.11-stdlib", "libstdc++6", "nodejs", "ca-certificates", "tzdata", "netbase"];
 const caBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 // gcr.io/distroless/python3-debian12 is Debian 12's own python3.11 on distroless/cc: glibc, libssl, libstdc++,
 // CA certificates, tzdata, no shell. Its entrypoint is the interpreter; :nonroot runs as nonroot (65532).
 const distrolessPython: DebianFilesSource = {
   kind: "debian-files",
-  donor: debian12Donor,
+  donor: "python:3.11-slim",
   packages: ["libc6", "libssl3", "libgcc-s1", "libstdc++6", "python3.11-minimal", "libpython3.11-stdlib"],
   // readline-common would bring dpkg; tzdata debconf and perl.
   filesOnly: ["base-files", "netbase", "tzdata", "readline-common"],
@@ -263,7 +262,7 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     // Debian's Node 18 runtime and glibc under busybox: Alpine's own packages cannot be fetched here.
     source: {
       kind: "debian-files",
-      donor: debian12Donor,
+      donor: "node:18-alpine",
       packages: ["libc6", "nodejs"],
       filesOnly: [],
       generated: [caBundle],

@@ -48,6 +48,7 @@ describe("readTarUpload", () => {
   it("stops at the expanded-size limit", async () => {
     const err = await readTarUpload(await makeTar([request, { name: "files/big", body: "x".repeat(20_000) }]), limits).catch((e: unknown) => e);
     expect((err as UploadRejected).kind).toBe("tooLarge");
+    expect((err as UploadRejected).message).toBe("files/ in the tar expands to more than 4.0 KiB or 10 files, more than a grading accepts.");
   });
 
   it("needs request.json", async () => {

@@ -6,7 +6,7 @@
 // counted while reading, so a tar bomb stops at the limit instead of filling memory.
 import { Readable } from "node:stream";
 import tar from "tar-stream";
-import type { FileMap, UploadLimits } from "@/grader/contract";
+import { archiveTooLarge, type FileMap, type UploadLimits } from "@/grader/contract";
 import { assertSafePath, UploadRejected } from "./file-map-policy";
 
 export interface TarUpload {
@@ -56,7 +56,7 @@ export async function readTarUpload(body: Buffer, limits: UploadLimits): Promise
       }
       count += 1;
       if (count > limits.uploadMaxFiles * 2 + 1) {
-        fail(new UploadRejected("tooLarge", `the tar holds more than ${limits.uploadMaxFiles} files`));
+        fail(new UploadRejected("tooLarge", archiveTooLarge("The tar", limits)));
         return;
       }
       const part = top === "files" ? "files" : top === "baseline" ? "baseline" : "request";
@@ -66,7 +66,7 @@ export async function readTarUpload(body: Buffer, limits: UploadLimits): Promise
         const chunk = data as Buffer;
         expanded[part] += chunk.length;
         if (expanded[part] > cap) {
-          fail(new UploadRejected("tooLarge", `${part === "request" ? "request.json" : `${part}/`} expands to more than ${cap} bytes`));
+          fail(new UploadRejected("tooLarge", part === "request" ? `request.json expands to more than ${cap} bytes` : archiveTooLarge(`${part}/ in the tar`, limits)));
           return;
         }
         chunks.push(chunk);

@@ -127,7 +127,7 @@ async function donorArchive(name: string, logFile: string, ctx: KitContext): Pro
 }
 
 /** Where the `apk` shim finds what `apk add <package>` puts back (alpine-shims/apk reads the same path). */
-export const apkRepository = "usr/lib/shipshape-apk";
+const apkRepository = "usr/lib/shipshape-apk";
 
 /** Moves a package's paths into the apk shim's repository, so they appear only once `apk add` asks for them. */
 async function stageForApk(root: string, pkg: string, paths: readonly string[]): Promise<void> {

@@ -227,7 +227,7 @@ describe.sequential("mini challenge: the Flask and Node.js routes as the lesson 
 
   it("Flask: the venv the lesson warns about fails at start with the error it quotes", { timeout: 300_000 }, async () => {
     const image = await build(["docker", "build", "-t", "flask-venv:1.0", "."], path.join(exercise("lean-image"), "mistakes/flask-venv-on-distroless"));
-    const quoted = /`(exec \/venv\/bin\/python: no such file or directory)`/.exec((await fs.readFile(path.join(lessonDir, "lesson.md"), "utf8")).replace(/\n\s*/g, " "))?.[1];
+    const quoted = /`(\/venv\/bin\/python: no such file or directory)`/.exec((await fs.readFile(path.join(lessonDir, "lesson.md"), "utf8")).replace(/\n\s*/g, " "))?.[1];
     expect(quoted).toBeTruthy();
     const name = `${run}-venv`;
     containers.push(name);

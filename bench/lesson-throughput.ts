@@ -1,8 +1,11 @@
 // Reading pages under load: `next start` (the production build, through scripts/start.ts as `npm start` runs it)
-// against a plain Node `http` server answering with the very same bytes — status, headers and the gzipped body
-// Next sent — in the same run, 10 connections each, as a browser asks (accept-encoding gzip). The ratio is Next's
-// requests per second over the plain server's: 1.0 would be "as fast as a static file held in memory".
-//   npx tsx bench/lesson-throughput.ts [seconds] [--no-build]
+// against a plain Node `http` server answering with the very same bytes — status, headers and body as Next sent
+// them — in the same run, 10 connections each. The ratio is Next's requests per second over the plain server's:
+// 1.0 would be "as fast as a static file held in memory". Each page is measured two ways:
+// - gzip: as a browser asks Next directly (`npm start`, compose): Next compresses every response, the plain
+//   server sends the bytes it compressed once;
+// - identity: as a compressing reverse proxy in front asks (COMPRESS_RESPONSES=false, server/env.ts), both plain.
+//   npx tsx bench/lesson-throughput.ts [seconds] [--no-build] [lesson|course|catalog…]
 // --no-build serves the existing build in NEXT_DIST_DIR (default .next) as it is, like `npm start -- --no-build`.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,10 +23,11 @@ const pages = [
 ] as const;
 
 const connections = 10;
-const acceptEncoding = "gzip, deflate, br";
+const encodings = { gzip: "gzip, deflate, br", identity: "identity" } as const;
+type Encoding = keyof typeof encodings;
 // Ports from this bench's own range, away from anything a colleague or the e2e suite starts.
-const webPort = 3580;
-const plainPort = 3581;
+const webPort = 4780;
+const plainPort = 4781;
 
 interface Load {
   requestsPerSecond: number;
@@ -36,9 +40,10 @@ interface Load {
 export interface PageThroughput {
   page: string;
   path: string;
+  encoding: Encoding;
   /** What Next said about the response measured: a cache HIT means the page was served from the ISR cache. */
   nextCache: string | null;
-  bytesGzipped: number;
+  bytes: number;
   next: Load;
   plain: Load;
   /** next.requestsPerSecond / plain.requestsPerSecond */
@@ -61,10 +66,10 @@ interface Captured {
   body: Buffer;
 }
 
-function capture(port: number, urlPath: string): Promise<Captured> {
+function capture(port: number, urlPath: string, encoding: Encoding): Promise<Captured> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port, path: urlPath, headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      .get({ host: "127.0.0.1", port, path: urlPath, headers: { "accept-encoding": encodings[encoding] } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
@@ -81,10 +86,10 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-async function load(url: string, seconds: number): Promise<Load> {
+async function load(url: string, seconds: number, encoding: Encoding): Promise<Load> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers: { "accept-encoding": acceptEncoding } }, (error, done) =>
+    const instance = autocannon({ url, connections, duration: seconds, headers: { "accept-encoding": encodings[encoding] } }, (error, done) =>
       error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
     );
     // autocannon's own histogram has no p95; every response time is kept instead.
@@ -108,7 +113,7 @@ function servePlain(file: string, port: number): void {
   http.createServer((_req, res) => res.writeHead(captured.status, { ...headers, "content-length": body.length }).end(body)).listen(port, "127.0.0.1");
 }
 
-async function measure(seconds: number, build: boolean): Promise<LessonThroughputResult> {
+async function measure(seconds: number, build: boolean, only: readonly string[]): Promise<LessonThroughputResult> {
   const work = mkdtempSync(path.join(os.tmpdir(), "shipshape-throughput-"));
   const result: LessonThroughputResult = {
     name: "lesson-throughput",
@@ -121,29 +126,32 @@ async function measure(seconds: number, build: boolean): Promise<LessonThroughpu
   };
   const web = await startProductionWeb({ port: webPort, build });
   try {
-    for (const page of pages) {
+    for (const page of pages.filter((p) => only.length === 0 || only.includes(p.name))) {
       // The first request renders the page into the cache; readers after it are what this measures.
-      await capture(webPort, page.path);
-      const captured = await capture(webPort, page.path);
-      if (captured.status !== 200) throw new Error(`${page.path} answered ${captured.status}`);
-      const file = path.join(work, `${page.name}.json`);
-      writeFileSync(file, JSON.stringify({ status: captured.status, headers: captured.headers, body: captured.body.toString("base64") }));
-      const plain = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", file, String(plainPort)], { detached: true, stdio: "ignore" });
-      try {
-        await waitForOk(`http://127.0.0.1:${plainPort}${page.path}`, plain, 30_000);
-        const next = await load(`http://127.0.0.1:${webPort}${page.path}`, seconds);
-        const baseline = await load(`http://127.0.0.1:${plainPort}${page.path}`, seconds);
-        result.pages.push({
-          page: page.name,
-          path: page.path,
-          nextCache: captured.headers["x-nextjs-cache"] ?? null,
-          bytesGzipped: captured.body.length,
-          next,
-          plain: baseline,
-          ratio: next.requestsPerSecond / baseline.requestsPerSecond,
-        });
-      } finally {
-        await stopGroup(plain);
+      await capture(webPort, page.path, "gzip");
+      for (const encoding of Object.keys(encodings) as Encoding[]) {
+        const captured = await capture(webPort, page.path, encoding);
+        if (captured.status !== 200) throw new Error(`${page.path} answered ${captured.status}`);
+        const file = path.join(work, `${page.name}-${encoding}.json`);
+        writeFileSync(file, JSON.stringify({ status: captured.status, headers: captured.headers, body: captured.body.toString("base64") }));
+        const plain = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", file, String(plainPort)], { detached: true, stdio: "ignore" });
+        try {
+          await waitForOk(`http://127.0.0.1:${plainPort}${page.path}`, plain, 30_000);
+          const next = await load(`http://127.0.0.1:${webPort}${page.path}`, seconds, encoding);
+          const baseline = await load(`http://127.0.0.1:${plainPort}${page.path}`, seconds, encoding);
+          result.pages.push({
+            page: page.name,
+            path: page.path,
+            encoding,
+            nextCache: captured.headers["x-nextjs-cache"] ?? null,
+            bytes: captured.body.length,
+            next,
+            plain: baseline,
+            ratio: next.requestsPerSecond / baseline.requestsPerSecond,
+          });
+        } finally {
+          await stopGroup(plain);
+        }
       }
     }
     return result;
@@ -157,15 +165,15 @@ function format(result: LessonThroughputResult): string {
   const row = (l: Load) => `${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms${l.errors ? `, ${l.errors} errors` : ""}`;
   const lines = [`lesson-throughput ${result.date}, ${result.cores} cores, load average ${result.loadAverageBefore} before, ${result.connections} connections, ${result.secondsPerRun} s each`];
   for (const p of result.pages) {
-    lines.push(`  ${p.page} ${p.path} (${p.bytesGzipped} B gzipped, x-nextjs-cache ${p.nextCache ?? "absent"}): ratio ${p.ratio.toFixed(2)}`);
+    lines.push(`  ${p.page} ${p.path} ${p.encoding} (${p.bytes} B, x-nextjs-cache ${p.nextCache ?? "absent"}): ratio ${p.ratio.toFixed(2)}`);
     lines.push(`    next start  ${row(p.next)}`);
     lines.push(`    plain http  ${row(p.plain)}`);
   }
   return lines.join("\n");
 }
 
-export async function run(options: { seconds?: number; build?: boolean } = {}): Promise<LessonThroughputResult> {
-  const result = await measure(options.seconds ?? 10, options.build ?? true);
+export async function run(options: { seconds?: number; build?: boolean; only?: string[] } = {}): Promise<LessonThroughputResult> {
+  const result = await measure(options.seconds ?? 10, options.build ?? true, options.only ?? []);
   console.log(format(result));
   return result;
 }
@@ -176,6 +184,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     servePlain(args[1] ?? "", Number(args[2]));
   } else {
     const seconds = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
-    await run({ seconds, build: !args.includes("--no-build") });
+    const only = args.filter((a) => pages.some((p) => p.name === a));
+    await run({ seconds, build: !args.includes("--no-build"), only });
   }
 }

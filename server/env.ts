@@ -57,6 +57,14 @@ const schema = z.object({
     .optional(),
   /** Appends each CSP violation report here as a JSON line (the browser tests fail on any). */
   CSP_REPORT_FILE: z.string().min(1).optional(),
+  /**
+   * "false" behind a reverse proxy that compresses (and terminates TLS): Next would otherwise gzip every response
+   * again, the cached reading pages included. Default on, for `npm start` and compose serving browsers directly.
+   */
+  COMPRESS_RESPONSES: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Lets parallel builds (tests, benchmarks) use their own output folder. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });

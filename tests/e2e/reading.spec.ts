@@ -56,6 +56,16 @@ test("a visitor opens the catalog and reaches the lesson through the course page
   await expect(page).toHaveURL(new RegExp(`${lessonUrl}$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: String(lessonData.title) })).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(String(lessonData.title)));
+  // The body is not in the RSC payload a client-side navigation brings: the page is loaded whole for it.
+  await expect(page.locator(`h2#${lessonHeadings()[0]?.id ?? ""}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy code" }).first()).toBeVisible();
+});
+
+test("the lesson document carries its body once, not again in the RSC payload", async ({ request }) => {
+  const html = await (await request.get(lessonUrl)).text();
+  const fences = lessonBody.match(/^\s*```/gm)?.length ?? 0;
+  // Each code block has one copy button: a second copy of the body would double the count.
+  expect(html.split("data-copy-code").length - 1).toBe(fences / 2);
 });
 
 test("copying a code block puts exactly its code on the clipboard", async ({ page, context }) => {

@@ -69,3 +69,7 @@ describe("narrowUploadLimits", () => {
 it("formats sizes as a learner reads them", () => {
   expect([formatBytes(512), formatBytes(1536), formatBytes(5 * 1024 * 1024), formatBytes(300 * 1024 * 1024)]).toEqual(["512 B", "1.5 KiB", "5.0 MiB", "300 MiB"]);
 });
+
+it("shows any other path as typed, a backslash included", () => {
+  expect(pathProblem("src\\app.py")).toBe('"src\\app.py" contains a backslash; use "/" between folders.');
+});

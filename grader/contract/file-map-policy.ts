@@ -56,8 +56,12 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
-// JSON quoting shows a control character as an escape, so a path can never forge a line of a log or a message.
-const quoted = (path: string) => JSON.stringify(path);
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused in a path
+const controlCharacter = /[\u0000-\u001f\u007f]/;
+
+// A path with a control character is quoted as JSON, which shows it as an escape, so it can never forge a line of a
+// log or a message; any other path as the learner typed it.
+const quoted = (path: string) => (controlCharacter.test(path) ? JSON.stringify(path) : `"${path}"`);
 
 /**
  * Why `path` cannot be a file of the build context, or null when it can: 1–255 characters, relative, no control
@@ -67,8 +71,7 @@ const quoted = (path: string) => JSON.stringify(path);
 export function pathProblem(path: string): string | null {
   if (path.length === 0) return "A file needs a name.";
   if (path.length > maxPathLength) return `${quoted(`${path.slice(0, 40)}…`)} is longer than ${maxPathLength} characters.`;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  if (/[\u0000-\u001f\u007f]/.test(path)) return `${quoted(path)} contains a control character.`;
+  if (controlCharacter.test(path)) return `${quoted(path)} contains a control character.`;
   if (path.includes("\\")) return `${quoted(path)} contains a backslash; use "/" between folders.`;
   if (path.startsWith("/")) return `${quoted(path)} is absolute; use a path relative to the project folder.`;
   const segments = path.split("/");

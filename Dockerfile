@@ -19,11 +19,12 @@ COPY server ./server
 COPY grader ./grader
 COPY prisma ./prisma
 COPY scripts ./scripts
-COPY content ./content
 ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
 RUN ["node", "node_modules/next/dist/bin/next", "build"]
 # The compiler's cache is for the next build on this machine, not for the image.
 RUN ["rm", "-rf", ".next/cache"]
+# Read at start (the content sync), not by the build: a lesson edit does not rebuild the web.
+COPY content ./content
 
 # The web serves the build. Its files stay root's: the server cannot rewrite its own code; only Next's cache is its.
 FROM shipshape-stack/node:20-bookworm-kit1 AS web

@@ -83,3 +83,139 @@ export interface QuizAttemptSummary {
   total: number;
   createdAt: string;
 }
+
+/** The roles an admin can give (mirrors the database's Role). */
+export type UserRole = "LEARNER" | "INSTRUCTOR" | "ADMIN";
+
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  createdAt: string;
+}
+
+export interface AdminUserList {
+  users: AdminUserRow[];
+  /** How many match in all; the list holds at most the first page. */
+  total: number;
+}
+
+export interface AuditEntryView {
+  id: string;
+  action: string;
+  subject: string;
+  /** The entry's before/after as JSON text. */
+  detail: string;
+  actorEmail: string | null;
+  at: string;
+}
+
+/** A course archive imported: the course's slug, whether it was published, and exercises renamed to stay unique. */
+export interface CourseImported {
+  slug: string;
+  published: boolean;
+  renamedExercises: Record<string, string>;
+}
+
+/** One problem found in an archive: the file, the field within it and the line where known. */
+export interface ArchiveIssue {
+  file: string;
+  field?: string;
+  line?: number;
+  message: string;
+}
+
+/** A course as the admin area lists it. */
+export interface AuthoringCourseRow {
+  slug: string;
+  title: string;
+  state: "DRAFT" | "OUTLINE" | "PUBLISHED";
+  /** Built-in courses are read-only here: they change in content/<slug>/. */
+  source: "BUILT_IN" | "AUTHORED";
+  lessons: { slug: string; title: string | null; state: "DRAFT" | "OUTLINE" | "PUBLISHED"; exercises: number; questions: number }[];
+}
+
+/** One exercise of one learner in a cohort's matrix: never tried, failing (attempts so far), or passed (when). */
+export interface ExerciseCell {
+  state: "not-started" | "failing" | "passed";
+  /** Counted attempts (pass or fail). */
+  attempts: number;
+  /** The first pass, or else the latest attempt. */
+  at: string | null;
+  /** The latest attempt's first failing required check, when it failed. */
+  failingCheck: string | null;
+  latestSubmissionId: string | null;
+}
+
+export interface LessonCell {
+  lessonSlug: string;
+  sectionsRead: number;
+  checklistDone: number;
+  /** Best quick test score 0..1; null when never taken. */
+  bestQuiz: number | null;
+  /** 0..1, as the learner's own progress page counts it. */
+  completion: number;
+}
+
+/** Why a learner may need a hand: the same required check failed three gradings in a row, or a week without activity. */
+export type StuckFlag = { kind: "repeating-failure"; exerciseSlug: string; check: string; since: string } | { kind: "idle"; since: string };
+
+export interface MatrixLearner {
+  user: { id: string; email: string; name: string | null };
+  joinedAt: string;
+  lastActivityAt: string | null;
+  lessons: LessonCell[];
+  /** Keyed by exercise slug. */
+  exercises: Record<string, ExerciseCell>;
+  stuck: StuckFlag[];
+}
+
+export interface MatrixColumns {
+  lessons: { slug: string; title: string; sections: number; checklist: number; quizQuestions: number; exercises: { slug: string; title: string }[] }[];
+}
+
+export interface CohortMatrix extends MatrixColumns {
+  cohort: { id: string; name: string };
+  learners: MatrixLearner[];
+  /** The summary row: mean completion per lesson, and per exercise how many learners are in each state. */
+  summary: {
+    lessons: Record<string, number>;
+    exercises: Record<string, { passed: number; failing: number; notStarted: number }>;
+    stuck: number;
+  };
+  generatedAt: string;
+}
+
+/** Learners whose latest attempt failed the same way, within a cluster of one first-failing required check. */
+export interface SignatureGroup {
+  signature: string;
+  /** Of the learners who attempted the exercise. */
+  share: number;
+  learners: { id: string; email: string; name: string | null; submissionId: string }[];
+  /** One attempt in this group, to read. */
+  example: { userId: string; submissionId: string; message: string };
+}
+
+export interface CheckCluster {
+  check: string;
+  title: string;
+  hint: string | null;
+  share: number;
+  learnerCount: number;
+  signatures: SignatureGroup[];
+}
+
+export interface ExerciseClusters {
+  exercise: { slug: string; title: string };
+  /** Learners with at least one counted attempt; their latest attempt is what is grouped. */
+  attempted: number;
+  passed: number;
+  clusters: CheckCluster[];
+}
+
+/** What the instructor's cohort page polls: the matrix and the clusters, drawn from one read of the cohort. */
+export interface CohortOverview {
+  matrix: CohortMatrix;
+  clusters: ExerciseClusters[];
+}

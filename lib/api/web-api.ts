@@ -2,7 +2,7 @@
 // answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
-import type { AttemptsAnswer, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView } from "./answers";
+import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -44,4 +44,19 @@ export const webApi = {
     call<{ changed: boolean }>("/api/progress", { method: "POST", body: mark, keepalive: true }),
   mergeProgress: (browserProgress: unknown) => call<MergeReport>("/api/progress/merge", { method: "POST", body: browserProgress }),
   saveQuizAttempt: (attempt: unknown) => call<SavedQuizAttempt>("/api/progress/quiz-attempts", { method: "POST", body: attempt }),
+  adminUsers: (query: string) => call<AdminUserList>(`/api/admin/users?q=${seg(query)}`),
+  setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
+  /** An instructor's cohort page, polled for live updates. */
+  cohortOverview: (cohortId: string) => call<CohortOverview>(cohortPaths.overview(cohortId)),
+};
+
+/** A cohort's instructor URLs, written once: the page links to the exports, the client polls the overview. */
+export const cohortPaths = {
+  page: (cohortId: string) => `/instructor/${seg(cohortId)}`,
+  overview: (cohortId: string) => `/instructor/${seg(cohortId)}/overview.json`,
+  exportCsv: (cohortId: string, shape: "wide" | "long" = "wide") => `/instructor/${seg(cohortId)}/export.csv${shape === "long" ? "?shape=long" : ""}`,
+  exportJson: (cohortId: string) => `/instructor/${seg(cohortId)}/export.json`,
+  learner: (cohortId: string, userId: string, submissionId?: string) =>
+    `/instructor/${seg(cohortId)}/learners/${seg(userId)}${submissionId ? `?attempt=${seg(submissionId)}#attempt` : ""}`,
+  join: (code: string) => `/join/${seg(code)}`,
 };

@@ -1,2 +1,2 @@
 export type { Actor } from "./actor";
-export { canViewPersonData, hasPermission, managedCohorts, readableLessons, shownCourses, requireActor, requireOwner, requirePermission, requireViewPersonData, type Permission } from "./policy";
+export { canViewPersonData, hasPermission, managedCohorts, readableLessons, shownCourses, requireActor, requireEditableCourse, requireMayJoinCohort, requireOwner, requirePermission, requireRoleChange, requireViewPersonData, type Permission } from "./policy";

@@ -4,7 +4,7 @@ import "server-only";
 //
 // Asking for another person's data the caller may not see answers 404, never 403: whether a learner, a
 // submission or a progress record exists is itself private.
-import type { Prisma, Role } from "@/generated/prisma/client";
+import type { CourseSource, Prisma, Role } from "@/generated/prisma/client";
 import type { Ctx } from "@/server/context";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -75,6 +75,17 @@ export function managedCohorts(manager: Actor): Prisma.CohortWhereInput {
   return manager.role === "ADMIN" ? {} : { ownerId: manager.id };
 }
 
+/**
+ * Joining a cohort is a person's own choice about their own data, so it needs a session and nothing more — but
+ * never into a cohort one owns (one would watch oneself), and only through a link that is on and not expired.
+ */
+export function requireMayJoinCohort(actor: Actor | null, cohort: { ownerId: string; joinExpiresAt: Date | null }, now = new Date()): Actor {
+  const signedIn = requirePermission(actor, "own-data");
+  if (cohort.ownerId === signedIn.id) throw new AppError("conflict", "This is your own cohort: share the link with your learners.");
+  if (cohort.joinExpiresAt && cohort.joinExpiresAt <= now) throw new AppError("not_found", "This join link has expired. Ask your instructor for a new one.");
+  return signedIn;
+}
+
 const shown = { in: ["PUBLISHED", "OUTLINE"] } satisfies Prisma.EnumPublishStateFilter;
 
 /**
@@ -89,3 +100,26 @@ export function readableLessons(actor: Actor | null): Prisma.LessonWhereInput {
 
 /** The courses anyone may see in the catalog. */
 export const shownCourses = { state: shown } satisfies Prisma.CourseWhereInput;
+
+/**
+ * May `actor` give `target` the role `role`? Only with "users:manage", and never so that no admin is left: the site
+ * would then have nobody who can make one. Asked inside the role change's transaction, after its lock.
+ */
+export async function requireRoleChange(tx: Prisma.TransactionClient, actor: Actor | null, target: { id: string; role: Role }, role: Role): Promise<Actor> {
+  const signedIn = requirePermission(actor, "users:manage");
+  if (target.role === "ADMIN" && role !== "ADMIN") {
+    const otherAdmins = await tx.user.count({ where: { role: "ADMIN", id: { not: target.id } } });
+    if (otherAdmins === 0) throw new AppError("conflict", "This is the last admin: make someone else an admin first.");
+  }
+  return signedIn;
+}
+
+/**
+ * Built-in courses come from content/ and change only there (a sync would overwrite an edit made here); courses
+ * authored in the admin area or imported are edited in the admin area.
+ */
+export function requireEditableCourse(actor: Actor | null, course: { slug: string; source: CourseSource }): Actor {
+  const signedIn = requirePermission(actor, "content:author");
+  if (course.source === "BUILT_IN") throw new AppError("conflict", `"${course.slug}" is a built-in course: edit the files in content/${course.slug}/ instead.`);
+  return signedIn;
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { currentContext } from "@/server/auth/current-actor";
+import { listAuthoringCourses } from "@/server/authoring/courses";
+import { orNotFound } from "@/server/http/page-data";
+
+export const metadata: Metadata = { title: "Courses" };
+export const dynamic = "force-dynamic";
+
+const stateName = { DRAFT: "draft", OUTLINE: "outline", PUBLISHED: "published" } as const;
+
+export default async function AdminCoursesPage() {
+  const courses = await orNotFound(listAuthoringCourses(await currentContext()));
+  return (
+    <div className="max-w-4xl">
+      <h1 className="text-3xl font-bold tracking-tight">Courses</h1>
+      <ul className="mt-6 flex flex-col gap-4">
+        {courses.map((course) => (
+          <li key={course.slug} className="rounded-md border border-slate-200 p-4 dark:border-slate-800" data-testid={`course-${course.slug}`}>
+            <div className="flex flex-wrap items-baseline gap-x-3">
+              <h2 className="text-lg font-semibold">{course.title}</h2>
+              <code className="text-sm">{course.slug}</code>
+              <span className="text-sm">{stateName[course.state]}</span>
+              {/* A plain link: the browser downloads the archive the route answers with. */}
+              <a href={`/api/admin/courses/${encodeURIComponent(course.slug)}/export`} className="ml-auto text-sm underline">
+                Export as .tar.gz
+              </a>
+            </div>
+            {course.source === "BUILT_IN" ? (
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                Built-in, read-only here: edit the files in <code>content/{course.slug}/</code> and sync.
+              </p>
+            ) : (
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Authored here.</p>
+            )}
+            <ol className="mt-2 list-decimal pl-6 text-sm">
+              {course.lessons.map((lesson) => (
+                <li key={lesson.slug}>
+                  {lesson.title ?? lesson.slug} <span className="text-slate-500">· {stateName[lesson.state]} · {lesson.questions} questions · {lesson.exercises} exercises</span>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -82,11 +82,17 @@ export function rootfsArchive(cacheRoot: string, name: string, hash: string): st
   return path.join(cacheRoot, "rootfs", `${fileSafe(name)}-${hash}.tar`);
 }
 
+/** True for an archive of this image under any recipe hash (python:3.11's are not python:3.11-slim's). */
+export function isArchiveOf(name: string, file: string): boolean {
+  const prefix = `${fileSafe(name)}-`;
+  return file.startsWith(prefix) && /^[0-9a-f]{20}\.tar$/.test(file.slice(prefix.length));
+}
+
 /** Older archives of the same image: a changed recipe makes them useless. */
 async function removeOtherArchives(cacheRoot: string, name: string, keep: string): Promise<void> {
   const dir = path.join(cacheRoot, "rootfs");
   for (const file of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (file.startsWith(`${fileSafe(name)}-`) && path.join(dir, file) !== keep) await fs.rm(path.join(dir, file), { force: true });
+    if (isArchiveOf(name, file) && path.join(dir, file) !== keep) await fs.rm(path.join(dir, file), { force: true });
   }
 }
 

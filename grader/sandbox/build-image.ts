@@ -237,4 +237,4 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
 const danglingOf = (last: string | undefined, leaves: string[]): string[] => [...(last ? [last] : []), ...leaves];
 
 /** The engine lost a cached parent under the build (removed by a cleanup racing it): not the learner's doing. */
-export const isCacheRace = (message: string): boolean => /unknown parent image ID|No such image|failed to get digest/i.test(message);
+export const isCacheRace = (message: string): boolean => /unknown parent image ID|No such image|failed to get digest|unable to find image "?sha256:/i.test(message);

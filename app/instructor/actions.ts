@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { currentContext } from "@/server/auth/current-actor";
 import { runAction, type ActionResult } from "@/server/errors";
-import { addCohortMember, createCohort, removeCohortMember } from "@/server/cohorts/cohorts";
+import { changeJoinLink, createCohort, removeCohortMember } from "@/server/cohorts/cohorts";
 
 export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -12,11 +12,11 @@ export async function createCohortAction(input: unknown): Promise<ActionResult<{
   });
 }
 
-export async function addMemberAction(input: unknown): Promise<ActionResult> {
+/** Rotate, disable or set the expiry of a cohort's join link (`{ change, cohortId, expiresAt? }`). */
+export async function changeJoinLinkAction(input: unknown): Promise<ActionResult<{ joinCode: string | null; joinExpiresAt: string | null }>> {
   return runAction(async () => {
-    await addCohortMember(await currentContext(), input);
-    revalidatePath("/instructor");
-    return undefined;
+    const link = await changeJoinLink(await currentContext(), input);
+    return { joinCode: link.joinCode, joinExpiresAt: link.joinExpiresAt?.toISOString() ?? null };
   });
 }
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SmallForm } from "@/components/account/small-form";
 import { hasPermission } from "@/server/authz";
-import { currentActor } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { currentContext } from "@/server/auth/current-actor";
 import { listMyCohorts } from "@/server/cohorts/cohorts";
 import { createCohortAction } from "./actions";
 
@@ -12,7 +11,8 @@ export const metadata: Metadata = { title: "Cohorts" };
 export const dynamic = "force-dynamic";
 
 export default async function InstructorPage() {
-  const me = await currentActor();
+  const ctx = await currentContext();
+  const me = ctx.actor;
   if (!me) redirect("/signin?next=/instructor");
   if (!hasPermission(me, "cohorts:manage")) {
     return (
@@ -22,11 +22,13 @@ export default async function InstructorPage() {
       </div>
     );
   }
-  const cohorts = await listMyCohorts({ db: await db(), actor: me });
+  const cohorts = await listMyCohorts(ctx);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight">Cohorts</h1>
-      <p className="mt-2 text-slate-700 dark:text-slate-300">Group your learners and follow their progress lesson by lesson.</p>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Give your learners a cohort&apos;s join link: they see what you will see of their work and join if they agree. Then follow them lesson by lesson and exercise by exercise.
+      </p>
       {cohorts.length === 0 ? (
         <p className="mt-6">No cohorts yet.</p>
       ) : (

@@ -1,10 +1,16 @@
 import "server-only";
-// Cohorts: an instructor's group of learners whose progress they may follow (an admin may see all cohorts).
-import { addCohortMemberSchema, createCohortSchema } from "@/lib/validations/cohort";
-import { managedCohorts, requirePermission, type Actor } from "@/server/authz";
+// Cohorts: an instructor's group of learners who joined through the cohort's link, having seen what is shared
+// (server/cohorts/membership.ts). Nobody is added to a cohort by someone else. An admin may see every cohort.
+import { randomBytes } from "node:crypto";
+import { createCohortSchema, joinLinkChangeSchema } from "@/lib/validations/cohort";
+import { managedCohorts, requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
-import { progressOverview } from "@/server/progress/summary";
+
+/** 96 random bits, URL-safe: a link nobody guesses, short enough to read out. */
+export function createJoinCode(): string {
+  return randomBytes(12).toString("base64url");
+}
 
 export async function listMyCohorts(ctx: Ctx) {
   const me = requirePermission(ctx.actor, "cohorts:manage");
@@ -18,37 +24,31 @@ export async function listMyCohorts(ctx: Ctx) {
 export async function createCohort(ctx: Ctx, input: unknown) {
   const me = requirePermission(ctx.actor, "cohorts:manage");
   const { name } = createCohortSchema.parse(input);
-  return ctx.db.cohort.create({ data: { name, ownerId: me.id }, select: { id: true, name: true } });
+  return ctx.db.cohort.create({ data: { name, ownerId: me.id, joinCode: createJoinCode() }, select: { id: true, name: true } });
 }
 
-/** A cohort the manager may see; any other answers "no such cohort". */
-async function requireCohort(ctx: Ctx, manager: Actor, cohortId: string) {
-  const cohort = await ctx.db.cohort.findFirst({ where: { id: cohortId, ...managedCohorts(manager) }, select: { id: true, name: true } });
+/** A cohort the caller manages, with its join link's state; any other answers "no such cohort". */
+export async function managedCohort(ctx: Ctx, cohortId: string) {
+  const me = requirePermission(ctx.actor, "cohorts:manage");
+  const cohort = await ctx.db.cohort.findFirst({
+    where: { id: cohortId, ...managedCohorts(me) },
+    select: { id: true, name: true, joinCode: true, joinExpiresAt: true, owner: { select: { email: true, name: true } } },
+  });
   if (!cohort) throw new AppError("not_found", "No such cohort.");
   return cohort;
 }
 
-export async function addCohortMember(ctx: Ctx, input: unknown) {
-  const me = requirePermission(ctx.actor, "cohorts:manage");
-  const { cohortId, email } = addCohortMemberSchema.parse(input);
-  await requireCohort(ctx, me, cohortId);
-  const learner = await ctx.db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!learner) throw new AppError("not_found", `Nobody has signed up with ${email} yet. Ask them to create an account first.`, { details: { fields: { email: "No account with this email." } } });
-  await ctx.db.cohortMember.createMany({ data: [{ cohortId, userId: learner.id }], skipDuplicates: true });
+/** Rotate (a new code: every earlier link stops working), disable (no code), or set or clear the expiry. */
+export async function changeJoinLink(ctx: Ctx, input: unknown) {
+  const change = joinLinkChangeSchema.parse(input);
+  await managedCohort(ctx, change.cohortId);
+  const data =
+    change.change === "rotate" ? { joinCode: createJoinCode() } : change.change === "disable" ? { joinCode: null } : { joinExpiresAt: change.expiresAt === null ? null : new Date(change.expiresAt) };
+  return ctx.db.cohort.update({ where: { id: change.cohortId }, data, select: { joinCode: true, joinExpiresAt: true } });
 }
 
+/** The instructor takes a learner out of their cohort (the learner can join again through the link). */
 export async function removeCohortMember(ctx: Ctx, cohortId: string, userId: string) {
-  const me = requirePermission(ctx.actor, "cohorts:manage");
-  await requireCohort(ctx, me, cohortId);
+  await managedCohort(ctx, cohortId);
   await ctx.db.cohortMember.deleteMany({ where: { cohortId, userId } });
-}
-
-/** A cohort with each member's per-lesson completion. */
-export async function cohortProgress(ctx: Ctx, cohortId: string) {
-  const me = requirePermission(ctx.actor, "cohorts:manage");
-  const cohort = await requireCohort(ctx, me, cohortId);
-  const members = await ctx.db.cohortMember.findMany({ where: { cohortId }, orderBy: { joinedAt: "asc" }, select: { user: { select: { id: true, email: true, name: true } } } });
-  const rows = [];
-  for (const { user } of members) rows.push({ user, progress: await progressOverview({ ...ctx, actor: me }, user.id) });
-  return { cohort, members: rows };
 }

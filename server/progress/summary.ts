@@ -2,7 +2,7 @@ import "server-only";
 // One person's progress per lesson, for /me and for instructors looking at their cohort: sections read,
 // checklist ticked, best quiz score, exercises passed, a completion fraction and the next thing to do.
 import { readableLessons, requireViewPersonData } from "@/server/authz";
-import type { Ctx } from "@/server/context";
+import type { Ctx, DbContext } from "@/server/context";
 import { lessonOutline } from "./lesson-outline";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
@@ -16,66 +16,90 @@ function mean(parts: number[]): number {
   return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
 }
 
+/** The lessons progress is counted over, in reading order: one query, shared by a person's overview and a cohort's matrix. */
+export function progressLessons({ db }: DbContext) {
+  return db.lesson.findMany({
+    where: readableLessons(null),
+    orderBy: [{ course: { position: "asc" } }, { position: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      state: true,
+      course: { select: { slug: true, title: true } },
+      currentRevision: { select: { title: true, body: true, contentHash: true } },
+      exercises: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+      _count: { select: { quizQuestions: true } },
+    },
+  });
+}
+
+export type ProgressLesson = Awaited<ReturnType<typeof progressLessons>>[number];
+
+/** What one person has done on one lesson, as stored. */
+export interface PersonLessonFacts {
+  /** Their marks on this lesson. */
+  marks: readonly { kind: "SECTION_READ" | "CHECKLIST_ITEM"; key: string }[];
+  quiz: { best: number | null; attempts: number };
+  passedExerciseIds: ReadonlySet<string>;
+}
+
+/** One person's progress on one lesson; null for a lesson without a revision (nothing to count yet). */
+export async function lessonProgress(lesson: ProgressLesson, facts: PersonLessonFacts): Promise<LessonProgress | null> {
+  if (!lesson.currentRevision) return null;
+  const outline = await lessonOutline(lesson.currentRevision.contentHash, lesson.currentRevision.body);
+  const read = new Set(facts.marks.filter((m) => m.kind === "SECTION_READ").map((m) => m.key));
+  const ticked = new Set(facts.marks.filter((m) => m.kind === "CHECKLIST_ITEM").map((m) => m.key));
+  // Only keys the current revision still has count, so a rewritten lesson never shows more than 100%.
+  const sectionsRead = outline.sections.filter((s) => read.has(s.id));
+  const checklistDone = outline.checklist.filter((id) => ticked.has(id)).length;
+  const best = facts.quiz.best;
+  const exercisesPassed = lesson.exercises.filter((e) => facts.passedExerciseIds.has(e.id));
+  const parts: number[] = [];
+  if (outline.sections.length) parts.push(sectionsRead.length / outline.sections.length);
+  if (outline.checklist.length) parts.push(checklistDone / outline.checklist.length);
+  if (lesson._count.quizQuestions) parts.push(best ?? 0);
+  if (lesson.exercises.length) parts.push(exercisesPassed.length / lesson.exercises.length);
+
+  const base = `/learn/${lesson.course.slug}/${lesson.slug}`;
+  const unread = outline.sections.find((s) => !read.has(s.id));
+  const unpassed = lesson.exercises.find((e) => !facts.passedExerciseIds.has(e.id));
+  let next: NextStep | null = null;
+  if (unread) next = { label: `Read “${unread.title}”`, href: `${base}#${unread.id}` };
+  else if (lesson._count.quizQuestions && (best ?? 0) < 1) next = { label: best === null ? "Take the quick test" : "Retake the quick test for a full score", href: `${base}/quiz` };
+  else if (unpassed) next = { label: `Pass the exercise “${unpassed.title}”`, href: `${base}/exercises/${unpassed.slug}` };
+  else if (checklistDone < outline.checklist.length) next = { label: "Tick off the rest of the checklist", href: base };
+
+  return {
+    course: lesson.course,
+    lesson: { slug: lesson.slug, title: lesson.currentRevision.title, state: lesson.state === "OUTLINE" ? "outline" : "published" },
+    sections: { read: sectionsRead.length, total: outline.sections.length },
+    checklist: { done: checklistDone, total: outline.checklist.length },
+    quiz: { questions: lesson._count.quizQuestions, attempts: facts.quiz.attempts, best },
+    exercises: { passed: exercisesPassed.length, total: lesson.exercises.length },
+    completion: mean(parts),
+    next,
+  };
+}
+
 export async function progressOverview(ctx: Ctx, personId: string): Promise<ProgressOverview> {
   await requireViewPersonData(ctx, personId, "learner");
   const { db } = ctx;
   const [lessons, marks, attempts, passed] = await Promise.all([
-    db.lesson.findMany({
-      where: readableLessons(null),
-      orderBy: [{ course: { position: "asc" } }, { position: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        state: true,
-        course: { select: { slug: true, title: true } },
-        currentRevision: { select: { title: true, body: true, contentHash: true } },
-        exercises: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
-        _count: { select: { quizQuestions: true } },
-      },
-    }),
+    progressLessons(ctx),
     db.progressMark.findMany({ where: { userId: personId }, select: { lessonId: true, kind: true, key: true } }),
     db.quizAttempt.groupBy({ by: ["lessonId"], where: { userId: personId }, _max: { score: true }, _count: { _all: true } }),
     db.submission.findMany({ where: { userId: personId, status: "PASSED" }, distinct: ["exerciseId"], select: { exerciseId: true } }),
   ]);
-  const passedIds = new Set(passed.map((p) => p.exerciseId));
+  const passedExerciseIds = new Set(passed.map((p) => p.exerciseId));
   const result: LessonProgress[] = [];
   for (const lesson of lessons) {
-    if (!lesson.currentRevision) continue;
-    const outline = await lessonOutline(lesson.currentRevision.contentHash, lesson.currentRevision.body);
-    const mine = marks.filter((m) => m.lessonId === lesson.id);
-    const read = new Set(mine.filter((m) => m.kind === "SECTION_READ").map((m) => m.key));
-    const ticked = new Set(mine.filter((m) => m.kind === "CHECKLIST_ITEM").map((m) => m.key));
-    // Only keys the current revision still has count, so a rewritten lesson never shows more than 100%.
-    const sectionsRead = outline.sections.filter((s) => read.has(s.id));
-    const checklistDone = outline.checklist.filter((id) => ticked.has(id)).length;
     const quizStats = attempts.find((a) => a.lessonId === lesson.id);
-    const best = quizStats?._max.score ?? null;
-    const exercisesPassed = lesson.exercises.filter((e) => passedIds.has(e.id));
-    const parts: number[] = [];
-    if (outline.sections.length) parts.push(sectionsRead.length / outline.sections.length);
-    if (outline.checklist.length) parts.push(checklistDone / outline.checklist.length);
-    if (lesson._count.quizQuestions) parts.push(best ?? 0);
-    if (lesson.exercises.length) parts.push(exercisesPassed.length / lesson.exercises.length);
-
-    const base = `/learn/${lesson.course.slug}/${lesson.slug}`;
-    const unread = outline.sections.find((s) => !read.has(s.id));
-    const unpassed = lesson.exercises.find((e) => !passedIds.has(e.id));
-    let next: NextStep | null = null;
-    if (unread) next = { label: `Read “${unread.title}”`, href: `${base}#${unread.id}` };
-    else if (lesson._count.quizQuestions && (best ?? 0) < 1) next = { label: best === null ? "Take the quick test" : "Retake the quick test for a full score", href: `${base}/quiz` };
-    else if (unpassed) next = { label: `Pass the exercise “${unpassed.title}”`, href: `${base}/exercises/${unpassed.slug}` };
-    else if (checklistDone < outline.checklist.length) next = { label: "Tick off the rest of the checklist", href: base };
-
-    result.push({
-      course: lesson.course,
-      lesson: { slug: lesson.slug, title: lesson.currentRevision.title, state: lesson.state === "OUTLINE" ? "outline" : "published" },
-      sections: { read: sectionsRead.length, total: outline.sections.length },
-      checklist: { done: checklistDone, total: outline.checklist.length },
-      quiz: { questions: lesson._count.quizQuestions, attempts: quizStats?._count._all ?? 0, best },
-      exercises: { passed: exercisesPassed.length, total: lesson.exercises.length },
-      completion: mean(parts),
-      next,
+    const progress = await lessonProgress(lesson, {
+      marks: marks.filter((m) => m.lessonId === lesson.id),
+      quiz: { best: quizStats?._max.score ?? null, attempts: quizStats?._count._all ?? 0 },
+      passedExerciseIds,
     });
+    if (progress) result.push(progress);
   }
   // Published lessons first: an outline lesson has nothing to do yet beyond reading its plan.
   const nextLesson = result.find((l) => l.next && l.lesson.state === "published") ?? result.find((l) => l.next);

@@ -196,20 +196,84 @@ describe("submission and exercise routes", () => {
   });
 });
 
+describe("instructor routes: a cohort's live overview and exports", () => {
+  it("GET overview.json, export.csv (both shapes) and export.json: the cohort's owner and admins; learners 403; another instructor 404", async () => {
+    const overview = await import("@/app/instructor/[cohortId]/overview.json/route");
+    const csv = await import("@/app/instructor/[cohortId]/export.csv/route");
+    const json = await import("@/app/instructor/[cohortId]/export.json/route");
+    const stranger = await testDb.prisma.user.create({ data: { email: "stranger-instructor@example.test", role: "INSTRUCTOR" }, select: { id: true, email: true, role: true } });
+    const strangerCookie = await sessionCookie(stranger);
+    const params = ctx({ cohortId: cohortOfInstructor });
+    const base = `/instructor/${cohortOfInstructor}`;
+    for (const [handler, path] of [
+      [overview.GET, `${base}/overview.json`],
+      [csv.GET, `${base}/export.csv`],
+      [csv.GET, `${base}/export.csv?shape=long`],
+      [json.GET, `${base}/export.json`],
+    ] as const) {
+      expect(await statuses((who) => handler(request(who, path), params))).toEqual({ anonymous: 401, learner: 403, other: 403, instructor: 200, admin: 200 });
+      const asStranger = request("anonymous", path);
+      asStranger.headers.set("cookie", strangerCookie);
+      expect((await handler(asStranger, params)).status).toBe(404);
+    }
+    const download = await csv.GET(request("instructor", `${base}/export.csv`), params);
+    expect(download.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="tuesday-group-\d{4}-\d{2}-\d{2}\.csv"$/);
+  });
+});
+
 describe("data functions behind the server actions", () => {
   it("cohorts: instructors and admins manage them; learners may not; instructors see only their own", async () => {
-    const { createCohort, addCohortMember, cohortProgress, listMyCohorts } = await import("@/server/cohorts/cohorts");
+    const { createCohort, changeJoinLink, managedCohort, listMyCohorts, removeCohortMember } = await import("@/server/cohorts/cohorts");
+    const { cohortOverview } = await import("@/server/cohorts/overview");
+    const { cohortLearner } = await import("@/server/cohorts/learner-detail");
+    const { joinCohort } = await import("@/server/cohorts/membership");
+    const { sharingStatement } = await import("@/server/cohorts/sharing");
     const p = testDb.prisma;
     await expect(createCohort({ db: p, actor: null }, { name: "x" })).rejects.toMatchObject({ code: "unauthenticated" });
     await expect(createCohort({ db: p, actor: fx.users.learner }, { name: "x" })).rejects.toMatchObject({ code: "forbidden" });
     const adminCohort = await createCohort({ db: p, actor: fx.users.admin }, { name: "Admin's group" });
-    await expect(addCohortMember({ db: p, actor: fx.users.instructor }, { cohortId: adminCohort.id, email: fx.users.learner.email })).rejects.toMatchObject({ code: "not_found" });
-    await expect(cohortProgress({ db: p, actor: fx.users.instructor }, adminCohort.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(cohortProgress({ db: p, actor: fx.users.learner }, cohortOfInstructor)).rejects.toMatchObject({ code: "forbidden" });
-    await addCohortMember({ db: p, actor: fx.users.admin }, { cohortId: adminCohort.id, email: fx.users.other.email });
-    expect((await cohortProgress({ db: p, actor: fx.users.admin }, adminCohort.id)).members.map((m) => m.user.email)).toEqual([fx.users.other.email]);
+    for (const manage of [
+      (actor: Actor | null) => managedCohort({ db: p, actor }, adminCohort.id),
+      (actor: Actor | null) => changeJoinLink({ db: p, actor }, { change: "rotate", cohortId: adminCohort.id }),
+      (actor: Actor | null) => cohortOverview({ db: p, actor }, adminCohort.id),
+      (actor: Actor | null) => cohortLearner({ db: p, actor }, adminCohort.id, fx.users.other.id, null),
+      (actor: Actor | null) => removeCohortMember({ db: p, actor }, adminCohort.id, fx.users.other.id),
+    ]) {
+      await expect(manage(null)).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(manage(fx.users.learner)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(manage(fx.users.instructor)).rejects.toMatchObject({ code: "not_found" });
+    }
+    // Nobody is added by someone else: the learner joins through the link, having seen what is shared.
+    const { joinCode } = await managedCohort({ db: p, actor: fx.users.admin }, adminCohort.id);
+    await joinCohort({ db: p, actor: fx.users.other }, { code: joinCode, consentVersion: sharingStatement.version });
+    expect((await cohortOverview({ db: p, actor: fx.users.admin }, adminCohort.id)).matrix.learners.map((m) => m.user.email)).toEqual([fx.users.other.email]);
+    expect((await cohortLearner({ db: p, actor: fx.users.admin }, adminCohort.id, fx.users.other.id, null)).learner.email).toBe(fx.users.other.email);
+    // A person who is not a member is "no such learner", even to the admin on this cohort's page.
+    await expect(cohortLearner({ db: p, actor: fx.users.admin }, adminCohort.id, fx.users.learner.id, null)).rejects.toMatchObject({ code: "not_found" });
     expect((await listMyCohorts({ db: p, actor: fx.users.instructor })).map((c) => c.id)).toEqual([cohortOfInstructor]);
     expect((await listMyCohorts({ db: p, actor: fx.users.admin })).map((c) => c.id).sort()).toEqual([cohortOfInstructor, adminCohort.id].sort());
+    await removeCohortMember({ db: p, actor: fx.users.admin }, adminCohort.id, fx.users.other.id);
+    expect((await cohortOverview({ db: p, actor: fx.users.admin }, adminCohort.id)).matrix.learners).toEqual([]);
+  });
+
+  it("joining and leaving: one's own choice, signed in, never into one's own cohort", async () => {
+    const { changeJoinLink } = await import("@/server/cohorts/cohorts");
+    const { joinCohort, joinPreview, leaveCohort, myMemberships } = await import("@/server/cohorts/membership");
+    const { sharingStatement } = await import("@/server/cohorts/sharing");
+    const p = testDb.prisma;
+    // Made before join links existed: the instructor makes one.
+    const { joinCode } = await changeJoinLink({ db: p, actor: fx.users.instructor }, { change: "rotate", cohortId: cohortOfInstructor });
+    const join = (actor: Actor | null) => joinCohort({ db: p, actor }, { code: joinCode, consentVersion: sharingStatement.version });
+    // Anyone holding the link may read what joining means; it names no member.
+    const preview = await joinPreview({ db: p, actor: null }, joinCode as string);
+    expect(preview).toMatchObject({ cohort: { name: "Tuesday group", instructorEmail: fx.users.instructor.email }, member: false });
+    expect(JSON.stringify(preview)).not.toContain(fx.users.learner.email);
+    await expect(join(null)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(join(fx.users.instructor)).rejects.toMatchObject({ code: "conflict" });
+    await expect(myMemberships({ db: p, actor: null })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(leaveCohort({ db: p, actor: null }, cohortOfInstructor)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(leaveCohort({ db: p, actor: fx.users.admin }, cohortOfInstructor)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("account actions: sign-up refuses a taken email; deletion and export need a session", async () => {

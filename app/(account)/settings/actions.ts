@@ -3,6 +3,7 @@ import { signOut } from "@/server/auth";
 import { redirect } from "next/navigation";
 import { deleteAccount } from "@/server/accounts/account-data";
 import { signOutEverywhere } from "@/server/accounts/recovery";
+import { leaveCohort } from "@/server/cohorts/membership";
 import { currentContext } from "@/server/auth/current-actor";
 import { runAction, type ActionResult } from "@/server/errors";
 
@@ -21,4 +22,12 @@ export async function signOutOfAllDevices(): Promise<void> {
   await signOutEverywhere(await currentContext());
   await signOut({ redirect: false });
   redirect("/signin?signedOut=everywhere");
+}
+
+/** Leaves a cohort: its instructor no longer sees anything of this account, from their next request on. */
+export async function leaveCohortAction(cohortId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    await leaveCohort(await currentContext(), cohortId);
+    return undefined;
+  });
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
-import { currentActor } from "@/server/auth/current-actor";
+import { MembershipList } from "@/components/instructor/membership-list";
+import { currentContext } from "@/server/auth/current-actor";
+import { myMemberships } from "@/server/cohorts/membership";
 import { env } from "@/server/env";
 import { resendConfirmation } from "../verify-email/actions";
-import { deleteMyAccount, signOutOfAllDevices } from "./actions";
+import { deleteMyAccount, leaveCohortAction, signOutOfAllDevices } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 export const dynamic = "force-dynamic";
@@ -19,8 +21,10 @@ const confirmationNotes: Record<string, string> = {
 const buttonClass = "rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900";
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
-  const me = await currentActor();
+  const ctx = await currentContext();
+  const me = ctx.actor;
   if (!me) redirect("/signin?next=/settings");
+  const memberships = await myMemberships(ctx);
   const { confirmation, verified } = await searchParams;
   const confirmationNote = typeof confirmation === "string" ? (confirmationNotes[confirmation] ?? "The link could not be sent. Please try again later.") : null;
   return (
@@ -43,6 +47,13 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           {confirmationNote && <p role="status">{confirmationNote}</p>}
         </form>
       )}
+
+      <section aria-labelledby="cohorts-heading" className="mt-10">
+        <h2 id="cohorts-heading" className="text-xl font-semibold">
+          Cohorts
+        </h2>
+        <MembershipList memberships={memberships} leave={leaveCohortAction} />
+      </section>
 
       <section aria-labelledby="sessions-heading" className="mt-10">
         <h2 id="sessions-heading" className="text-xl font-semibold">

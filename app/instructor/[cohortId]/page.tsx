@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SmallForm } from "@/components/account/small-form";
-import { ProgressRing } from "@/components/progress/progress-ring";
+import { CohortLive } from "@/components/instructor/cohort-live";
+import { JoinLinkPanel } from "@/components/instructor/join-link-panel";
+import { cohortPaths } from "@/lib/api/web-api";
 import { currentContext } from "@/server/auth/current-actor";
-import { cohortProgress } from "@/server/cohorts/cohorts";
+import { managedCohort } from "@/server/cohorts/cohorts";
+import { cohortOverview } from "@/server/cohorts/overview";
 import { orNotFound } from "@/server/http/page-data";
-import { addMemberAction } from "../actions";
+import { changeJoinLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Cohort progress" };
+export const metadata: Metadata = { title: "Cohort" };
 export const dynamic = "force-dynamic";
 
 export default async function CohortPage({ params }: PageProps<"/instructor/[cohortId]">) {
   const { cohortId } = await params;
   const ctx = await currentContext();
-  if (!ctx.actor) redirect(`/signin?next=/instructor/${encodeURIComponent(cohortId)}`);
-  const data = await orNotFound(cohortProgress(ctx, cohortId));
-  const lessons = data.members[0]?.progress.lessons.map((l) => l.lesson) ?? [];
+  if (!ctx.actor) redirect(`/signin?next=${encodeURIComponent(cohortPaths.page(cohortId))}`);
+  const [cohort, overview] = await orNotFound(Promise.all([managedCohort(ctx, cohortId), cohortOverview(ctx, cohortId)]));
   return (
     <div>
       <p className="text-sm">
@@ -24,46 +25,35 @@ export default async function CohortPage({ params }: PageProps<"/instructor/[coh
           ← Cohorts
         </Link>
       </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{data.cohort.name}</h1>
-      <section className="mt-6">
-        <SmallForm field={{ name: "email", label: "Add a learner by email", type: "email" }} submitLabel="Add" action={addMemberAction} extra={{ cohortId }} />
-      </section>
-      {data.members.length === 0 ? (
-        <p className="mt-6">No members yet.</p>
-      ) : (
-        <div className="mt-8 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Completion per lesson for each member</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="px-2 py-2 text-left">
-                  Learner
-                </th>
-                {lessons.map((l) => (
-                  <th key={l.slug} scope="col" className="px-2 py-2 text-left font-medium">
-                    {l.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map(({ user, progress }) => (
-                <tr key={user.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="px-2 py-2 text-left font-normal">
-                    {user.name ?? user.email}
-                    <div className="text-xs text-slate-500">{user.email}</div>
-                  </th>
-                  {progress.lessons.map((l) => (
-                    <td key={l.lesson.slug} className="px-2 py-2">
-                      <ProgressRing value={l.completion} size={44} label={`${user.email}, ${l.lesson.title}`} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{cohort.name}</h1>
+      <div className="mt-6 grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <JoinLinkPanel cohortId={cohort.id} initial={{ joinCode: cohort.joinCode, joinExpiresAt: cohort.joinExpiresAt?.toISOString() ?? null }} action={changeJoinLinkAction} />
+        <section aria-labelledby="export-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 id="export-heading" className="font-semibold">
+            Export
+          </h2>
+          <ul className="mt-2 flex flex-col gap-1 text-sm">
+            <li>
+              <a href={cohortPaths.exportCsv(cohort.id)} download className="underline">
+                CSV: a row per learner
+              </a>
+            </li>
+            <li>
+              <a href={cohortPaths.exportCsv(cohort.id, "long")} download className="underline">
+                CSV: a row per learner, exercise and check
+              </a>
+            </li>
+            <li>
+              <a href={cohortPaths.exportJson(cohort.id)} download className="underline">
+                JSON: both
+              </a>
+            </li>
+          </ul>
+        </section>
+      </div>
+      <div className="mt-8">
+        <CohortLive initial={overview} />
+      </div>
     </div>
   );
 }

@@ -2,16 +2,9 @@
 // Every attempt at this exercise, newest first, each one re-openable with its files and events. Only counted
 // attempts are numbered: a not-gradable one was our fault, is listed (its files and reason stay readable) and
 // says "not counted".
+import type { AttemptSummary } from "@/lib/api/answers";
 import { formatBytes } from "@/lib/grading/file-rules";
 import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-events";
-
-export interface AttemptRow {
-  id: string;
-  status: SubmissionStatus;
-  score: number | null;
-  imageSizeBytes: number | null;
-  createdAt: string;
-}
 
 const statusText: Record<SubmissionStatus, string> = { QUEUED: "queued", RUNNING: "grading", PASSED: "passed", FAILED: "failed", NOT_GRADABLE: "not gradable" };
 const statusClass: Record<SubmissionStatus, string> = {
@@ -22,7 +15,7 @@ const statusClass: Record<SubmissionStatus, string> = {
   NOT_GRADABLE: "text-amber-700 dark:text-amber-400",
 };
 
-export function AttemptHistory({ attempts, openId, onOpen }: { attempts: AttemptRow[]; openId: string | null; onOpen: (id: string) => void }) {
+export function AttemptHistory({ attempts, openId, onOpen }: { attempts: AttemptSummary[]; openId: string | null; onOpen: (id: string) => void }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-500">No attempts yet. Press Grade (or Ctrl/⌘+Enter) to send your files.</p>;
   const numbers = attemptNumbers(attempts);
   return (

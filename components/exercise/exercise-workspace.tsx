@@ -4,12 +4,12 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { AttemptSummary, SizedImage } from "@/lib/api/answers";
+import { ApiError, webApi } from "@/lib/api/web-api";
 import { fileSetProblems, type UploadLimits } from "@/lib/grading/file-rules";
-import { submissionCreatedSchema } from "@/lib/grading/submission-events";
-import { AttemptHistory, type AttemptRow } from "./attempt-history";
+import { AttemptHistory } from "./attempt-history";
 import { FileTree } from "./file-tree";
 import { LiveView } from "./live-view";
-import type { SizedImage } from "./size-chart";
 import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
 import { useSubmissionStream, type StreamSeed } from "./use-submission-stream";
 
@@ -26,15 +26,17 @@ export interface ExerciseWorkspaceProps {
   draft: Record<string, string> | null;
   signedIn: boolean;
   signInHref: string;
-  attempts: AttemptRow[];
+  attempts: AttemptSummary[];
   solutionUnlocksAfter: number;
   reference: SizedImage | null;
   /** What a grading accepts now (the grader's reported limits, within the web's), from the page's grading environment. */
   uploadLimits: UploadLimits;
 }
 
-interface ErrorBody {
-  error?: { message?: string };
+/** The server's own words for a refusal; a network failure is said plainly. */
+function problemOf(error: unknown, fallback: string): { text: string; signIn?: boolean } {
+  if (error instanceof ApiError) return { text: error.message, signIn: error.status === 401 };
+  return { text: error instanceof TypeError ? "The server could not be reached. Check your connection and try again." : fallback };
 }
 
 function firstPath(files: Record<string, string>): string | null {
@@ -67,9 +69,9 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   }, [slug, signedIn, draft]);
 
   const refreshAttempts = useCallback(async () => {
-    const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/submissions`);
-    if (!response.ok) return;
-    const body = (await response.json()) as { attempts: AttemptRow[]; reference: SizedImage | null };
+    // A failed refresh keeps the list as it was: the next verdict refreshes it again.
+    const body = await webApi.attempts(slug).catch(() => null);
+    if (!body) return;
     setAttempts(body.attempts);
     if (body.reference) setReferenceImage({ label: body.reference.label, sizeBytes: body.reference.sizeBytes });
   }, [slug]);
@@ -89,24 +91,13 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
     setSubmitting(true);
     setProblem(null);
     try {
-      const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/submissions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ files }),
-      });
-      const body: unknown = await response.json().catch(() => ({}));
-      const created = submissionCreatedSchema.safeParse(body);
-      if (response.status === 202 && created.success) {
-        const { id, event } = created.data;
-        setOpened(null);
-        setSeed({ submissionId: id, event });
-        setOpenId(id);
-        setAttempts((rows) => [{ id, status: "QUEUED", score: null, imageSizeBytes: null, createdAt: event.at }, ...rows]);
-      } else {
-        setProblem({ text: (body as ErrorBody).error?.message ?? `Grading could not start (HTTP ${response.status}).`, signIn: response.status === 401 });
-      }
-    } catch {
-      setProblem({ text: "The server could not be reached. Check your connection and grade again." });
+      const { id, event } = await webApi.submit(slug, files);
+      setOpened(null);
+      setSeed({ submissionId: id, event });
+      setOpenId(id);
+      setAttempts((rows) => [{ id, status: "QUEUED", score: null, imageSizeBytes: null, createdAt: event.at, layers: [] }, ...rows]);
+    } catch (error) {
+      setProblem(problemOf(error, "Grading could not start."));
     } finally {
       setSubmitting(false);
     }
@@ -114,18 +105,21 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
 
   async function openAttempt(id: string) {
     setOpenId(id);
-    const response = await fetch(`/api/submissions/${encodeURIComponent(id)}`);
-    if (!response.ok) return setProblem({ text: "That attempt could not be loaded." });
-    const view = (await response.json()) as { files: Record<string, string> };
-    setOpened({ id, files: view.files });
-    setOpenedFile(firstPath(view.files));
+    try {
+      const view = await webApi.submission(id);
+      setOpened({ id, files: view.files });
+      setOpenedFile(firstPath(view.files));
+    } catch (error) {
+      setProblem(problemOf(error, "That attempt could not be loaded."));
+    }
   }
 
   async function showSolution() {
-    const response = await fetch(`/api/exercises/${encodeURIComponent(slug)}/solution`);
-    const body = (await response.json().catch(() => ({}))) as ErrorBody & { files?: Record<string, string> };
-    if (response.ok && body.files) setSolution(body.files);
-    else setProblem({ text: body.error?.message ?? "The reference solution could not be loaded." });
+    try {
+      setSolution((await webApi.solution(slug)).files);
+    } catch (error) {
+      setProblem(problemOf(error, "The reference solution could not be loaded."));
+    }
   }
 
   const failed = attempts.filter((a) => a.status === "FAILED").length;

@@ -6,7 +6,7 @@ import { formatBytes } from "@/lib/grading/file-rules";
 import { AnsiLog } from "./ansi-log";
 import { CheckList } from "./check-list";
 import { stages, type GradingProgress, type Stage } from "./grading-progress";
-import type { SizedImage } from "./size-chart";
+import type { SizedImage } from "@/lib/api/answers";
 
 // The chart library is loaded only when a verdict with sizes is shown.
 const SizeChart = dynamic(() => import("./size-chart").then((m) => m.SizeChart), { ssr: false });

@@ -2,12 +2,8 @@
 // Image sizes side by side (this attempt, the previous one, the starter the grader built as a baseline, the
 // reference solution when known) and this image's layers, so "smaller" is something the learner can see.
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SizedImage } from "@/lib/api/answers";
 import { formatBytes } from "@/lib/grading/file-rules";
-
-export interface SizedImage {
-  label: string;
-  sizeBytes: number;
-}
 
 export interface SizeChartProps {
   images: SizedImage[];

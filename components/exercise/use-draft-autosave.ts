@@ -2,6 +2,7 @@
 // Saves the learner's files a moment after they stop typing: to their account when signed in (so another
 // browser opens the same work), to this browser's localStorage otherwise.
 import { useEffect, useRef, useState } from "react";
+import { webApi } from "@/lib/api/web-api";
 
 export type SaveState = "saved" | "saving" | "unsaved" | "error";
 
@@ -41,9 +42,10 @@ export function useDraftAutosave(slug: string, files: Record<string, string>, si
         return;
       }
       setState("saving");
-      fetch(`/api/exercises/${encodeURIComponent(slug)}/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ files }) })
-        .then((r) => setState(r.ok ? "saved" : "error"))
-        .catch(() => setState("error"));
+      webApi.saveDraft(slug, files).then(
+        () => setState("saved"),
+        () => setState("error"),
+      );
     }, delayMs);
     return () => clearTimeout(timer);
   }, [slug, files, signedIn, delayMs]);

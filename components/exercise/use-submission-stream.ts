@@ -4,6 +4,7 @@
 // A submission the learner just made starts from the first event its POST answered with, and the stream
 // continues after it: the live view moves the moment the submission is stored, not a round trip later.
 import { useEffect, useMemo, useState } from "react";
+import { webApi } from "@/lib/api/web-api";
 import { streamedEventSchema, type StreamedEvent } from "@/lib/grading/submission-events";
 import { applyEvent, initialProgress, type GradingProgress } from "./grading-progress";
 
@@ -19,8 +20,7 @@ export function useSubmissionStream(submissionId: string | null, seed: StreamSee
 
   useEffect(() => {
     if (!submissionId) return;
-    const after = first ? `?after=${first.seq}` : "";
-    const source = new EventSource(`/api/submissions/${encodeURIComponent(submissionId)}/events${after}`);
+    const source = new EventSource(webApi.submissionEventsUrl(submissionId, first?.seq));
     source.onmessage = (message: MessageEvent<string>) => {
       const parsed = streamedEventSchema.safeParse(JSON.parse(message.data));
       if (!parsed.success) return;

@@ -35,9 +35,6 @@ export const streamedEventSchema = z.object({ seq: z.number().int().nonnegative(
 
 export type StreamedEvent = z.infer<typeof streamedEventSchema>;
 
-/** The 202 answer to a submission: its id and its first stored event, to show before the stream is open. */
-export const submissionCreatedSchema = z.object({ id: z.string().min(1), event: streamedEventSchema });
-
 export const submissionStatuses = ["QUEUED", "RUNNING", "PASSED", "FAILED", "NOT_GRADABLE"] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 

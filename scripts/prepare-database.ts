@@ -7,7 +7,7 @@ import { openDb } from "../server/db-client";
 import { parseWebEnv } from "../server/env";
 import { loadAllContent } from "../server/content/load";
 import { syncContent, changedAnything } from "../server/content/sync";
-import { seedDemoAccounts } from "../server/accounts/demo-accounts";
+import { seedDemoAccounts, seedDemoCohort } from "../server/accounts/demo-accounts";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const env = parseWebEnv(process.env);
@@ -28,6 +28,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
       const demo = await seedDemoAccounts({ db: handle.prisma }, env.DEMO_PASSWORD);
       log(`demo accounts ready: ${demo.ready.join(", ") || "none"}`);
       if (demo.refused.length) log(`demo accounts NOT seeded, their addresses belong to accounts the seed did not create (left unchanged): ${demo.refused.join(", ")}`);
+      if (await seedDemoCohort({ db: handle.prisma }, demo)) log("demo cohort made: the demo learner has joined the demo instructor's cohort");
     }
   } finally {
     await handle.close();

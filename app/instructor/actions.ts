@@ -1,5 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { cohortPaths } from "@/lib/api/web-api";
 import { currentContext } from "@/server/auth/current-actor";
 import { runAction, type ActionResult } from "@/server/errors";
 import { changeJoinLink, createCohort, removeCohortMember } from "@/server/cohorts/cohorts";
@@ -20,10 +22,9 @@ export async function changeJoinLinkAction(input: unknown): Promise<ActionResult
   });
 }
 
-export async function removeMemberAction(cohortId: string, userId: string): Promise<ActionResult> {
-  return runAction(async () => {
-    await removeCohortMember(await currentContext(), cohortId, userId);
-    revalidatePath("/instructor");
-    return undefined;
-  });
+/** Takes a learner out of the cohort (from their drill-down page), then returns to the cohort. */
+export async function removeMemberAction(cohortId: string, userId: string): Promise<void> {
+  await removeCohortMember(await currentContext(), cohortId, userId);
+  revalidatePath("/instructor");
+  redirect(cohortPaths.page(cohortId));
 }

@@ -7,6 +7,8 @@
 import type { Role } from "@/generated/prisma/client";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { DbContext } from "@/server/context";
+import { createJoinCode } from "@/server/cohorts/join-code";
+import { sharingStatement } from "@/server/cohorts/sharing";
 
 const demoDomain = "shipshape.local";
 
@@ -43,4 +45,26 @@ export async function seedDemoAccounts(ctx: DbContext, password: string): Promis
     report.ready.push(account.email);
   }
   return report;
+}
+
+export const demoCohortName = "Demo cohort";
+
+/**
+ * "Demo cohort", owned by the demo instructor, which the demo learner has joined, so the instructor's pages have
+ * something to show on a fresh start. Only between accounts the seed itself created (a refused address gets none),
+ * and only while the demo instructor owns no cohort, so a restart never undoes what was done in the demo (a renamed
+ * cohort, a learner who left).
+ */
+export async function seedDemoCohort(ctx: DbContext, report: DemoSeedReport): Promise<boolean> {
+  const [learner, instructor] = ["LEARNER", "INSTRUCTOR"].map((role) => demoAccounts.find((a) => a.role === role)?.email);
+  if (!learner || !instructor || !report.ready.includes(learner) || !report.ready.includes(instructor)) return false;
+  const users = await ctx.db.user.findMany({ where: { email: { in: [learner, instructor] }, demo: true }, select: { id: true, email: true } });
+  const learnerId = users.find((u) => u.email === learner)?.id;
+  const instructorId = users.find((u) => u.email === instructor)?.id;
+  if (!learnerId || !instructorId) return false;
+  if ((await ctx.db.cohort.count({ where: { ownerId: instructorId } })) > 0) return false;
+  await ctx.db.cohort.create({
+    data: { name: demoCohortName, ownerId: instructorId, joinCode: createJoinCode(), members: { create: { userId: learnerId, consentVersion: sharingStatement.version } } },
+  });
+  return true;
 }

@@ -1,16 +1,11 @@
 import "server-only";
 // Cohorts: an instructor's group of learners who joined through the cohort's link, having seen what is shared
 // (server/cohorts/membership.ts). Nobody is added to a cohort by someone else. An admin may see every cohort.
-import { randomBytes } from "node:crypto";
 import { createCohortSchema, joinLinkChangeSchema } from "@/lib/validations/cohort";
 import { managedCohorts, requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
-
-/** 96 random bits, URL-safe: a link nobody guesses, short enough to read out. */
-export function createJoinCode(): string {
-  return randomBytes(12).toString("base64url");
-}
+import { createJoinCode } from "./join-code";
 
 export async function listMyCohorts(ctx: Ctx) {
   const me = requirePermission(ctx.actor, "cohorts:manage");

@@ -7,6 +7,7 @@ import { cohortPaths } from "@/lib/api/web-api";
 import { currentContext } from "@/server/auth/current-actor";
 import { cohortLearner } from "@/server/cohorts/learner-detail";
 import { orNotFound } from "@/server/http/page-data";
+import { removeMemberAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Learner" };
 export const dynamic = "force-dynamic";
@@ -28,6 +29,11 @@ export default async function CohortLearnerPage({ params, searchParams }: PagePr
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {data.learner.email} · joined {new Date(data.learner.joinedAt).toLocaleDateString()}
       </p>
+      <form action={removeMemberAction.bind(null, cohortId, userId)} className="mt-2">
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+          Remove from {data.cohort.name}
+        </button>
+      </form>
 
       <section aria-labelledby="attempts-heading" className="mt-8">
         <h2 id="attempts-heading" className="text-xl font-semibold">

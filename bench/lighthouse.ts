@@ -17,7 +17,7 @@ const pages = [
 
 const categories = ["performance", "accessibility", "best-practices"] as const;
 const targets: Record<(typeof categories)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100 };
-const webPort = 3585;
+const webPort = 4785;
 
 export interface PageScores {
   page: string;

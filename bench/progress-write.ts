@@ -1,7 +1,9 @@
 // p95 latency of the writes a reader makes all the time — a progress mark (POST /api/progress's data function)
-// and a finished quick test (re-scored and stored by clientId) — on embedded PGlite, each as a ratio against a
-// raw INSERT of one progress row through the same connection in the same run. Run alone:
+// and a finished quick test (re-scored and stored by clientId) — each as a ratio against a raw INSERT of one
+// progress row through the same connection in the same run, on a fresh migrated database: embedded PGlite, or a
+// new database on the PostgreSQL server named by DATABASE_URL (tests/support/test-db.ts, dropped afterwards):
 //   npx tsx bench/progress-write.ts [writes]
+//   DATABASE_URL=postgresql://… npx tsx bench/progress-write.ts [writes]
 // The data functions are server-only modules, so the measurement runs in a child whose `server-only` import
 // resolves to an empty module (bench/allow-server-only.mjs); run() returns its result to bench/run.ts.
 import { spawn } from "node:child_process";
@@ -18,7 +20,7 @@ export interface WriteLatency {
 
 export interface ProgressWriteResult {
   name: "progress-write";
-  driver: "pglite";
+  driver: "pglite" | "postgres";
   writes: number;
   baseline: { name: string; p50Ms: number; p95Ms: number };
   results: WriteLatency[];
@@ -40,17 +42,13 @@ async function timeEach(count: number, write: (i: number) => Promise<unknown>): 
 }
 
 async function measure(writes: number): Promise<ProgressWriteResult> {
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const { PrismaClient } = await import("@/generated/prisma/client");
-  const { applyMigrations } = await import("@/prisma/migrate");
-  const { openPglite } = await import("@/server/db-client");
+  const { createTestDb } = await import("@/tests/support/test-db");
   const { seedFixture } = await import("@/tests/authz/fixture");
   const { setProgressMark } = await import("@/server/progress/marks");
   const { saveQuizAttempt } = await import("@/server/quiz/attempts");
 
-  const pglite = await openPglite(null);
-  await applyMigrations(new PrismaPGlite(pglite));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const testDb = await createTestDb();
+  const { prisma } = testDb;
   try {
     const fx = await seedFixture(prisma);
     const me = fx.users.learner;
@@ -73,14 +71,13 @@ async function measure(writes: number): Promise<ProgressWriteResult> {
     const row = (name: string, samples: number[]): WriteLatency => ({ name, p50Ms: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95), ratioToBaseline: quantile(samples, 0.95) / baseP95 });
     return {
       name: "progress-write",
-      driver: "pglite",
+      driver: testDb.driver,
       writes,
       baseline: { name: "raw INSERT of one ProgressMark", p50Ms: quantile(baseline, 0.5), p95Ms: baseP95 },
       results: [row("setProgressMark (authorize, validate, find lesson, insert)", marks), row("saveQuizAttempt (authorize, validate, load quiz, score, insert)", attempts)],
     };
   } finally {
-    await prisma.$disconnect();
-    await pglite.close();
+    await testDb.close();
   }
 }
 

@@ -1,12 +1,20 @@
 // The browser's view of who is signed in, fetched once per page load from next-auth's session endpoint (which
 // carries id and role). Client components use it to decide between "save to the account" and "keep here".
-import { z } from "zod";
+const roles = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 
-const sessionSchema = z.object({
-  user: z.object({ id: z.string(), role: z.enum(["LEARNER", "INSTRUCTOR", "ADMIN"]), email: z.string().nullish(), name: z.string().nullish() }),
-});
+export interface ClientSession {
+  user: { id: string; role: (typeof roles)[number]; email?: string | null; name?: string | null };
+}
 
-export type ClientSession = z.infer<typeof sessionSchema>;
+// A type guard, not zod: this module is in every page's JavaScript (the header's account menu), and zod was the
+// largest part of it. The answer comes from our own session endpoint; the server decides every permission again.
+function isClientSession(value: unknown): value is ClientSession {
+  const user = typeof value === "object" && value !== null ? (value as { user?: unknown }).user : undefined;
+  if (typeof user !== "object" || user === null) return false;
+  const { id, role, email, name } = user as Record<string, unknown>;
+  const optionalText = (v: unknown) => v === undefined || v === null || typeof v === "string";
+  return typeof id === "string" && roles.some((r) => r === role) && optionalText(email) && optionalText(name);
+}
 
 let pending: Promise<ClientSession | null> | undefined;
 const listeners = new Set<() => void>();
@@ -15,8 +23,8 @@ async function fetchSession(): Promise<ClientSession | null> {
   try {
     const response = await fetch("/api/auth/session", { cache: "no-store" });
     if (!response.ok) return null;
-    const parsed = sessionSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : null;
+    const body: unknown = await response.json();
+    return isClientSession(body) ? body : null;
   } catch {
     return null;
   }

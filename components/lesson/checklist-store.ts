@@ -1,9 +1,8 @@
 // Checklist ticks live in the browser under one key per lesson, so a reader keeps them without an account.
 // Every checklist item on the page reads the same stored string through useSyncExternalStore; writes notify
 // the items in this tab, and the `storage` event brings in ticks made in another tab.
-import { z } from "zod";
+import { isStringList } from "@/components/progress/browser-progress";
 
-const tickedSchema = z.array(z.string());
 const listeners = new Set<() => void>();
 
 export function checklistStorageKey(lessonKey: string): string {
@@ -31,8 +30,8 @@ export function readStoredTicks(lessonKey: string): string | null {
 export function parseTicks(stored: string | null): Set<string> {
   if (!stored) return new Set();
   try {
-    const parsed = tickedSchema.safeParse(JSON.parse(stored));
-    return new Set(parsed.success ? parsed.data : []);
+    const parsed: unknown = JSON.parse(stored);
+    return new Set(isStringList(parsed) ? parsed : []);
   } catch {
     return new Set();
   }

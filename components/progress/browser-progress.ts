@@ -3,22 +3,44 @@
 //   shipshape:sections:<course>/<lesson>   sections read to the end
 //   shipshape:quiz:<course>/<lesson>       finished quick-test attempts, each with its own clientId
 // For a signed-in reader the same keys mirror the account, so the page reads one place either way.
-import { z } from "zod";
-import { answersSchema, type Answers } from "@/lib/quiz/answer";
+import type { Answers } from "@/lib/quiz/answer";
 import type { MergeInput } from "@/lib/validations/progress";
 
 const prefix = { checklist: "shipshape:checklist:", sections: "shipshape:sections:", quiz: "shipshape:quiz:" } as const;
 const mergedFlag = "shipshape:merged-for";
 
-const idListSchema = z.array(z.string());
-export const storedAttemptSchema = z.object({
-  clientId: z.string(),
-  answers: answersSchema,
-  finishedAt: z.string(),
-  correct: z.number(),
-  total: z.number(),
-});
-export type StoredAttempt = z.infer<typeof storedAttemptSchema>;
+// What is read back is checked with type guards, not zod: this module is on every reading page, and zod was the
+// largest part of their JavaScript. The server validates whatever it is sent (the merge re-checks every answer
+// against lib/quiz/answer's schema), so these checks only keep a damaged entry from breaking the page.
+export interface StoredAttempt {
+  clientId: string;
+  answers: Answers;
+  finishedAt: string;
+  correct: number;
+  total: number;
+}
+
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function isStoredAttempt(value: unknown): value is StoredAttempt {
+  if (typeof value !== "object" || value === null) return false;
+  const { clientId, answers, finishedAt, correct, total } = value as Record<string, unknown>;
+  return (
+    typeof clientId === "string" &&
+    typeof answers === "object" &&
+    answers !== null &&
+    !Array.isArray(answers) &&
+    typeof finishedAt === "string" &&
+    typeof correct === "number" &&
+    typeof total === "number"
+  );
+}
+
+function isAttemptList(value: unknown): value is StoredAttempt[] {
+  return Array.isArray(value) && value.every(isStoredAttempt);
+}
 
 function storage(): Storage | null {
   try {
@@ -28,12 +50,12 @@ function storage(): Storage | null {
   }
 }
 
-function readJson<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
+function readJson<T>(key: string, isValid: (value: unknown) => value is T, fallback: T): T {
   const raw = storage()?.getItem(key);
   if (!raw) return fallback;
   try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : fallback;
+    const parsed: unknown = JSON.parse(raw);
+    return isValid(parsed) ? parsed : fallback;
   } catch {
     return fallback;
   }
@@ -48,7 +70,7 @@ function write(key: string, value: unknown): void {
 }
 
 export function readSections(lessonKey: string): string[] {
-  return readJson(prefix.sections + lessonKey, idListSchema, []);
+  return readJson(prefix.sections + lessonKey, isStringList, []);
 }
 
 export function addSection(lessonKey: string, sectionId: string): boolean {
@@ -59,7 +81,7 @@ export function addSection(lessonKey: string, sectionId: string): boolean {
 }
 
 export function readAttempts(lessonKey: string): StoredAttempt[] {
-  return readJson(prefix.quiz + lessonKey, z.array(storedAttemptSchema), []);
+  return readJson(prefix.quiz + lessonKey, isAttemptList, []);
 }
 
 export function addAttempt(lessonKey: string, attempt: { clientId: string; answers: Answers; correct: number; total: number }): void {
@@ -90,7 +112,7 @@ export function collectForMerge(): MergeInput {
   for (const lessonKey of lessonKeys()) {
     const [course, lesson] = lessonKey.split("/");
     if (!course || !lesson) continue;
-    input.lessons.push({ course, lesson, sectionsRead: readSections(lessonKey), checklist: readJson(prefix.checklist + lessonKey, idListSchema, []) });
+    input.lessons.push({ course, lesson, sectionsRead: readSections(lessonKey), checklist: readJson(prefix.checklist + lessonKey, isStringList, []) });
     for (const a of readAttempts(lessonKey)) input.attempts.push({ clientId: a.clientId, course, lesson, answers: a.answers, finishedAt: a.finishedAt });
   }
   return input;

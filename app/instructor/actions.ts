@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import type { Route } from "next";
 import { redirect } from "next/navigation";
 import { cohortPaths } from "@/lib/api/web-api";
 import { currentContext } from "@/server/auth/current-actor";
@@ -26,5 +27,5 @@ export async function changeJoinLinkAction(input: unknown): Promise<ActionResult
 export async function removeMemberAction(cohortId: string, userId: string): Promise<void> {
   await removeCohortMember(await currentContext(), cohortId, userId);
   revalidatePath("/instructor");
-  redirect(cohortPaths.page(cohortId));
+  redirect(cohortPaths.page(cohortId) as Route);
 }

@@ -3,8 +3,16 @@ import "server-only";
 // from server/http/route.ts, pages and server actions from `currentContext()` (server/auth), tests build their
 // own around a test database. A function that acts for no one (the dispatcher storing a grader's events, a rate
 // limit counting) takes only the database part; a full context serves there too.
-import type { PrismaClient } from "@/generated/prisma/client";
-import type { Actor } from "@/server/authz";
+import type { PrismaClient, Role } from "@/generated/prisma/client";
+
+/** Who is asking: a signed-in user as the database knows them now (not as their cookie remembers), or null. */
+export interface Actor {
+  id: string;
+  email: string;
+  role: Role;
+  /** Absent counts as unverified: where verification is required, an actor built without it may not grade. */
+  emailVerified?: boolean;
+}
 
 export interface DbContext {
   db: PrismaClient;

@@ -1,2 +1,3 @@
-export type { Actor } from "./actor";
+// Who is asking is part of every data function's context; authz decides what they may do.
+export type { Actor } from "@/server/context";
 export { canViewPersonData, hasPermission, managedCohorts, readableLessons, shownCourses, requireActor, requireEditableCourse, requireMayJoinCohort, requireOwner, requirePermission, requireRoleChange, requireViewPersonData, type Permission } from "./policy";

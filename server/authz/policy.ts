@@ -5,10 +5,9 @@ import "server-only";
 // Asking for another person's data the caller may not see answers 404, never 403: whether a learner, a
 // submission or a progress record exists is itself private.
 import type { CourseSource, Prisma, Role } from "@/generated/prisma/client";
-import type { Ctx } from "@/server/context";
+import type { Actor, Ctx } from "@/server/context";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import type { Actor } from "./actor";
 
 export type Permission =
   /** Own progress, quiz attempts, account export and deletion. */

@@ -152,10 +152,7 @@ async function assembleRoot(recipe: BaseImageRecipe, root: string, logFile: stri
     if (source.kind === "debootstrap") {
       await debootstrapRootfs({ ...source, cacheDir: path.join(ctx.cacheRoot, "debootstrap"), target: root, mirror: ctx.mirror, logFile, signal });
     } else if (source.kind === "debian-files") {
-      const donor = path.join(path.dirname(root), "donor");
-      await fs.mkdir(donor);
-      await runCommand("tar", ["-C", donor, "--numeric-owner", "-xpf", await donorArchive(source.donor, logFile, ctx)], { signal });
-      const packages = await debianFilesRootfs(source, donor, root, { logFile, signal });
+      const packages = await debianFilesRootfs(source, await donorArchive(source.donor, logFile, ctx), root, { logFile, signal });
       await fs.appendFile(logFile, `files of: ${packages.join(" ")}\n`);
     } else {
       await busyboxRootfs(root, (await findStaticBusybox()).file);

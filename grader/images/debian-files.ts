@@ -1,7 +1,7 @@
 // Root file systems made of Debian packages' files alone, the way distroless images are made: no shell, no
 // package manager, no coreutils, only what the named packages and the libraries they load ship. The files are
-// taken from a "donor": the root file system of another stand-in that already has those packages installed
-// (its archive in the kit's cache), so such an image costs a copy rather than another debootstrap.
+// taken from a "donor": the archived root file system of another stand-in that already has those packages
+// installed (in the kit's cache), so such an image costs reading an archive rather than another debootstrap.
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -88,56 +88,72 @@ export function packageClosure(installed: readonly InstalledPackage[], roots: re
   return [...found].sort();
 }
 
+/** The donor archive's members ("usr/bin/", "bin"...) as written by the kit's `tar -c .`, folders ending in "/". */
+async function archiveMembers(archive: string, listing: string, ctx: { signal?: AbortSignal }): Promise<Set<string>> {
+  // Literal names, and into a file: tens of thousands of lines, raw as the dpkg lists have them.
+  await runCommand("tar", ["-tf", archive, "--quoting-style=literal", `--index-file=${listing}`], { signal: ctx.signal });
+  return new Set((await fs.readFile(listing, "utf8")).split("\n").filter(Boolean).map((m) => m.replace(/^\.\//, "")));
+}
+
 /** The donor's merged-/usr links (bin -> usr/bin ...): dpkg lists paths through them, the copy must not. */
-async function topLevelLinks(donor: string): Promise<Map<string, string>> {
+async function topLevelLinks(meta: string, names: readonly string[]): Promise<Map<string, string>> {
   const links = new Map<string, string>();
-  for (const entry of await fs.readdir(donor, { withFileTypes: true })) {
-    if (entry.isSymbolicLink()) links.set(entry.name, await fs.readlink(path.join(donor, entry.name)));
-  }
+  for (const name of names) links.set(name, await fs.readlink(path.join(meta, name)));
   return links;
 }
 
 /** Every non-directory path the packages installed, relative to the root and without the merged-/usr links. */
-async function packagePaths(donor: string, packages: readonly string[], links: Map<string, string>): Promise<string[]> {
+async function packagePaths(meta: string, members: Set<string>, packages: readonly string[], links: Map<string, string>): Promise<string[]> {
   const paths = new Set<string>();
   for (const name of packages) {
-    const info = path.join(donor, "var/lib/dpkg/info");
+    const info = path.join(meta, "var/lib/dpkg/info");
     const list = [`${name}.list`, `${name}:amd64.list`].map((f) => path.join(info, f)).find((f) => existsSync(f));
     if (!list) throw new Error(`no file list for ${name} in the donor root`);
     for (const line of (await fs.readFile(list, "utf8")).split("\n")) {
       if (!line.startsWith("/")) continue;
       const [top = "", ...rest] = line.slice(1).split("/");
       const rel = [links.get(top) ?? top, ...rest].join("/");
-      const stat = await fs.lstat(path.join(donor, rel)).catch(() => null);
-      if (stat && !stat.isDirectory()) paths.add(rel);
+      // Folders come with their files; what the donor's own strip removed (docs, locales) is simply not there.
+      if (members.has(rel)) paths.add(rel);
     }
   }
   return [...paths].sort();
 }
 
-/** Fills `target` with the packages' files (and the generated ones) from the donor root, keeping owners and modes. */
-export async function debianFilesRootfs(source: DebianFilesSource, donor: string, target: string, ctx: { logFile: string; signal?: AbortSignal }): Promise<string[]> {
-  const installed = parseDpkgStatus(await fs.readFile(path.join(donor, "var/lib/dpkg/status"), "utf8"));
-  const packages = packageClosure(installed, source.packages, source.filesOnly);
-  const links = await topLevelLinks(donor);
-  const paths = [...(await packagePaths(donor, packages, links)), ...source.generated.map((p) => p.replace(/^\//, ""))];
-  await fs.mkdir(target, { recursive: true });
-  if (source.userland === "busybox") await busyboxRootfs(target, (await findStaticBusybox()).file);
-  // A link only where the userland put nothing (busybox's /bin is a folder): the loader's /lib64 must resolve.
-  for (const [name, to] of links) if (!existsSync(path.join(target, name))) await fs.symlink(to, path.join(target, name));
+/**
+ * Fills `target` with the packages' files (and the generated ones) from the donor's archived root, keeping owners
+ * and modes. Only the package database and the chosen files are read out of the archive, never the whole root.
+ */
+export async function debianFilesRootfs(source: DebianFilesSource, donorArchive: string, target: string, ctx: { logFile: string; signal?: AbortSignal }): Promise<string[]> {
+  const meta = `${target}.donor`;
   const listFile = `${target}.files`;
-  const tarFile = `${target}.tar`;
   try {
-    await fs.writeFile(listFile, `${paths.join("\n")}\n`);
-    await runCommand("tar", ["-C", donor, "--numeric-owner", "--no-recursion", "-T", listFile, "-cf", tarFile], { logFile: ctx.logFile, signal: ctx.signal });
-    await runCommand("tar", ["-C", target, "--numeric-owner", "-xpf", tarFile], { logFile: ctx.logFile, signal: ctx.signal });
+    await fs.mkdir(meta, { recursive: true });
+    const members = await archiveMembers(donorArchive, `${meta}.members`, ctx);
+    const topLinks = [...members].filter((m) => !m.includes("/") && m !== "");
+    await runCommand(
+      "tar",
+      ["-C", meta, "-xf", donorArchive, "--wildcards", "--no-recursion", "./var/lib/dpkg/status", "./var/lib/dpkg/info/*.list", ...topLinks.map((n) => `./${n}`)],
+      { logFile: ctx.logFile, signal: ctx.signal },
+    );
+    const installed = parseDpkgStatus(await fs.readFile(path.join(meta, "var/lib/dpkg/status"), "utf8"));
+    const packages = packageClosure(installed, source.packages, source.filesOnly);
+    const links = await topLevelLinks(meta, topLinks);
+    const paths = [...(await packagePaths(meta, members, packages, links)), ...source.generated.map((p) => p.replace(/^\//, ""))];
+    await fs.mkdir(target, { recursive: true });
+    if (source.userland === "busybox") await busyboxRootfs(target, (await findStaticBusybox()).file);
+    // A link only where the userland put nothing (busybox's /bin is a folder): the loader's /lib64 must resolve.
+    for (const [name, to] of links) if (!existsSync(path.join(target, name))) await fs.symlink(to, path.join(target, name));
+    await fs.writeFile(listFile, paths.map((p) => `./${p}\n`).join(""));
+    await runCommand("tar", ["-C", target, "--numeric-owner", "-xpf", donorArchive, "--no-unquote", "-T", listFile], { logFile: ctx.logFile, signal: ctx.signal });
+    for (const [link, to] of Object.entries(source.links)) await fs.symlink(to, path.join(target, link));
+    if (source.userland === "distroless") await distrolessAccounts(target);
+    return packages;
   } finally {
+    await fs.rm(meta, { recursive: true, force: true });
+    await fs.rm(`${meta}.members`, { force: true });
     await fs.rm(listFile, { force: true });
-    await fs.rm(tarFile, { force: true });
   }
-  for (const [link, to] of Object.entries(source.links)) await fs.symlink(to, path.join(target, link));
-  if (source.userland === "distroless") await distrolessAccounts(target);
-  return packages;
 }
 
 // As gcr.io/distroless/base-debian12 has them: no login shell anywhere, and the `nonroot` account the :nonroot

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CourseImportForm } from "@/components/admin/course-import-form";
 import { currentContext } from "@/server/auth/current-actor";
 import { listAuthoringCourses } from "@/server/authoring/courses";
 import { orNotFound } from "@/server/http/page-data";
@@ -42,6 +43,14 @@ export default async function AdminCoursesPage() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="import-heading" className="mt-10">
+        <h2 id="import-heading" className="text-xl font-semibold">
+          Import a course
+        </h2>
+        <div className="mt-3">
+          <CourseImportForm />
+        </div>
+      </section>
     </div>
   );
 }

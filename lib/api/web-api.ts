@@ -2,7 +2,7 @@
 // answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
-import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
+import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -19,10 +19,20 @@ export class ApiError extends Error {
 const seg = encodeURIComponent;
 
 async function call<T>(path: string, init?: { method: "POST" | "PUT"; body: unknown; keepalive?: boolean }): Promise<T> {
-  const response = await fetch(
-    path,
-    init ? { method: init.method, headers: { "content-type": "application/json" }, body: JSON.stringify(init.body), keepalive: init.keepalive } : { cache: "no-store" },
+  return answer<T>(
+    await fetch(
+      path,
+      init ? { method: init.method, headers: { "content-type": "application/json" }, body: JSON.stringify(init.body), keepalive: init.keepalive } : { cache: "no-store" },
+    ),
   );
+}
+
+/** A file sent as the body itself (a course archive), with its own media type. */
+async function upload<T>(path: string, file: Blob, type: string): Promise<T> {
+  return answer<T>(await fetch(path, { method: "POST", headers: { "content-type": type }, body: file }));
+}
+
+async function answer<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as Partial<ErrorBody> | null)?.error;
@@ -45,6 +55,12 @@ export const webApi = {
   mergeProgress: (browserProgress: unknown) => call<MergeReport>("/api/progress/merge", { method: "POST", body: browserProgress }),
   saveQuizAttempt: (attempt: unknown) => call<SavedQuizAttempt>("/api/progress/quiz-attempts", { method: "POST", body: attempt }),
   adminUsers: (query: string) => call<AdminUserList>(`/api/admin/users?q=${seg(query)}`),
+  /** `draft`: keep the course from learners; `slug`: import under another slug. */
+  importCourse: (archive: Blob, options: { slug?: string; draft: boolean }) => {
+    const query = new URLSearchParams({ ...(options.slug ? { slug: options.slug } : {}), ...(options.draft ? { draft: "1" } : {}) }).toString();
+    const type = archive.type === "application/zip" || archive.type === "application/x-zip-compressed" ? "application/zip" : "application/gzip";
+    return upload<CourseImported>(`/api/admin/courses/import${query ? `?${query}` : ""}`, archive, type);
+  },
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
   /** An instructor's cohort page, polled for live updates. */
   cohortOverview: (cohortId: string) => call<CohortOverview>(cohortPaths.overview(cohortId)),

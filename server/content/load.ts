@@ -1,15 +1,32 @@
 // Reads a course folder from content/ and validates every file with the shared zod schemas. Used by the start
-// script and by tests as well as the web, so it stays free of `server-only`.
+// script and by tests as well as the web, so it stays free of `server-only`. The files come from the disk, or from
+// an archive an admin uploads (server/authoring/course-archive.ts), read into memory: one loader for both, so an
+// import is held to exactly the rules of content/.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import fs from "node:fs/promises";
+import nodeFs from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { courseSchema, lessonFrontMatterSchema, quizSchema, type Course, type LessonFrontMatter, type QuizQuestion } from "@/lib/content";
-import { readExerciseFolder, ExerciseFolderError, type ExerciseFolder } from "@/grader/contract/exercise-folder";
-import { ContentError } from "./content-error";
+import { readExerciseFolder, ExerciseFolderError, type ExerciseFolder, type FolderReader } from "@/grader/contract/exercise-folder";
+import { ContentError, type LineOf } from "./content-error";
+import { yamlLineFinder } from "./yaml-lines";
+
+/** Where a course's files are read from: the disk, or an archive in memory (server/content/memory-files.ts). */
+export interface ContentFiles extends FolderReader {
+  exists(file: string): boolean;
+  /** Files are named in errors relative to this folder. */
+  root: string;
+}
+
+export const diskFiles = (root = process.cwd()): ContentFiles => ({
+  readFile: (file, encoding) => nodeFs.readFile(file, encoding),
+  readdir: (dir, options) => nodeFs.readdir(dir, options),
+  exists: existsSync,
+  root,
+});
 
 export interface LoadedLesson {
   slug: string;
@@ -32,51 +49,66 @@ export function hashOf(value: unknown): string {
   return createHash("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("hex");
 }
 
-function relative(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
+class Reader {
+  constructor(readonly files: ContentFiles) {}
 
-function validate<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw ContentError.fromZod(relative(file), parsed.error);
-  return parsed.data;
-}
+  name(file: string): string {
+    return path.relative(this.files.root, file) || file;
+  }
 
-async function readYaml(file: string): Promise<unknown> {
-  const text = await fs.readFile(file, "utf8");
-  try {
-    return parseYaml(text);
-  } catch (err) {
-    throw new ContentError(relative(file), [`not valid YAML: ${err instanceof Error ? err.message : String(err)}`]);
+  validate<T>(schema: z.ZodType<T>, data: unknown, file: string, lineOf?: LineOf): T {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw ContentError.fromZod(this.name(file), parsed.error, lineOf);
+    return parsed.data;
+  }
+
+  /** A YAML file validated, with the lines of its fields for the errors. */
+  async yaml<T>(schema: z.ZodType<T>, file: string): Promise<T> {
+    const text = await this.files.readFile(file, "utf8");
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch (err) {
+      throw new ContentError(this.name(file), [{ line: yamlErrorLine(err), message: `not valid YAML: ${err instanceof Error ? err.message : String(err)}` }]);
+    }
+    return this.validate(schema, data, file, yamlLineFinder(text));
   }
 }
 
-async function loadLesson(courseDir: string, slug: string, position: number): Promise<LoadedLesson> {
+function yamlErrorLine(err: unknown): number | undefined {
+  const linePos = (err as { linePos?: { line: number }[] } | null)?.linePos;
+  return linePos?.[0]?.line;
+}
+
+async function loadLesson(reader: Reader, courseDir: string, slug: string, position: number): Promise<LoadedLesson> {
+  const { files } = reader;
   const dir = path.join(courseDir, slug);
   const lessonFile = path.join(dir, "lesson.md");
-  if (!existsSync(lessonFile)) throw new ContentError(relative(lessonFile), ["file is missing (the course lists this lesson)"]);
-  const raw = await fs.readFile(lessonFile, "utf8");
+  if (!files.exists(lessonFile)) throw ContentError.of(reader.name(lessonFile), ["file is missing (the course lists this lesson)"]);
+  const raw = await files.readFile(lessonFile, "utf8");
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(raw);
+    // No cache: gray-matter caches by text, and hands a second caller the first one's (mutated) result.
+    parsed = matter(raw, {});
   } catch (err) {
-    throw new ContentError(relative(lessonFile), [`front matter is not valid YAML: ${err instanceof Error ? err.message : String(err)}`]);
+    throw new ContentError(reader.name(lessonFile), [{ line: yamlErrorLine(err), message: `front matter is not valid YAML: ${err instanceof Error ? err.message : String(err)}` }]);
   }
-  const frontMatter = validate(lessonFrontMatterSchema, parsed.data, lessonFile);
+  // gray-matter's front matter text starts with the newline ending the opening ---, so its lines are the file's.
+  const frontMatter = reader.validate(lessonFrontMatterSchema, parsed.data, lessonFile, yamlLineFinder(parsed.matter));
 
   const quizFile = path.join(dir, "quiz.yaml");
-  const quiz = existsSync(quizFile) ? validate(quizSchema, await readYaml(quizFile), quizFile).questions : [];
+  const quiz = files.exists(quizFile) ? (await reader.yaml(quizSchema, quizFile)).questions : [];
 
   const exercisesDir = path.join(dir, "exercises");
   const exercises: LoadedLesson["exercises"] = [];
-  if (existsSync(exercisesDir)) {
-    const slugs = (await fs.readdir(exercisesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  if (files.exists(exercisesDir)) {
+    const slugs = (await files.readdir(exercisesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     for (const exerciseSlug of slugs) {
       try {
-        const folder = await readExerciseFolder(fs, path.join(exercisesDir, exerciseSlug));
+        const folder = await readExerciseFolder(files, path.join(exercisesDir, exerciseSlug));
         exercises.push({ ...folder, contentHash: hashOf(folder) });
       } catch (err) {
-        if (err instanceof ExerciseFolderError) throw new ContentError(relative(err.file), err.issues);
+        if (err instanceof ExerciseFolderError) throw ContentError.of(reader.name(err.file), err.issues);
         throw err;
       }
     }
@@ -85,24 +117,27 @@ async function loadLesson(courseDir: string, slug: string, position: number): Pr
   return { slug, position, frontMatter, body: parsed.content.trim(), contentHash: hashOf(raw), quiz, exercises };
 }
 
-export async function loadCourse(courseDir: string): Promise<LoadedCourse> {
+export async function loadCourse(courseDir: string, files: ContentFiles = diskFiles()): Promise<LoadedCourse> {
+  const reader = new Reader(files);
   const courseFile = path.join(courseDir, "course.yaml");
-  const course = validate(courseSchema, await readYaml(courseFile), courseFile);
+  if (!files.exists(courseFile)) throw ContentError.of(reader.name(courseFile), ["file is missing (every course folder has one)"]);
+  const course = await reader.yaml(courseSchema, courseFile);
   if (course.slug !== path.basename(courseDir)) {
-    throw new ContentError(relative(courseFile), [`slug: "${course.slug}" must match its folder name "${path.basename(courseDir)}"`]);
+    throw ContentError.of(reader.name(courseFile), [`slug: "${course.slug}" must match its folder name "${path.basename(courseDir)}"`]);
   }
   const lessons: LoadedLesson[] = [];
-  for (const [position, slug] of course.lessons.entries()) lessons.push(await loadLesson(courseDir, slug, position));
+  for (const [position, slug] of course.lessons.entries()) lessons.push(await loadLesson(reader, courseDir, slug, position));
   return { course, contentHash: hashOf(course), lessons };
 }
 
 /** Every course under the content root (a folder with a course.yaml). */
 export async function loadAllContent(contentRoot: string): Promise<LoadedCourse[]> {
-  const dirs = (await fs.readdir(contentRoot, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && existsSync(path.join(contentRoot, d.name, "course.yaml")))
+  const files = diskFiles();
+  const dirs = (await files.readdir(contentRoot, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && files.exists(path.join(contentRoot, d.name, "course.yaml")))
     .map((d) => d.name)
     .sort();
   const courses: LoadedCourse[] = [];
-  for (const dir of dirs) courses.push(await loadCourse(path.join(contentRoot, dir)));
+  for (const dir of dirs) courses.push(await loadCourse(path.join(contentRoot, dir), files));
   return courses;
 }

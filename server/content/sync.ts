@@ -2,10 +2,28 @@
 // an edited lesson gets a new revision (older revisions and everyone's progress stay). Lessons dropped from a
 // course are unpublished, not deleted, so nobody's progress is lost. The report names the courses whose rows
 // changed, so a running server can revalidate their cached pages (server/content/resync.ts).
-import type { Prisma } from "@/generated/prisma/client";
+//
+// The same sync writes a course an admin imports as an archive (server/authoring/course-archive.ts), marked
+// AUTHORED: a built-in sync never writes over an authored course nor an import over a built-in one, and neither
+// takes over an exercise slug another course holds.
+import type { CourseSource, Prisma, PublishState } from "@/generated/prisma/client";
 import type { DbContext } from "@/server/context";
 import { asJson } from "../json-value";
+import { ContentError } from "./content-error";
 import { hashOf, type LoadedCourse, type LoadedLesson } from "./load";
+
+export interface SyncOptions {
+  /** BUILT_IN (default) for content/; AUTHORED for an archive imported in the admin area. */
+  source: CourseSource;
+  /** The course's state (an import as a draft); a built-in course keeps the one it has. */
+  state?: PublishState;
+  /** Where the course goes in the catalog; a built-in sync places courses in the order given. */
+  position?: number;
+  /** Who wrote the revisions (the importing admin); a built-in sync writes them as from a file (null). */
+  authorId?: string;
+  /** Runs in each course's transaction after it is written (the import's audit entry), so both or neither happen. */
+  afterCourse?: (tx: Prisma.TransactionClient, courseSlug: string) => Promise<void>;
+}
 
 export interface SyncReport {
   coursesWritten: number;
@@ -42,7 +60,8 @@ const questionKind = { single: "SINGLE", multiple: "MULTIPLE", order: "ORDER", "
 
 type Tx = Prisma.TransactionClient;
 
-async function syncLesson(tx: Tx, courseId: string, lesson: LoadedLesson, report: SyncReport): Promise<void> {
+async function syncLesson(tx: Tx, course: { id: string; slug: string }, lesson: LoadedLesson, report: SyncReport, options: SyncOptions): Promise<void> {
+  const courseId = course.id;
   const state = lessonState[lesson.frontMatter.state];
   const existing = await tx.lesson.findUnique({ where: { courseId_slug: { courseId, slug: lesson.slug } } });
   const row =
@@ -55,9 +74,10 @@ async function syncLesson(tx: Tx, courseId: string, lesson: LoadedLesson, report
         });
   if (row !== existing) report.lessonsWritten++;
 
-  // Compare with the newest revision that came from a file: an admin's edit in the UI is not undone by a restart.
+  // Built-in: compare with the newest revision that came from a file, so an admin's edit is not undone by a restart.
+  // Imported: with the newest revision, whoever wrote it.
   const lastFromFile = await tx.lessonRevision.findFirst({
-    where: { lessonId: row.id, authorId: null },
+    where: { lessonId: row.id, ...(options.source === "BUILT_IN" ? { authorId: null } : {}) },
     orderBy: { number: "desc" },
     select: { contentHash: true },
   });
@@ -76,6 +96,7 @@ async function syncLesson(tx: Tx, courseId: string, lesson: LoadedLesson, report
         outline: fm.outline ?? undefined,
         body: lesson.body,
         contentHash: lesson.contentHash,
+        authorId: options.authorId,
       },
     });
     await tx.lesson.update({ where: { id: row.id }, data: { currentRevisionId: revision.id } });
@@ -83,7 +104,7 @@ async function syncLesson(tx: Tx, courseId: string, lesson: LoadedLesson, report
   }
 
   await syncQuiz(tx, row.id, lesson, report);
-  await syncExercises(tx, row.id, lesson, report);
+  await syncExercises(tx, course, row.id, lesson, report, options.source);
 }
 
 async function syncQuiz(tx: Tx, lessonId: string, lesson: LoadedLesson, report: SyncReport): Promise<void> {
@@ -110,9 +131,18 @@ async function syncQuiz(tx: Tx, lessonId: string, lesson: LoadedLesson, report: 
   }
 }
 
-async function syncExercises(tx: Tx, lessonId: string, lesson: LoadedLesson, report: SyncReport): Promise<void> {
+async function syncExercises(tx: Tx, course: { id: string; slug: string }, lessonId: string, lesson: LoadedLesson, report: SyncReport, source: CourseSource): Promise<void> {
   for (const [position, exercise] of lesson.exercises.entries()) {
-    const current = await tx.exercise.findUnique({ where: { slug: exercise.spec.slug }, select: { contentHash: true, position: true, lessonId: true } });
+    const current = await tx.exercise.findUnique({
+      where: { slug: exercise.spec.slug },
+      select: { contentHash: true, position: true, lessonId: true, lesson: { select: { courseId: true, course: { select: { slug: true, source: true } } } } },
+    });
+    // content/ may move an exercise between its own courses; an authored course's exercises are its own.
+    if (current && current.lesson.courseId !== course.id && (source === "AUTHORED" || current.lesson.course.source === "AUTHORED")) {
+      throw ContentError.of(`${course.slug}/${lesson.slug}/exercises/${exercise.spec.slug}/exercise.yaml`, [
+        `slug: "${exercise.spec.slug}" is the slug of an exercise in course "${current.lesson.course.slug}"; exercise slugs are unique across courses`,
+      ]);
+    }
     if (current?.contentHash === exercise.contentHash && current.position === position && current.lessonId === lessonId) continue;
     const fields = {
       lessonId,
@@ -128,7 +158,7 @@ async function syncExercises(tx: Tx, lessonId: string, lesson: LoadedLesson, rep
   }
 }
 
-export async function syncContent({ db }: DbContext, courses: LoadedCourse[]): Promise<SyncResult> {
+export async function syncContent({ db }: DbContext, courses: LoadedCourse[], options: SyncOptions = { source: "BUILT_IN" }): Promise<SyncResult> {
   const report = emptyReport();
   const changedCourses: string[] = [];
   for (const [position, loaded] of courses.entries()) {
@@ -137,20 +167,28 @@ export async function syncContent({ db }: DbContext, courses: LoadedCourse[]): P
       async (tx) => {
         const { course } = loaded;
         const existing = await tx.course.findUnique({ where: { slug: course.slug } });
-        const fields = { title: course.title, summary: course.summary, position, learningPath: course.learningPath, contentHash: loaded.contentHash };
+        if (existing && existing.source !== options.source) {
+          throw ContentError.of(`${course.slug}/course.yaml`, [
+            `slug: "${course.slug}" is taken by a ${existing.source === "BUILT_IN" ? "built-in course (edit it in content/)" : "course authored in the admin area"}`,
+          ]);
+        }
+        const state = options.state ?? existing?.state ?? "PUBLISHED";
+        const at = options.position ?? position;
+        const fields = { title: course.title, summary: course.summary, position: at, state, source: options.source, learningPath: course.learningPath, contentHash: loaded.contentHash };
         const row =
-          existing && existing.contentHash === loaded.contentHash && existing.position === position
+          existing && existing.contentHash === loaded.contentHash && existing.position === at && existing.state === state
             ? existing
             : await tx.course.upsert({ where: { slug: course.slug }, create: { slug: course.slug, ...fields }, update: fields });
         if (row !== existing) report.coursesWritten++;
 
-        for (const lesson of loaded.lessons) await syncLesson(tx, row.id, lesson, report);
+        for (const lesson of loaded.lessons) await syncLesson(tx, row, lesson, report, options);
 
         const dropped = await tx.lesson.updateMany({
           where: { courseId: row.id, slug: { notIn: loaded.lessons.map((l) => l.slug) }, state: { not: "DRAFT" } },
           data: { state: "DRAFT" },
         });
         report.lessonsUnpublished += dropped.count;
+        await options.afterCourse?.(tx, course.slug);
       },
       { timeout: 60_000 },
     );

@@ -22,10 +22,11 @@ export function assertContentType(request: Request, types: readonly string[] = [
   if (!mediaType || !types.includes(mediaType)) throw new AppError("unsupported_media_type", `Send the body as ${types.join(" or ")}.`);
 }
 
-export async function readBodyText(request: Request, rule: BodyRule): Promise<string> {
+/** The body's bytes, read with the rule's ceiling (an upload such as a course archive). */
+export async function readBodyBytes(request: Request, rule: BodyRule): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= rule.maxBytes)) throw tooLarge(rule);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -45,6 +46,11 @@ export async function readBodyText(request: Request, rule: BodyRule): Promise<st
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
+  return bytes;
+}
+
+export async function readBodyText(request: Request, rule: BodyRule): Promise<string> {
+  const bytes = await readBodyBytes(request, rule);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

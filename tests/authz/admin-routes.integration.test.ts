@@ -47,3 +47,19 @@ describe("users and roles", () => {
     expect((await sec.testDb.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("LEARNER");
   });
 });
+
+describe("course archives", () => {
+  it("GET /api/admin/courses/<slug>/export: content authors only", async () => {
+    const { GET } = await import("@/app/api/admin/courses/[slug]/export/route");
+    const slug = sec.fx.courseSlug;
+    expect(await statuses((cookie) => GET(pageRequest(`/api/admin/courses/${slug}/export`, { cookie }), ctx({ slug })))).toEqual(adminOnly(200));
+  });
+
+  it("POST /api/admin/courses/import: content authors only, refused before the body is read", async () => {
+    const { POST } = await import("@/app/api/admin/courses/import/route");
+    // Not an archive: an admin gets the validation answer (422); everyone else is refused before it is looked at.
+    const send = (cookie: string | undefined) => POST(pageRequest("/api/admin/courses/import", { method: "POST", cookie, body: "not an archive", headers: { "content-type": "application/gzip" } }));
+    expect(await statuses(send)).toEqual(adminOnly(422));
+  });
+});
+

@@ -32,7 +32,16 @@ describe("grader config", () => {
   });
 
   it("offers the lessons' base images unless told otherwise, and publishes only on an address", () => {
-    expect(parseConfig({}, { requireToken: false }).offeredImages).toEqual(["python:3.11-slim", "python:3.11", "node:18-alpine", "golang:1.22", "busybox"]);
+    expect(parseConfig({}, { requireToken: false }).offeredImages).toEqual([
+      "python:3.11-slim",
+      "python:3.11",
+      "node:18-alpine",
+      "golang:1.22",
+      "gcr.io/distroless/python3-debian12",
+      "gcr.io/distroless/python3-debian12:nonroot",
+      "alpine:3.18",
+      "busybox",
+    ]);
     expect(parseConfig({ GRADER_OFFERED_IMAGES: " busybox:1.36 , python:3.11-slim," }, { requireToken: false }).offeredImages).toEqual(["busybox:1.36", "python:3.11-slim"]);
     expect(() => parseConfig({ GRADER_OFFERED_IMAGES: " , " }, { requireToken: false })).toThrow(/at least one image/);
     expect(() => parseConfig({ GRADER_PUBLISH_HOST: "engine" }, { requireToken: false })).toThrow(/GRADER_PUBLISH_HOST must be an IPv4 address/);

@@ -16,7 +16,6 @@ import { childResult, inServerOnlyChild } from "./server-only-child";
 import { startGraderProxy } from "@/tests/faults/support/grader-proxy";
 import { quantile, settle, type Outcome } from "@/tests/faults/support/outcomes";
 import { startPrivatePostgres } from "@/tests/faults/support/private-postgres";
-import { faultDatabase, seedLearners, submitAll } from "@/tests/faults/support/scenario";
 import { startWebInstance, type WebInstance } from "@/tests/faults/support/web-instance";
 
 export interface QueueRun {
@@ -52,6 +51,8 @@ const webInstances = 3;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function benchGradingQueue(sizes: readonly number[] = [20, 50]): Promise<GradingQueueResult> {
+  // Loaded here, in the child: the scenario stores submissions through the web's server-only modules.
+  const { faultDatabase, seedLearners, submitAll } = await import("@/tests/faults/support/scenario");
   const pg = await startPrivatePostgres(path.join(os.tmpdir(), "f17-bench-postgres"), 5305);
   const grader = new GraderProcess(5306, "f17bench");
   let instances: WebInstance[] = [];

@@ -1,9 +1,9 @@
-// Starts readers-main.ts and, on finish(), stops them and returns what they saw.
+// Starts readers-main.ts; finished() resolves with what they saw once every reader has loaded its pages.
 import { spawn } from "node:child_process";
 import type { ReadersResult } from "./readers-main";
 
 export interface Readers {
-  finish(): Promise<ReadersResult>;
+  finished(): Promise<ReadersResult>;
 }
 
 export function startReaders(base: string, connections: number, paths: readonly string[]): Readers {
@@ -12,8 +12,7 @@ export function startReaders(base: string, connections: number, paths: readonly 
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
-    async finish() {
-      child.kill("SIGTERM");
+    async finished() {
       await exited;
       const line = out.split("\n").find((l) => l.startsWith("{"));
       if (!line) throw new Error("the readers ended without a result");

@@ -6,11 +6,11 @@
 // after warm-up:
 //   npx tsx bench/cohort-matrix.ts [runs]
 // The data functions are server-only modules, so the measurement runs in a child whose `server-only` import
-// resolves to an empty module (bench/allow-server-only.mjs).
-import { spawn } from "node:child_process";
+// resolves to an empty module (bench/server-only-child.ts).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { childResult, inServerOnlyChild } from "./server-only-child";
 
 export interface CohortMatrixResult {
   name: "cohort-matrix";
@@ -103,30 +103,13 @@ function format(result: CohortMatrixResult): string {
   return lines.join("\n");
 }
 
-const marker = "COHORT_MATRIX_RESULT ";
-
 /** Measures in a child process (see the note at the top) and returns the figures. */
 export function run(options: { runs?: number } = {}): Promise<CohortMatrixResult> {
-  const self = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const allow = fileURLToPath(new URL("./allow-server-only.mjs", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", allow, self, "--child", String(options.runs ?? 9)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith(marker));
-      if (code === 0 && line) resolve(JSON.parse(line.slice(marker.length)) as CohortMatrixResult);
-      else reject(new Error(`bench/cohort-matrix child exited with ${code}`));
-    });
-  });
+  return inServerOnlyChild<CohortMatrixResult>(fileURLToPath(import.meta.url), [String(options.runs ?? 9)]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const child = process.argv[2] === "--child";
-  const runs = Number(process.argv[child ? 3 : 2] ?? 9);
-  if (child) {
-    console.log(marker + JSON.stringify(await measure(runs)));
-  } else {
-    console.log(format(await run({ runs })));
-  }
+  const runs = Number(process.argv[2] ?? 9);
+  if (childResult.requested()) childResult.send(await measure(runs));
+  else console.log(format(await run({ runs })));
 }

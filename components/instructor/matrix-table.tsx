@@ -105,7 +105,7 @@ export function MatrixTable({ matrix }: { matrix: CohortMatrix }) {
                   <Link href={cohortPaths.learner(matrix.cohort.id, learner.user.id) as Route} className="font-medium underline">
                     {learner.user.name ?? learner.user.email}
                   </Link>
-                  <div className="text-xs text-slate-500">{learner.user.email}</div>
+                  {learner.user.name && <div className="text-xs text-slate-500">{learner.user.email}</div>}
                 </th>
                 <td className="px-2 py-2" data-testid="stuck-cell">
                   {learner.stuck.map((flag) => (

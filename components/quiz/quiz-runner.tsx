@@ -13,6 +13,7 @@ import { addAttempt, readAttempts } from "@/components/progress/browser-progress
 import { ChoiceQuestion } from "./choice-question";
 import { InlineCode } from "./inline-code";
 import { OrderQuestion } from "./order-question";
+import { webApi } from "@/lib/api/web-api";
 
 export interface QuizRunnerProps {
   course: string;
@@ -75,12 +76,8 @@ export function QuizRunner({ course, lesson, questions, signedIn, accountBest }:
     const score = scoreQuiz(questions, finalAnswers);
     setSave("saving");
     if (signedIn) {
-      const response = await fetch("/api/progress/quiz-attempts", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ clientId: clientId.current, course, lesson, answers: finalAnswers }),
-      }).catch(() => null);
-      setSave(response?.ok ? "saved-account" : "failed");
+      const saved = await webApi.saveQuizAttempt({ clientId: clientId.current, course, lesson, answers: finalAnswers }).catch(() => null);
+      setSave(saved ? "saved-account" : "failed");
     } else {
       addAttempt(lessonKey, { clientId: clientId.current, answers: finalAnswers, correct: score.correct, total: score.total });
       setBrowserBest((best) => Math.max(best ?? 0, score.score));

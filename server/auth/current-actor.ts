@@ -15,3 +15,4 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 
 /** The data functions' context for this request: the web's database and the signed-in user. */
 export const currentContext = cache(async (): Promise<Ctx> => ({ db: await db(), actor: await currentActor() }));
+

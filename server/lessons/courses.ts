@@ -11,7 +11,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
 import { readableLessons, shownCourses } from "@/server/authz";
-import { db } from "@/server/db";
+import type { DbContext } from "@/server/context";
 import { catalogTag, courseTag } from "@/server/content/reading-tags";
 import { storedRendering } from "@/server/markdown/stored-renderings";
 import type { TocEntry } from "@/server/markdown/types";
@@ -39,9 +39,8 @@ function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export type { CourseCard };
 
-async function loadCourses(): Promise<CourseCard[]> {
-  const prisma = await db();
-  const courses = await prisma.course.findMany({
+async function loadCourses({ db }: DbContext): Promise<CourseCard[]> {
+  const courses = await db.course.findMany({
     where: shownCourses,
     orderBy: { position: "asc" },
     select: {
@@ -85,9 +84,8 @@ export interface CourseOverview {
 
 const learningPathSchema = courseSchema.shape.learningPath;
 
-async function loadCourse(courseSlug: string): Promise<CourseOverview | null> {
-  const prisma = await db();
-  const course = await prisma.course.findFirst({
+async function loadCourse({ db }: DbContext, courseSlug: string): Promise<CourseOverview | null> {
+  const course = await db.course.findFirst({
     where: { slug: courseSlug, ...shownCourses },
     select: {
       slug: true,
@@ -138,9 +136,8 @@ export interface LessonPage {
   next: LessonLink | null;
 }
 
-async function loadLesson(courseSlug: string, lessonSlug: string): Promise<LessonPage | null> {
-  const prisma = await db();
-  const lesson = await prisma.lesson.findFirst({
+async function loadLesson({ db }: DbContext, courseSlug: string, lessonSlug: string): Promise<LessonPage | null> {
+  const lesson = await db.lesson.findFirst({
     where: { AND: [visibleLesson, { slug: lessonSlug, course: { slug: courseSlug } }] },
     select: {
       slug: true,
@@ -155,7 +152,7 @@ async function loadLesson(courseSlug: string, lessonSlug: string): Promise<Lesso
   const revision = lesson?.currentRevision;
   if (!lesson || !revision) return null;
 
-  const siblings = await prisma.lesson.findMany({
+  const siblings = await db.lesson.findMany({
     where: { courseId: lesson.courseId, ...visibleLesson },
     orderBy: { position: "asc" },
     select: { slug: true, currentRevision: { select: { title: true } } },
@@ -168,7 +165,7 @@ async function loadLesson(courseSlug: string, lessonSlug: string): Promise<Lesso
 
   const where = `lesson "${courseSlug}/${lessonSlug}" (revision ${revision.id})`;
   const keyTerms: KeyTerm[] = parseStored(z.array(keyTermSchema), revision.keyTerms, `key terms of ${where}`);
-  const { html, toc } = await storedRendering(prisma, revision.body, keyTerms);
+  const { html, toc } = await storedRendering(db, revision.body, keyTerms);
   return {
     course: lesson.course,
     slug: lesson.slug,
@@ -187,10 +184,14 @@ async function loadLesson(courseSlug: string, lessonSlug: string): Promise<Lesso
   };
 }
 
-export const listCourses = cache(unstable_cache(loadCourses, ["catalog"], { tags: [catalogTag] }));
+// Cached across requests under the reading tags (keyed by the slugs, never by the context), and per request by
+// React's cache() — pages pass the one context publicContext() gives them, so metadata and body share a read.
+export const listCourses = cache((ctx: DbContext) => unstable_cache(() => loadCourses(ctx), ["catalog"], { tags: [catalogTag] })());
 
-export const getCourse = cache((courseSlug: string) => unstable_cache(loadCourse, ["course"], { tags: [courseTag(courseSlug)] })(courseSlug));
+export const getCourse = cache((ctx: DbContext, courseSlug: string) =>
+  unstable_cache(() => loadCourse(ctx, courseSlug), ["course", courseSlug], { tags: [courseTag(courseSlug)] })(),
+);
 
-export const getLesson = cache((courseSlug: string, lessonSlug: string) =>
-  unstable_cache(loadLesson, ["lesson"], { tags: [courseTag(courseSlug)] })(courseSlug, lessonSlug),
+export const getLesson = cache((ctx: DbContext, courseSlug: string, lessonSlug: string) =>
+  unstable_cache(() => loadLesson(ctx, courseSlug, lessonSlug), ["lesson", courseSlug, lessonSlug], { tags: [courseTag(courseSlug)] })(),
 );

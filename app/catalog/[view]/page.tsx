@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { CourseCard } from "@/components/ui/course-card";
 import { listCourses } from "@/server/lessons/courses";
+import { publicContext } from "@/server/context";
 
 // The catalog, served at "/" by a rewrite in next.config.ts. It is cached whole (ISR) under the catalog tag and
 // revalidated when content changes. It sits behind a route parameter only so that `next build`, which never opens
@@ -13,7 +14,7 @@ export function generateStaticParams(): Awaited<PageProps<"/catalog/[view]">["pa
 
 export default async function CatalogPage({ params }: PageProps<"/catalog/[view]">) {
   if ((await params).view !== catalogView) notFound();
-  const courses = await listCourses();
+  const courses = await listCourses(await publicContext());
   return (
     <>
       <section aria-labelledby="hero-title" className="mb-12 rounded-2xl bg-gradient-to-br from-brand-50 to-white px-6 py-12 sm:px-10 sm:py-16 dark:from-slate-900 dark:to-slate-950">

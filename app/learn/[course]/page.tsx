@@ -5,6 +5,7 @@ import { LessonList } from "@/components/lesson/lesson-list";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
 import { getCourse } from "@/server/lessons/courses";
+import { publicContext } from "@/server/context";
 
 // Cached whole (ISR) like the lesson pages, under its course's tag; see app/learn/[course]/[lesson]/page.tsx.
 export const revalidate = 3600;
@@ -13,12 +14,12 @@ export function generateStaticParams(): Awaited<PageProps<"/learn/[course]">["pa
 }
 
 export async function generateMetadata({ params }: PageProps<"/learn/[course]">): Promise<Metadata> {
-  const course = await getCourse((await params).course);
+  const course = await getCourse(await publicContext(), (await params).course);
   return course ? { title: course.title, description: course.summary } : { title: "Course not found" };
 }
 
 export default async function CoursePage({ params }: PageProps<"/learn/[course]">) {
-  const course = await getCourse((await params).course);
+  const course = await getCourse(await publicContext(), (await params).course);
   if (!course) notFound();
   const minutes = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
   return (

@@ -11,6 +11,7 @@ import { TableOfContents, type TocLink } from "@/components/lesson/table-of-cont
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatMinutes } from "@/components/ui/duration";
 import { getLesson } from "@/server/lessons/courses";
+import { publicContext } from "@/server/context";
 
 // Cached whole (ISR): rendered on a lesson's first request, then served from the cache until content changes
 // revalidate its course's tag (server/content/reading-tags.ts). The build never opens the database, so nothing is
@@ -24,13 +25,13 @@ type Props = PageProps<"/learn/[course]/[lesson]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { course, lesson: slug } = await params;
-  const lesson = await getLesson(course, slug);
+  const lesson = await getLesson(await publicContext(), course, slug);
   return lesson ? { title: `${lesson.title} · ${lesson.course.title}`, description: lesson.summary } : { title: "Lesson not found" };
 }
 
 export default async function LessonPage({ params }: Props) {
   const { course, lesson: slug } = await params;
-  const lesson = await getLesson(course, slug);
+  const lesson = await getLesson(await publicContext(), course, slug);
   if (!lesson) notFound();
   const { toc } = lesson;
   const lessonKey = `${lesson.course.slug}/${lesson.slug}`;

@@ -16,7 +16,9 @@ let proxy: GraderProxy;
 let pg: PrivatePostgres;
 let running: WebInstance[] = [];
 const open: FaultDb[] = [];
-const leaseMs = 3_000;
+// Short enough that a takeover happens within the test, long enough that an instance slowed down by a loaded
+// machine still renews in time (a lapse while it lives is the takeover race the lease is sized against).
+const leaseMs = 10_000;
 const settleMs = 180_000;
 
 async function web(db: FaultDb, instanceId: string): Promise<WebInstance> {
@@ -71,14 +73,24 @@ describe("faults while gradings run", () => {
     const outcome = await settle(s.db.testDb.prisma, ids, settleMs);
     const takenOver = await s.db.testDb.prisma.submission.findMany({ where: { id: { in: heldByA } }, select: { finishedAt: true } });
     const lastTakeoverS = Math.max(0, ...takenOver.map((r) => ((r.finishedAt?.getTime() ?? killedAt) - killedAt) / 1000));
-    record("web instance killed (3 instances, one PostgreSQL)", outcome, ids, s.started, `${heldByA.length} claims of the killed instance taken over; last of them judged ${lastTakeoverS.toFixed(0)} s after the kill`);
+    const sentOnce = ids.filter((id) => !heldByA.includes(id) && proxy.sends.get(id) === 1).length;
+    const overlaps = [...proxy.overlapping].filter((id) => ids.includes(id));
+    record(
+      "web instance killed (3 instances, one PostgreSQL)",
+      outcome,
+      ids,
+      s.started,
+      `${heldByA.length} claims of the killed instance taken over, the last judged ${lastTakeoverS.toFixed(0)} s after the kill; ${sentOnce} of the other ${ids.length - heldByA.length} sent once (the rest sent again by the retry policy, e.g. after an error verdict); ${overlaps.length} sent while another sending of it was open`,
+    );
 
     expectAllEnded(outcome);
-    // Exactly once: what the killed instance did not hold went to the grader once, whichever instance claimed it.
-    for (const id of ids.filter((i) => !heldByA.includes(i))) expect(proxy.sends.get(id), id).toBe(1);
-    for (const id of heldByA) expect(proxy.sends.get(id) ?? 0, id).toBeLessThanOrEqual(2);
-    const owners = await s.db.testDb.prisma.submission.findMany({ where: { id: { in: ids } }, select: { leaseOwner: true } });
-    expect(owners.every((o) => o.leaseOwner === null || o.leaseOwner === "web-a")).toBe(true);
+    // One instance at a time: no submission was sent while an earlier sending of it still streamed, and every
+    // sending was the claim holder's (the web recorded each one). A grading the grader answered "error" is graded
+    // once more by design (retry-policy), which is why some are sent twice without a fault.
+    expect(overlaps).toEqual([]);
+    const rows = await s.db.testDb.prisma.submission.findMany({ where: { id: { in: ids } }, select: { id: true, dispatches: true, leaseOwner: true } });
+    for (const row of rows) expect(proxy.sends.get(row.id) ?? 0, row.id).toBe(row.dispatches);
+    expect(rows.every((r) => r.leaseOwner === null || r.leaseOwner === "web-a")).toBe(true);
   }, 300_000);
 
   it("the grader is killed mid-build and comes back", async () => {

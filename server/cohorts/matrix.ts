@@ -4,7 +4,7 @@ import "server-only";
 // learner's own progress page uses, so the two never disagree.
 import type { CohortMatrix, ExerciseCell, LessonCell, MatrixLearner, StuckFlag } from "@/lib/api/answers";
 import type { Ctx } from "@/server/context";
-import { lessonProgress } from "@/server/progress/summary";
+import { lessonProgress, outlinedLessons } from "@/server/progress/summary";
 import type { AttemptRecord } from "./attempt-records";
 import { indexBy, loadCohortFacts, type CohortFacts } from "./cohort-facts";
 
@@ -43,6 +43,7 @@ function exerciseCell(recent: readonly AttemptRecord[] | undefined): ExerciseCel
 
 export async function buildMatrix(facts: CohortFacts, now = new Date()): Promise<CohortMatrix> {
   const { cohort, members, lessons, marks, quiz, records } = facts;
+  const outlined = await outlinedLessons(lessons);
   const marksOf = indexBy(marks, (m) => `${m.userId}/${m.lessonId}`);
   const quizOf = new Map(quiz.map((q) => [`${q.userId}/${q.lessonId}`, q]));
   const recordsOf = indexBy(records, (r) => r.userId);
@@ -62,16 +63,15 @@ export async function buildMatrix(facts: CohortFacts, now = new Date()): Promise
     const mine = recordsOf.get(user.id) ?? [];
     const recentByExercise = indexBy(mine, (r) => slugOf.get(r.exerciseId) ?? r.exerciseId);
     const passedExerciseIds = new Set(mine.filter((r) => r.firstPassAt !== null).map((r) => r.exerciseId));
-    const lessonCells: LessonCell[] = [];
-    for (const lesson of lessons) {
-      const q = quizOf.get(`${user.id}/${lesson.id}`);
-      const progress = await lessonProgress(lesson, {
-        marks: marksOf.get(`${user.id}/${lesson.id}`) ?? [],
+    const lessonCells: LessonCell[] = outlined.map((o) => {
+      const q = quizOf.get(`${user.id}/${o.lesson.id}`);
+      const progress = lessonProgress(o, {
+        marks: marksOf.get(`${user.id}/${o.lesson.id}`) ?? [],
         quiz: { best: q?._max.score ?? null, attempts: q?._count._all ?? 0 },
         passedExerciseIds,
       });
-      if (progress) lessonCells.push({ lessonSlug: lesson.slug, sectionsRead: progress.sections.read, checklistDone: progress.checklist.done, bestQuiz: progress.quiz.best, completion: progress.completion });
-    }
+      return { lessonSlug: o.lesson.slug, sectionsRead: progress.sections.read, checklistDone: progress.checklist.done, bestQuiz: progress.quiz.best, completion: progress.completion };
+    });
     const lastActivity = activityOf.get(user.id) ?? null;
     learners.push({
       user,
@@ -84,26 +84,21 @@ export async function buildMatrix(facts: CohortFacts, now = new Date()): Promise
     });
   }
 
-  const columns = [];
-  for (const lesson of lessons) {
-    if (!lesson.currentRevision) continue;
-    const sample = await lessonProgress(lesson, { marks: [], quiz: { best: null, attempts: 0 }, passedExerciseIds: new Set() });
-    columns.push({
-      slug: lesson.slug,
-      title: lesson.currentRevision.title,
-      sections: sample?.sections.total ?? 0,
-      checklist: sample?.checklist.total ?? 0,
-      quizQuestions: lesson._count.quizQuestions,
-      exercises: lesson.exercises.map((e) => ({ slug: e.slug, title: e.title })),
-    });
-  }
+  const columns = outlined.map(({ lesson, outline }) => ({
+    slug: lesson.slug,
+    title: lesson.currentRevision.title,
+    sections: outline.sections.length,
+    checklist: outline.checklist.length,
+    quizQuestions: lesson._count.quizQuestions,
+    exercises: lesson.exercises.map((e) => ({ slug: e.slug, title: e.title })),
+  }));
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
   return {
     cohort: { id: cohort.id, name: cohort.name },
     lessons: columns,
     learners,
     summary: {
-      lessons: Object.fromEntries(columns.map((c) => [c.slug, mean(learners.map((l) => l.lessons.find((x) => x.lessonSlug === c.slug)?.completion ?? 0))])),
+      lessons: Object.fromEntries(columns.map((c, i) => [c.slug, mean(learners.map((l) => l.lessons[i]?.completion ?? 0))])),
       exercises: Object.fromEntries(
         exercises.map((e) => {
           const states = learners.map((l) => l.exercises[e.slug]?.state);

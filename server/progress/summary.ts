@@ -3,7 +3,7 @@ import "server-only";
 // checklist ticked, best quiz score, exercises passed, a completion fraction and the next thing to do.
 import { readableLessons, requireViewPersonData } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
-import { lessonOutline } from "./lesson-outline";
+import { lessonOutline, type LessonOutline } from "./lesson-outline";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
 
 export interface ProgressOverview {
@@ -43,10 +43,24 @@ export interface PersonLessonFacts {
   passedExerciseIds: ReadonlySet<string>;
 }
 
-/** One person's progress on one lesson; null for a lesson without a revision (nothing to count yet). */
-export async function lessonProgress(lesson: ProgressLesson, facts: PersonLessonFacts): Promise<LessonProgress | null> {
-  if (!lesson.currentRevision) return null;
-  const outline = await lessonOutline(lesson.currentRevision.contentHash, lesson.currentRevision.body);
+/** A lesson with its outline (what "all of it" means), read once however many people are counted on it. */
+export interface OutlinedLesson {
+  lesson: ProgressLesson & { currentRevision: NonNullable<ProgressLesson["currentRevision"]> };
+  outline: LessonOutline;
+}
+
+/** The lessons that have a revision, each with its outline (rendered once per revision and cached). */
+export async function outlinedLessons(lessons: readonly ProgressLesson[]): Promise<OutlinedLesson[]> {
+  const out: OutlinedLesson[] = [];
+  for (const lesson of lessons) {
+    const revision = lesson.currentRevision;
+    if (revision) out.push({ lesson: { ...lesson, currentRevision: revision }, outline: await lessonOutline(revision.contentHash, revision.body) });
+  }
+  return out;
+}
+
+/** One person's progress on one lesson. */
+export function lessonProgress({ lesson, outline }: OutlinedLesson, facts: PersonLessonFacts): LessonProgress {
   const read = new Set(facts.marks.filter((m) => m.kind === "SECTION_READ").map((m) => m.key));
   const ticked = new Set(facts.marks.filter((m) => m.kind === "CHECKLIST_ITEM").map((m) => m.key));
   // Only keys the current revision still has count, so a rewritten lesson never shows more than 100%.
@@ -91,16 +105,14 @@ export async function progressOverview(ctx: Ctx, personId: string): Promise<Prog
     db.submission.findMany({ where: { userId: personId, status: "PASSED" }, distinct: ["exerciseId"], select: { exerciseId: true } }),
   ]);
   const passedExerciseIds = new Set(passed.map((p) => p.exerciseId));
-  const result: LessonProgress[] = [];
-  for (const lesson of lessons) {
-    const quizStats = attempts.find((a) => a.lessonId === lesson.id);
-    const progress = await lessonProgress(lesson, {
-      marks: marks.filter((m) => m.lessonId === lesson.id),
+  const result = (await outlinedLessons(lessons)).map((outlined) => {
+    const quizStats = attempts.find((a) => a.lessonId === outlined.lesson.id);
+    return lessonProgress(outlined, {
+      marks: marks.filter((m) => m.lessonId === outlined.lesson.id),
       quiz: { best: quizStats?._max.score ?? null, attempts: quizStats?._count._all ?? 0 },
       passedExerciseIds,
     });
-    if (progress) result.push(progress);
-  }
+  });
   // Published lessons first: an outline lesson has nothing to do yet beyond reading its plan.
   const nextLesson = result.find((l) => l.next && l.lesson.state === "published") ?? result.find((l) => l.next);
   return {

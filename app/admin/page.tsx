@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CourseImportForm } from "@/components/admin/course-import-form";
+import { NewCourseForm, NewLessonForm } from "@/components/admin/create-forms";
 import { currentContext } from "@/server/auth/current-actor";
 import { listAuthoringCourses } from "@/server/authoring/courses";
 import { orNotFound } from "@/server/http/page-data";
@@ -36,13 +38,29 @@ export default async function AdminCoursesPage() {
             <ol className="mt-2 list-decimal pl-6 text-sm">
               {course.lessons.map((lesson) => (
                 <li key={lesson.slug}>
-                  {lesson.title ?? lesson.slug} <span className="text-slate-500">· {stateName[lesson.state]} · {lesson.questions} questions · {lesson.exercises} exercises</span>
+                  <Link href={`/admin/courses/${course.slug}/lessons/${lesson.slug}`} className="underline">
+                    {lesson.title ?? lesson.slug}
+                  </Link>{" "}
+                  <span className="text-slate-500">· {stateName[lesson.state]} · {lesson.questions} questions · {lesson.exercises} exercises</span>
                 </li>
               ))}
             </ol>
+            {course.source === "AUTHORED" && (
+              <div className="mt-3">
+                <NewLessonForm course={course.slug} />
+              </div>
+            )}
           </li>
         ))}
       </ul>
+      <section aria-labelledby="new-course-heading" className="mt-10">
+        <h2 id="new-course-heading" className="text-xl font-semibold">
+          New course
+        </h2>
+        <div className="mt-3">
+          <NewCourseForm />
+        </div>
+      </section>
       <section aria-labelledby="import-heading" className="mt-10">
         <h2 id="import-heading" className="text-xl font-semibold">
           Import a course

@@ -219,3 +219,31 @@ export interface CohortOverview {
   matrix: CohortMatrix;
   clusters: ExerciseClusters[];
 }
+
+/** A lesson revision in the editor's history: the published one, drafts after it, older ones before it. */
+export interface RevisionRow {
+  id: string;
+  number: number;
+  title: string;
+  authorEmail: string | null;
+  createdAt: string;
+  published: boolean;
+}
+
+/** What the lesson editor opens with: the newest revision's fields (a draft's if there is one) and the history. */
+export interface LessonEditorData {
+  course: { slug: string; title: string; editable: boolean };
+  slug: string;
+  state: "DRAFT" | "OUTLINE" | "PUBLISHED";
+  /** The newest revision is unpublished. */
+  hasDraft: boolean;
+  frontMatter: { title: string; summary: string; minutes: number; objectives: string[]; keyTerms: { term: string; aliases: string[]; definition: string }[] };
+  body: string;
+  revisions: RevisionRow[];
+}
+
+/** The lesson pipeline's rendering of a draft body, for the editor's preview. */
+export interface LessonPreview {
+  html: string;
+  toc: { id: string; text: string; depth: 2 | 3 }[];
+}

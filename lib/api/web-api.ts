@@ -2,7 +2,7 @@
 // answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
-import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
+import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, LessonEditorData, LessonPreview, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -61,6 +61,15 @@ export const webApi = {
     const type = archive.type === "application/zip" || archive.type === "application/x-zip-compressed" ? "application/zip" : "application/gzip";
     return upload<CourseImported>(`/api/admin/courses/import${query ? `?${query}` : ""}`, archive, type);
   },
+  createCourse: (course: { slug: string; title: string; summary: string }) => call<{ slug: string }>("/api/admin/courses", { method: "POST", body: course }),
+  createLesson: (course: string, lesson: { slug: string; title: string }) => call<{ slug: string }>(`/api/admin/courses/${seg(course)}/lessons`, { method: "POST", body: lesson }),
+  saveLessonDraft: (course: string, lesson: string, draft: { frontMatter: LessonEditorData["frontMatter"]; body: string }) =>
+    call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/draft`, { method: "PUT", body: draft }),
+  publishLesson: (course: string, lesson: string) => call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/publish`, { method: "POST", body: {} }),
+  discardLessonDraft: (course: string, lesson: string) => call<{ discarded: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/discard`, { method: "POST", body: {} }),
+  restoreLessonRevision: (course: string, lesson: string, revisionId: string) =>
+    call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/restore`, { method: "POST", body: { revisionId } }),
+  previewLesson: (body: string, keyTerms: LessonEditorData["frontMatter"]["keyTerms"]) => call<LessonPreview>("/api/admin/preview/lesson", { method: "POST", body: { body, keyTerms } }),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
   /** An instructor's cohort page, polled for live updates. */
   cohortOverview: (cohortId: string) => call<CohortOverview>(cohortPaths.overview(cohortId)),

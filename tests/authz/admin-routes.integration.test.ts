@@ -1,8 +1,11 @@
 // The authorization matrix of the admin area's routes (issue 16): anonymous, learner, instructor and admin against
 // every /api/admin route, with real Requests carrying session cookies signed as next-auth signs them, on a real
 // database. Kept beside authz-matrix.integration.test.ts, which covers the learner-facing routes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ctx, openSecurityDb, pageRequest, sessionCookie, type SecurityDb } from "@/tests/security/support";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Next's page cache lives in the Next server, which these handler calls run without (publishing revalidates it).
+vi.mock("next/cache", () => ({ revalidateTag: () => undefined }));
 
 type Who = "anonymous" | "learner" | "instructor" | "admin";
 const everyone: Who[] = ["anonymous", "learner", "instructor", "admin"];
@@ -63,3 +66,32 @@ describe("course archives", () => {
   });
 });
 
+
+describe("lesson authoring", () => {
+  const lesson = ctx({ slug: "authz-course", lesson: "one" });
+  const base = "/api/admin/courses/authz-course/lessons/one";
+  const json = (cookie: string | undefined, method: string, url: string, body?: unknown) => pageRequest(url, { method, cookie, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it("POST /api/admin/courses and .../lessons: content authors only", async () => {
+    const courses = await import("@/app/api/admin/courses/route");
+    const lessons = await import("@/app/api/admin/courses/[slug]/lessons/route");
+    // Only the admin's request gets past the permission, so only it creates the course.
+    expect(await statuses((cookie) => courses.POST(json(cookie, "POST", "/api/admin/courses", { slug: "authz-course", title: "T", summary: "S" })))).toEqual(adminOnly(201));
+    expect(await statuses((cookie) => lessons.POST(json(cookie, "POST", "/api/admin/courses/authz-course/lessons", { slug: "one", title: "One" }), ctx({ slug: "authz-course" })))).toEqual(adminOnly(201));
+  });
+
+  it("draft, publish, discard, restore and preview: content authors only", async () => {
+    const draft = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/draft/route");
+    const publish = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/publish/route");
+    const discard = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/discard/route");
+    const restore = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/restore/route");
+    const preview = await import("@/app/api/admin/preview/lesson/route");
+    const frontMatter = { title: "One", summary: "S", minutes: 3, objectives: ["O"], keyTerms: [] };
+    expect(await statuses((cookie) => draft.PUT(json(cookie, "PUT", `${base}/draft`, { frontMatter, body: "## One" }), lesson))).toEqual(adminOnly(200));
+    expect(await statuses((cookie) => preview.POST(json(cookie, "POST", "/api/admin/preview/lesson", { body: "## One" })))).toEqual(adminOnly(200));
+    // A restore of an unknown revision: the admin reaches the lookup (404), nobody else gets that far.
+    expect(await statuses((cookie) => restore.POST(json(cookie, "POST", `${base}/restore`, { revisionId: "none" }), lesson))).toEqual(adminOnly(404));
+    expect(await statuses((cookie) => publish.POST(json(cookie, "POST", `${base}/publish`), lesson))).toEqual(adminOnly(200));
+    expect(await statuses((cookie) => discard.POST(json(cookie, "POST", `${base}/discard`), lesson))).toEqual(adminOnly(200));
+  });
+});

@@ -15,7 +15,7 @@ export function setup(): () => void {
     const rows = recordedFaults();
     if (!rows.length) return;
     const table = faultTable(rows);
-    const stamp = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), \`npm run test:faults\`; lost must be 0.`;
+    const stamp = `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), load average ${os.loadavg()[0]?.toFixed(1)} at the end, \`npm run test:faults\`; lost must be 0.`;
     console.log(`\nfault table\n${table}\n`);
     const text = readFileSync(doc, "utf8");
     const from = text.indexOf(begin);

@@ -10,14 +10,16 @@ import { managedCohort } from "./cohorts";
 
 export async function loadCohortFacts(ctx: Ctx, cohortId: string) {
   const cohort = await managedCohort(ctx, cohortId);
-  const inCohort = { user: { memberships: { some: { cohortId } } } };
-  const [members, lessons, marks, quiz, records] = await Promise.all([
-    ctx.db.cohortMember.findMany({ where: { cohortId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, email: true, name: true } } } }),
-    progressLessons(ctx),
-    ctx.db.progressMark.findMany({ where: inCohort, select: { userId: true, lessonId: true, kind: true, key: true, createdAt: true } }),
-    ctx.db.quizAttempt.groupBy({ by: ["userId", "lessonId"], where: inCohort, _max: { score: true, createdAt: true }, _count: { _all: true } }),
-    cohortAttemptRecords(ctx, cohortId),
-  ]);
+  const membersRead = ctx.db.cohortMember.findMany({ where: { cohortId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, email: true, name: true } } } });
+  // By the members' ids (the index on userId serves them), not a relation filter that would visit every user.
+  const memberReads = membersRead.then((members) => {
+    const inCohort = { userId: { in: members.map((m) => m.user.id) } };
+    return Promise.all([
+      ctx.db.progressMark.findMany({ where: inCohort, select: { userId: true, lessonId: true, kind: true, key: true, createdAt: true } }),
+      ctx.db.quizAttempt.groupBy({ by: ["userId", "lessonId"], where: inCohort, _max: { score: true, createdAt: true }, _count: { _all: true } }),
+    ]);
+  });
+  const [members, [marks, quiz], lessons, records] = await Promise.all([membersRead, memberReads, progressLessons(ctx), cohortAttemptRecords(ctx, cohortId)]);
   return { cohort, members, lessons, marks, quiz, records };
 }
 

@@ -18,7 +18,7 @@ export async function db(): Promise<PrismaClient> {
  * Makes `db()` hand out a database the caller opened (a test's own migrated database): the route handlers and
  * pages then run unchanged against it. Returns the undo.
  */
-export function useDatabase(prisma: PrismaClient): () => void {
+export function replaceDatabase(prisma: PrismaClient): () => void {
   const before = holder.__shipshapeDb;
   holder.__shipshapeDb = Promise.resolve({ prisma, target: { kind: "pglite", dir: null }, close: () => prisma.$disconnect() });
   return () => {

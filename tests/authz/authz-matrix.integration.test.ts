@@ -44,8 +44,8 @@ beforeAll(async () => {
   testDb = await createTestDb();
   fx = await seedFixture(testDb.prisma);
   // The app's db() hands out this database: the handlers run unchanged against it.
-  const { useDatabase } = await import("@/server/db");
-  restoreDatabase = useDatabase(testDb.prisma);
+  const { replaceDatabase } = await import("@/server/db");
+  restoreDatabase = replaceDatabase(testDb.prisma);
   cookies = {
     anonymous: "",
     learner: await sessionCookie(fx.users.learner),

@@ -21,8 +21,8 @@ export async function openSecurityDb(): Promise<SecurityDb> {
   const fx = await seedFixture(testDb.prisma);
   // The app's db() hands out this database: handlers and actions run unchanged against it. Imported here, after
   // the env above is set.
-  const { useDatabase } = await import("@/server/db");
-  const restore = useDatabase(testDb.prisma);
+  const { replaceDatabase } = await import("@/server/db");
+  const restore = replaceDatabase(testDb.prisma);
   return {
     testDb,
     fx,

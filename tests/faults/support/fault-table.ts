@@ -1,6 +1,7 @@
 // The suite's one result: a row per fault, appended by each fault file as it ends (files run one after the other,
 // in separate workers), printed and written to docs/reliability.md by the global teardown (report.ts).
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Outcome } from "./outcomes";
 
@@ -17,10 +18,10 @@ export interface FaultRow {
   seconds: number;
 }
 
-export const rowsFile = path.resolve("test-results/faults/rows.jsonl");
+// Not under test-results/: Playwright empties that folder when a browser run starts.
+export const rowsFile = path.join(os.tmpdir(), "shipshape-fault-rows.jsonl");
 
 export function recordFault(row: FaultRow): void {
-  mkdirSync(path.dirname(rowsFile), { recursive: true });
   appendFileSync(rowsFile, `${JSON.stringify(row)}\n`);
 }
 

@@ -12,14 +12,15 @@ export async function loadCohortFacts(ctx: Ctx, cohortId: string) {
   const cohort = await managedCohort(ctx, cohortId);
   const membersRead = ctx.db.cohortMember.findMany({ where: { cohortId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, email: true, name: true } } } });
   // By the members' ids (the index on userId serves them), not a relation filter that would visit every user.
-  const memberReads = membersRead.then((members) => {
+  const memberReads = membersRead.then(async (members) => {
     const inCohort = { userId: { in: members.map((m) => m.user.id) } };
-    return Promise.all([
+    const [marks, quiz] = await Promise.all([
       ctx.db.progressMark.findMany({ where: inCohort, select: { userId: true, lessonId: true, kind: true, key: true, createdAt: true } }),
       ctx.db.quizAttempt.groupBy({ by: ["userId", "lessonId"], where: inCohort, _max: { score: true, createdAt: true }, _count: { _all: true } }),
     ]);
+    return { marks, quiz };
   });
-  const [members, [marks, quiz], lessons, records] = await Promise.all([membersRead, memberReads, progressLessons(ctx), cohortAttemptRecords(ctx, cohortId)]);
+  const [members, { marks, quiz }, lessons, records] = await Promise.all([membersRead, memberReads, progressLessons(ctx), cohortAttemptRecords(ctx, cohortId)]);
   return { cohort, members, lessons, marks, quiz, records };
 }
 

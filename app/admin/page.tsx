@@ -41,7 +41,13 @@ export default async function AdminCoursesPage() {
                   <Link href={`/admin/courses/${course.slug}/lessons/${lesson.slug}`} className="underline">
                     {lesson.title ?? lesson.slug}
                   </Link>{" "}
-                  <span className="text-slate-500">· {stateName[lesson.state]} · {lesson.questions} questions · {lesson.exercises} exercises</span>
+                  <span className="text-slate-500">
+                    · {stateName[lesson.state]} ·{" "}
+                    <Link href={`/admin/courses/${course.slug}/lessons/${lesson.slug}/quiz`} className="underline">
+                      {lesson.questions} questions
+                    </Link>{" "}
+                    · {lesson.exercises} exercises
+                  </span>
                 </li>
               ))}
             </ol>

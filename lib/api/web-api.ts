@@ -69,6 +69,7 @@ export const webApi = {
   discardLessonDraft: (course: string, lesson: string) => call<{ discarded: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/discard`, { method: "POST", body: {} }),
   restoreLessonRevision: (course: string, lesson: string, revisionId: string) =>
     call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/restore`, { method: "POST", body: { revisionId } }),
+  saveQuiz: (course: string, lesson: string, yaml: string) => call<{ questions: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz`, { method: "PUT", body: { yaml } }),
   previewLesson: (body: string, keyTerms: LessonEditorData["frontMatter"]["keyTerms"]) => call<LessonPreview>("/api/admin/preview/lesson", { method: "POST", body: { body, keyTerms } }),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
   /** An instructor's cohort page, polled for live updates. */

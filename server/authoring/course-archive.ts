@@ -20,6 +20,11 @@ import { archiveRefused, readArchive, writeTarGz } from "./archive-files";
 import { recordAudit } from "./audit";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
+
+/** A lesson's stored questions as quiz.yaml holds them (export and the quiz editor). */
+export function quizYaml(rows: { key: string; kind: keyof typeof kindName; prompt: string; data: Prisma.JsonValue; explanation: string }[]): string {
+  return stringify({ questions: rows.map((q) => ({ id: q.key, kind: kindName[q.kind], prompt: q.prompt, ...(isRecord(q.data) ? q.data : {}), explanation: q.explanation })) });
+}
 const stateName = { PUBLISHED: "published", OUTLINE: "outline", DRAFT: "draft" } as const;
 
 function isRecord(value: Prisma.JsonValue): value is Prisma.JsonObject {
@@ -71,10 +76,7 @@ async function courseFiles({ db }: Ctx, slug: string): Promise<Map<string, strin
       ...(revision.outline === null ? {} : { outline: revision.outline }),
     };
     put(`${lesson.slug}/lesson.md`, `---\n${stringify(frontMatter)}---\n\n${revision.body}\n`);
-    if (lesson.quizQuestions.length) {
-      const questions = lesson.quizQuestions.map((q) => ({ id: q.key, kind: kindName[q.kind], prompt: q.prompt, ...(isRecord(q.data) ? q.data : {}), explanation: q.explanation }));
-      put(`${lesson.slug}/quiz.yaml`, stringify({ questions }));
-    }
+    if (lesson.quizQuestions.length) put(`${lesson.slug}/quiz.yaml`, quizYaml(lesson.quizQuestions));
     for (const exercise of lesson.exercises) {
       const dir = `${lesson.slug}/exercises/${exercise.slug}`;
       put(`${dir}/exercise.yaml`, stringify(exercise.spec));

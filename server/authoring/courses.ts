@@ -15,7 +15,8 @@ export async function listAuthoringCourses({ db, actor }: Ctx): Promise<Authorin
       source: true,
       lessons: {
         orderBy: { position: "asc" },
-        select: { slug: true, state: true, currentRevision: { select: { title: true } }, _count: { select: { exercises: true, quizQuestions: true } } },
+        // The newest revision's title: a lesson never published has only drafts.
+        select: { slug: true, state: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { title: true } }, _count: { select: { exercises: true, quizQuestions: true } } },
       },
     },
   });
@@ -24,6 +25,6 @@ export async function listAuthoringCourses({ db, actor }: Ctx): Promise<Authorin
     title: c.title,
     state: c.state,
     source: c.source,
-    lessons: c.lessons.map((l) => ({ slug: l.slug, title: l.currentRevision?.title ?? null, state: l.state, exercises: l._count.exercises, questions: l._count.quizQuestions })),
+    lessons: c.lessons.map((l) => ({ slug: l.slug, title: l.revisions[0]?.title ?? null, state: l.state, exercises: l._count.exercises, questions: l._count.quizQuestions })),
   }));
 }

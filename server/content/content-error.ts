@@ -1,6 +1,7 @@
 // A content file that fails validation: names the file, the field and (where the file is YAML) the line, so an
 // author, an archive import or CI can fix it at once.
 import type { z } from "zod";
+import type { LineOf } from "@/lib/content/yaml-lines";
 
 export interface ContentProblem {
   /** The field's path ("questions.0.answer"); absent for a problem of the whole file. */
@@ -9,9 +10,6 @@ export interface ContentProblem {
   line?: number;
   message: string;
 }
-
-/** Finds the line of a field in the file it came from (server/content/yaml-lines.ts for YAML). */
-export type LineOf = (field: readonly PropertyKey[]) => number | undefined;
 
 export class ContentError extends Error {
   readonly issues: string[];

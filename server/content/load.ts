@@ -11,8 +11,8 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { courseSchema, lessonFrontMatterSchema, quizSchema, type Course, type LessonFrontMatter, type QuizQuestion } from "@/lib/content";
 import { readExerciseFolder, ExerciseFolderError, type ExerciseFolder, type FolderReader } from "@/grader/contract/exercise-folder";
-import { ContentError, type LineOf } from "./content-error";
-import { yamlLineFinder } from "./yaml-lines";
+import { yamlLineFinder, type LineOf } from "@/lib/content/yaml-lines";
+import { ContentError } from "./content-error";
 
 /** Where a course's files are read from: the disk, or an archive in memory (server/content/memory-files.ts). */
 export interface ContentFiles extends FolderReader {
@@ -64,15 +64,21 @@ class Reader {
 
   /** A YAML file validated, with the lines of its fields for the errors. */
   async yaml<T>(schema: z.ZodType<T>, file: string): Promise<T> {
-    const text = await this.files.readFile(file, "utf8");
-    let data: unknown;
-    try {
-      data = parseYaml(text);
-    } catch (err) {
-      throw new ContentError(this.name(file), [{ line: yamlErrorLine(err), message: `not valid YAML: ${err instanceof Error ? err.message : String(err)}` }]);
-    }
-    return this.validate(schema, data, file, yamlLineFinder(text));
+    return parseYamlText(schema, await this.files.readFile(file, "utf8"), this.name(file));
   }
+}
+
+/** YAML text validated with a content schema; a ContentError names `name`, the field and the line. */
+export function parseYamlText<T>(schema: z.ZodType<T>, text: string, name: string): T {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new ContentError(name, [{ line: yamlErrorLine(err), message: `not valid YAML: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw ContentError.fromZod(name, parsed.error, yamlLineFinder(text));
+  return parsed.data;
 }
 
 function yamlErrorLine(err: unknown): number | undefined {

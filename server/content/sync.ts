@@ -7,6 +7,7 @@
 // AUTHORED: a built-in sync never writes over an authored course nor an import over a built-in one, and neither
 // takes over an exercise slug another course holds.
 import type { CourseSource, Prisma, PublishState } from "@/generated/prisma/client";
+import type { QuizQuestion } from "@/lib/content";
 import type { DbContext } from "@/server/context";
 import { asJson } from "../json-value";
 import { ContentError } from "./content-error";
@@ -40,7 +41,7 @@ export interface SyncResult extends SyncReport {
   changedCourses: string[];
 }
 
-const emptyReport = (): SyncReport => ({
+export const emptyReport = (): SyncReport => ({
   coursesWritten: 0,
   lessonsWritten: 0,
   revisionsCreated: 0,
@@ -103,15 +104,16 @@ async function syncLesson(tx: Tx, course: { id: string; slug: string }, lesson: 
     report.revisionsCreated++;
   }
 
-  await syncQuiz(tx, row.id, lesson, report);
+  await syncQuiz(tx, row.id, lesson.quiz, report);
   await syncExercises(tx, course, row.id, lesson, report, options.source);
 }
 
-async function syncQuiz(tx: Tx, lessonId: string, lesson: LoadedLesson, report: SyncReport): Promise<void> {
+/** Brings a lesson's questions in line with `quiz` (the quiz editor saves through this too). */
+export async function syncQuiz(tx: Tx, lessonId: string, quiz: readonly QuizQuestion[], report: SyncReport): Promise<void> {
   const existing = new Map(
     (await tx.quizQuestion.findMany({ where: { lessonId }, select: { key: true, contentHash: true, position: true } })).map((q) => [q.key, q]),
   );
-  for (const [position, question] of lesson.quiz.entries()) {
+  for (const [position, question] of quiz.entries()) {
     const { id: key, kind, prompt, explanation, ...data } = question;
     const contentHash = hashOf(question);
     const current = existing.get(key);

@@ -95,3 +95,13 @@ describe("lesson authoring", () => {
     expect(await statuses((cookie) => discard.POST(json(cookie, "POST", `${base}/discard`), lesson))).toEqual(adminOnly(200));
   });
 });
+
+describe("quiz authoring", () => {
+  it("PUT /api/admin/courses/<slug>/lessons/<lesson>/quiz: content authors only", async () => {
+    const { PUT } = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/quiz/route");
+    const yaml = "questions:\n  - { id: q, kind: single, prompt: P, explanation: E, options: [{ id: a, text: A }, { id: b, text: B }], answer: a }\n";
+    const send = (cookie: string | undefined) =>
+      PUT(pageRequest("/api/admin/courses/authz-course/lessons/one/quiz", { method: "PUT", cookie, body: JSON.stringify({ yaml }) }), ctx({ slug: "authz-course", lesson: "one" }));
+    expect(await statuses(send)).toEqual(adminOnly(200));
+  });
+});

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { QuizEditor } from "@/components/admin/quiz-editor";
+import { currentContext } from "@/server/auth/current-actor";
+import { quizForEditing } from "@/server/authoring/quizzes";
+import { orNotFound } from "@/server/http/page-data";
+
+export const metadata: Metadata = { title: "Edit quiz" };
+export const dynamic = "force-dynamic";
+
+export default async function EditQuizPage({ params }: PageProps<"/admin/courses/[slug]/lessons/[lesson]/quiz">) {
+  const { slug, lesson } = await params;
+  const quiz = await orNotFound(quizForEditing(await currentContext(), slug, lesson));
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/admin" className="underline">
+          Courses
+        </Link>{" "}
+        / {slug} / {lesson} / quick test {quiz.editable ? "" : "· built-in, read-only: edit quiz.yaml in content/"}
+      </p>
+      <div className="mt-4">
+        <QuizEditor course={slug} lesson={lesson} yaml={quiz.yaml} editable={quiz.editable} />
+      </div>
+    </div>
+  );
+}

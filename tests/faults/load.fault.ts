@@ -2,8 +2,8 @@
 // shared engine) while 500 readers open lessons from `next start` on the same two cores, each loading three pages
 // at once. Every grading must end (verdict or not gradable, none lost). The readers' connection errors, timeouts
 // (30 s) and non-2xx answers are counted into the table, not asserted away: on two cores shared with 50 gradings,
-// 500 connections opened at once are more than one `next start` accepts (measured: ~1 in 8 refused or reset at a
-// load average of ~23), which says where the web needs instances of its own (docs/scaling.md). Every page load
+// 500 connections opened at once are more than one `next start` accepts (measured: 6–12 % of page loads
+// refused or reset, load average 12–23), which says where the web needs instances of its own (docs/scaling.md). Every page load
 // must be accounted for: answered, failed or timed out.
 // The web serves the existing production build in NEXT_DIST_DIR (`.next-e2e`, which `npm test` builds just before).
 import os from "node:os";

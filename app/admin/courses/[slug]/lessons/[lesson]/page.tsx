@@ -20,7 +20,9 @@ export default async function EditLessonPage({ params }: PageProps<"/admin/cours
         / {data.course.title} / {data.slug} {data.hasDraft ? "· unpublished changes" : "· published"}
       </p>
       <div className="mt-4">
-        <LessonEditor key={data.revisions[0]?.id} data={data} />
+        {/* Opened afresh when a publish, discard or restore changes what the newest revision is to the editor; a save
+            keeps the editor (and its note) as it is. */}
+        <LessonEditor key={String(data.hasDraft)} data={data} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { CohortMatrixResult } from "./cohort-matrix";
 import type { GraderVsCliResult } from "./grader-vs-cli";
 import type { GradingQueueResult } from "./grading-queue";
 import type { LessonThroughputResult } from "./lesson-throughput";
@@ -47,6 +48,12 @@ const sections: Record<string, (result: never) => string> = {
         ["page", "encoding", "bytes", "next start req/s", "static (baseline) req/s", "ratio", "next p95", "errors"],
         r.pages.map((p) => [p.page, p.encoding, p.bytes, p.next.requestsPerSecond.toFixed(0), p.plain.requestsPerSecond.toFixed(0), x(p.ratio), ms(p.next.p95Ms), p.next.errors + p.plain.errors]),
       ),
+    ].join("\n\n"),
+  "cohort-matrix": (r: CohortMatrixResult) =>
+    [
+      `An instructor's matrix and mistake clusters for a cohort of 10 and of 500 members (${r.driver}, median of ${r.runs}): the queries must not grow with the cohort, the time at most 3×.`,
+      table(["members", "queries", "median"], r.sizes.map((z) => [z.members, z.queries, ms(z.medianMs)])),
+      `Same query count: ${r.queriesEqual ? "yes" : "NO"}; time 500 ÷ 10: ${x(r.ratio)} (goal ≤ 3×).`,
     ].join("\n\n"),
   "progress-write": (r: ProgressWriteResult) => progressTable(r),
   "progress-write-postgres": (r: ProgressWriteResult) => progressTable(r),

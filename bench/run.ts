@@ -12,6 +12,7 @@ import { run as progressWrite } from "./progress-write";
 import { run as lessonThroughput } from "./lesson-throughput";
 import { run as lighthouse } from "./lighthouse";
 import { run as gradingQueue } from "./grading-queue";
+import { run as cohortMatrix } from "./cohort-matrix";
 import { writePerformanceDoc, type Measured } from "./performance-report";
 import { startPrivatePostgres } from "@/tests/faults/support/private-postgres";
 
@@ -52,6 +53,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   // --no-build: serve the build already in NEXT_DIST_DIR, as `npm start -- --no-build` does.
   "lesson-throughput": () => lessonThroughput({ seconds: 10, build: !process.argv.includes("--no-build") }),
   lighthouse: () => lighthouse(),
+  "cohort-matrix": () => cohortMatrix({ runs: 9 }),
 };
 
 async function main(): Promise<void> {

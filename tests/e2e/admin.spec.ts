@@ -39,6 +39,8 @@ test("an admin authors and publishes a lesson that a visitor then reads", async 
   await newLesson.getByRole("button", { name: "Add lesson" }).click();
   await course.getByRole("link", { name: "First steps" }).click();
 
+  // The preview arrives once the editor runs in the page: typing before that would be lost to hydration.
+  await expect(admin.getByTestId("lesson-preview")).toBeVisible();
   // Validation as you type: an empty summary is named before anything is saved.
   const summary = admin.getByLabel("Summary");
   await summary.fill("");

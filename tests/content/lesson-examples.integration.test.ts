@@ -18,7 +18,6 @@ const imagePrefix = `shipshape-content-test/${run}`;
 const network = `${run}-lesson-examples`;
 const containers: string[] = [];
 const images = new Set<string>();
-let nextPort = 4300 + (process.pid % 50);
 let work: string;
 let sections: Map<string, Block[]>;
 
@@ -53,9 +52,12 @@ async function build(buildCommand: readonly string[], dir: string): Promise<stri
   return image;
 }
 
-/** `docker run ... IMAGE` as the lesson writes it, detached, on a loopback port; returns the container and its port. */
+/**
+ * `docker run ... IMAGE` as the lesson writes it, detached, published on a loopback port the engine picks (a fixed
+ * one collides with whatever else holds it); returns the container and that port.
+ */
 async function start(runCommand: readonly string[], image: string, extra: readonly string[] = []): Promise<{ name: string; port: number }> {
-  const port = nextPort++;
+  let containerPort = "";
   const name = `${run}-${containers.length}`;
   containers.push(name);
   const args: string[] = [];
@@ -68,13 +70,16 @@ async function start(runCommand: readonly string[], image: string, extra: readon
       continue;
     }
     if (word === "-p") {
-      const containerPort = (words[++i] ?? "").split(":").at(-1);
-      args.push("-p", `127.0.0.1:${port}:${containerPort}`);
+      containerPort = (words[++i] ?? "").split(":").at(-1) ?? "";
+      args.push("-p", `127.0.0.1::${containerPort}`);
       continue;
     }
     args.push(word);
   }
   await docker(["run", "-d", "--name", name, "--network", network, ...extra, ...args, image]);
+  const published = await docker(["port", name, containerPort]);
+  const port = Number(/127\.0\.0\.1:(\d+)/.exec(published)?.[1]);
+  if (!Number.isInteger(port)) throw new Error(`${name}: no loopback port published for ${containerPort} (${published.trim()})`);
   return { name, port };
 }
 

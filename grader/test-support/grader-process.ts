@@ -22,6 +22,13 @@ export class GraderProcess {
 
   async start(): Promise<void> {
     await ensureTestBaseImage(await requireEngine());
+    // Two test files given one port used to talk to each other's grader (offering the other's images) until the
+    // second one's start-up failure went unnoticed: refuse a port something already answers on.
+    const taken = await fetch(`${this.url}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw new Error(`port ${this.port} already answers: another test's grader? Give ${this.name} a port of its own.`);
     const child = spawn(process.execPath, ["--import", "tsx", "grader/main.ts"], {
       env: {
         ...process.env,

@@ -8,7 +8,7 @@ import { measureReferenceImage } from "@/server/grading/use-cases";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 
-const grader = new GraderProcess(4374, "webreference");
+const grader = new GraderProcess(4376, "webreference");
 let testDb: TestDb;
 let seeded: Seeded;
 

@@ -9,7 +9,7 @@ import { requireActor, requirePermission, type Actor, type Permission } from "@/
 import type { Ctx } from "@/server/context";
 import { db } from "@/server/db";
 import { AppError, errorResponse } from "@/server/errors";
-import { readJsonBody, type BodyRule } from "./request-body";
+import { assertContentType, readBodyBytes, readJsonBody, type BodyRule } from "./request-body";
 import { assertSameOrigin, changesState } from "./same-origin";
 
 export interface RouteOptions {
@@ -20,6 +20,8 @@ export interface RouteOptions {
   permission: Permission | "signed-in" | "anyone";
   /** A JSON body this route reads, and its ceiling. */
   body?: BodyRule;
+  /** A raw upload (an archive) this route reads instead: its media types and ceiling; the handler gets the bytes. */
+  upload?: BodyRule & { types: readonly string[] };
   /** Only for a route that browsers call without our Origin (CSP reports) and that changes nothing that matters. */
   crossSite?: true;
 }
@@ -30,6 +32,7 @@ export interface RouteInput<Params, O extends RouteOptions> {
   ctx: Ctx & { actor: O["permission"] extends "anyone" ? Actor | null : Actor };
   params: Params;
   json: O["body"] extends BodyRule ? unknown : undefined;
+  bytes: O["upload"] extends BodyRule ? Uint8Array : undefined;
 }
 
 type RouteContextOf<Params> = { params: Promise<Params> };
@@ -51,6 +54,11 @@ function boundedParams(params: Record<string, string | string[]> | undefined): R
   return params ?? {};
 }
 
+async function readUpload(request: Request, rule: BodyRule & { types: readonly string[] }): Promise<Uint8Array> {
+  assertContentType(request, rule.types);
+  return readBodyBytes(request, rule);
+}
+
 export function route<Params = Record<string, never>, const O extends RouteOptions = RouteOptions>(
   options: O,
   handler: (input: RouteInput<Params, O>) => Promise<Response>,
@@ -63,7 +71,8 @@ export function route<Params = Record<string, never>, const O extends RouteOptio
       const ctx = { ...database, actor } as RouteInput<Params, O>["ctx"];
       const params = boundedParams((await context?.params) as Record<string, string | string[]> | undefined) as Params;
       const json = (options.body ? await readJsonBody(request, options.body) : undefined) as RouteInput<Params, O>["json"];
-      return await handler({ request, ctx, params, json });
+      const bytes = (options.upload ? await readUpload(request, options.upload) : undefined) as RouteInput<Params, O>["bytes"];
+      return await handler({ request, ctx, params, json, bytes });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,6 +1,5 @@
 import { archiveLimits } from "@/server/authoring/archive-limits";
 import { importCourse } from "@/server/authoring/course-archive";
-import { assertContentType, readBodyBytes } from "@/server/http/request-body";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -11,10 +10,8 @@ const archiveTypes = ["application/gzip", "application/x-gzip", "application/zip
  * Content authors: a .tar.gz or .zip body in the content/ format → 201 `{ slug, published, renamedExercises }`.
  * `?slug=` imports under another slug, `?draft=1` keeps it from learners; 422 lists every file, field and line at fault.
  */
-export const POST = route({ permission: "content:author" }, async ({ ctx, request }) => {
+export const POST = route({ permission: "content:author", upload: { maxBytes: archiveLimits.bodyMaxBytes, types: archiveTypes } }, async ({ ctx, request, bytes }) => {
   const query = new URL(request.url).searchParams;
-  assertContentType(request, archiveTypes);
-  const archive = await readBodyBytes(request, { maxBytes: archiveLimits.bodyMaxBytes });
-  const imported = await importCourse(ctx, archive, { slug: query.get("slug") ?? undefined, draft: query.get("draft") === "1" });
+  const imported = await importCourse(ctx, bytes, { slug: query.get("slug") ?? undefined, draft: query.get("draft") === "1" });
   return Response.json(imported, { status: 201 });
 });

@@ -87,7 +87,15 @@ export async function cohortCsv(ctx: Ctx, cohortId: string, shape: ExportShape):
     shape === "wide"
       ? wideRows(matrix)
       : [longHeader, ...long.map((r) => [r.email, r.exercise, r.check, String(r.required), String(r.attempts), r.firstPassAt ?? "", r.lastAttemptAt ?? "", r.lastStatus ?? ""])];
-  return { filename: exportFilename(matrix, shape === "wide" ? "csv" : "long.csv"), body: stringify(rows, { record_delimiter: "windows" }) };
+  return { filename: exportFilename(matrix, shape === "wide" ? "csv" : "long.csv"), body: csvOf(rows) };
+}
+
+/**
+ * RFC 4180 text a spreadsheet opens as data: a cell starting like a formula (=, +, -, @, tab, CR) gets a leading
+ * apostrophe (OWASP's CSV-injection rule), since a learner chooses their own name and an instructor opens the file.
+ */
+export function csvOf(rows: readonly (readonly string[])[]): string {
+  return stringify(rows as string[][], { record_delimiter: "windows", cast: { string: (cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell) } });
 }
 
 export async function cohortJson(ctx: Ctx, cohortId: string) {

@@ -31,6 +31,10 @@ export const bodyLimits = {
   merge: 1024 * 1024,
   /** One progress mark, one quiz attempt, an account confirmation. */
   small: 64 * 1024,
+  /** An admin's lesson or quiz save or preview: a body of up to 400,000 characters (server/authoring/lessons.ts), JSON-escaped. */
+  editor: 2 * 1024 * 1024,
+  /** A course archive upload as sent (the built-in course is about 150 KiB compressed); what it expands to is bounded by server/authoring/archive-limits.ts. */
+  courseArchive: 10 * 1024 * 1024,
 } as const;
 
 export const streamLimits = {
@@ -57,6 +61,8 @@ export const limitTable: readonly LimitRow[] = [
   { name: "grading upload body", value: kib(bodyLimits.submission), why: "The grader's file limit plus JSON escaping; read while streaming, after the permission check." },
   { name: "progress merge body", value: kib(bodyLimits.merge), why: "The largest honest browser state is far smaller." },
   { name: "other JSON bodies", value: kib(bodyLimits.small), why: "One mark, one attempt, one confirmation." },
+  { name: "lesson or quiz editor body (admins)", value: kib(bodyLimits.editor), why: "The longest lesson body a revision may hold, JSON-escaped." },
+  { name: "course archive upload (admins)", value: kib(bodyLimits.courseArchive), why: "Read while streaming, after the permission check; its expansion and entry count are bounded again while it expands." },
   { name: "SSE streams per user", value: String(streamLimits.sseStreamsPerUser), why: "Each open stream holds a connection, a database poll and a listener." },
   { name: "trusted proxy hops", value: String(env.TRUSTED_PROXY_HOPS), env: "TRUSTED_PROXY_HOPS", why: "How many X-Forwarded-For entries were written by our own proxies; 0 ignores the header." },
 ];

@@ -1,36 +1,14 @@
-// expected.yaml beside each exercise: the verdict its starter, solution and every mistake fixture must get.
-// `failing` lists required checks that must come out "fail" (at least these; others may fail too).
+// expected.yaml beside each exercise, read from disk for the golden suite (its schema is the contract's,
+// grader/contract/exercise-cases.ts, which the web's editor and proving run use too).
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
-import { checkIdSchema } from "@/grader/contract";
+import { parseExpected, type Expected } from "@/grader/contract/exercise-cases";
 
-const outcomeSchema = z
-  .object({
-    status: z.enum(["pass", "fail", "error"]),
-    failing: z.array(checkIdSchema).default([]),
-    why: z.string().min(1).optional(),
-  })
-  .strict()
-  .refine((o) => o.status !== "pass" || o.failing.length === 0, "a passing case cannot name failing checks");
-
-export const expectedSchema = z
-  .object({
-    starter: outcomeSchema.optional(),
-    solution: outcomeSchema.refine((o) => o.status === "pass", "the solution must pass"),
-    mistakes: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "mistake folders are kebab-case"), outcomeSchema.refine((o) => o.why !== undefined, "say why in one line")).default({}),
-  })
-  .strict();
-
-export type Expected = z.infer<typeof expectedSchema>;
-export type ExpectedOutcome = z.infer<typeof outcomeSchema>;
+export type { Expected, ExpectedOutcome } from "@/grader/contract/exercise-cases";
 
 export async function readExpected(exerciseDir: string): Promise<Expected> {
   const file = path.join(exerciseDir, "expected.yaml");
-  const parsed = expectedSchema.safeParse(parseYaml(await fs.readFile(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
-  return parsed.data;
+  return parseExpected(await fs.readFile(file, "utf8"), file);
 }
 
 /** Every exercise folder the golden suite walks: the courses in content/ and the grader's own fixtures. */

@@ -76,4 +76,21 @@ describe("grading progress", () => {
     const state = applyEvent(applyEvent(initialProgress, first), first);
     expect(state.logs).toHaveLength(1);
   });
+
+  it("keeps each Compose service's latest state and its own output, in the order services appeared", () => {
+    const state = foldEvents([
+      at({ type: "service", service: "db", state: "starting" }),
+      at({ type: "service", service: "api", state: "building" }),
+      at({ type: "service-log", service: "db", text: "database system is ready\n" }),
+      at({ type: "service", service: "db", state: "healthy", detail: "pg_isready" }),
+      at({ type: "service-log", service: "api", text: "listening on 8000\n" }),
+    ]);
+    expect(state.services.map((s) => [s.name, s.state, s.detail])).toEqual([
+      ["db", "healthy", "pg_isready"],
+      ["api", "building", null],
+    ]);
+    expect(state.services[0]?.logs.map((l) => l.text)).toEqual(["database system is ready\n"]);
+    expect(state.services[1]?.logs.map((l) => l.text)).toEqual(["listening on 8000\n"]);
+    expect(foldEvents([at({ type: "service", service: "db", state: "healthy" }), at({ type: "restart", dispatch: 2, reason: "lost" })]).services).toEqual([]);
+  });
 });

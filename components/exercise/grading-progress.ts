@@ -1,7 +1,7 @@
 // Folds a submission's events into what the live view shows. Pure, so the replay of a finished attempt and the
 // live stream of a running one produce the same picture, and a `restart` (the grading started over after a
 // crash) clears what the interrupted run had shown instead of mixing two runs' checks.
-import type { CheckResult, GradingStepName, StreamedEvent, Verdict } from "@/lib/grading/submission-events";
+import type { CheckResult, ComposeServiceState, GradingStepName, StreamedEvent, Verdict } from "@/lib/grading/submission-events";
 
 export const stages = ["queued", "build", "start", "probe", "verdict"] as const;
 export type Stage = (typeof stages)[number];
@@ -10,6 +10,14 @@ export interface LogChunk {
   seq: number;
   source: "build" | "container";
   text: string;
+}
+
+/** One service of a Compose project: its latest state and its own output, in arrival order. */
+export interface ServiceView {
+  name: string;
+  state: ComposeServiceState;
+  detail: string | null;
+  logs: { seq: number; text: string }[];
 }
 
 export interface Notice {
@@ -26,6 +34,8 @@ export interface GradingProgress {
   /** Build step n of m, from the grader's finer progress inside the build. */
   buildStep: { current: number; total: number; label: string } | null;
   logs: LogChunk[];
+  /** A Compose project's services in the order they first appeared; empty for a Dockerfile exercise. */
+  services: ServiceView[];
   checks: CheckResult[];
   notices: Notice[];
   verdict: Verdict | null;
@@ -40,6 +50,7 @@ export const initialProgress: GradingProgress = {
   queueReason: null,
   buildStep: null,
   logs: [],
+  services: [],
   checks: [],
   notices: [],
   verdict: null,
@@ -67,6 +78,10 @@ export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedE
       };
     case "log":
       return { ...next, logs: [...next.logs, { seq, source: event.source, text: event.text }] };
+    case "service":
+      return { ...next, services: withService(next.services, event.service, (s) => ({ ...s, state: event.state, detail: event.detail ?? null })) };
+    case "service-log":
+      return { ...next, services: withService(next.services, event.service, (s) => ({ ...s, logs: [...s.logs, { seq, text: event.text }] })) };
     case "check": {
       const others = next.checks.filter((c) => c.id !== event.check.id);
       return { ...next, checks: [...others, event.check] };
@@ -82,9 +97,16 @@ export function applyEvent(state: GradingProgress, { seq, at, event }: StreamedE
         queuePosition: null,
         buildStep: null,
         checks: [],
+        services: [],
         logs: [...next.logs, { seq, source: "build", text: `\n— grading started over (dispatch ${event.dispatch}): ${event.reason} —\n` }],
       };
   }
+}
+
+function withService(services: ServiceView[], name: string, change: (s: ServiceView) => ServiceView): ServiceView[] {
+  const known = services.some((s) => s.name === name);
+  const all = known ? services : [...services, { name, state: "starting" as const, detail: null, logs: [] }];
+  return all.map((s) => (s.name === name ? change(s) : s));
 }
 
 export function foldEvents(events: StreamedEvent[]): GradingProgress {

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { formatBytes } from "@/lib/grading/file-rules";
 import { AnsiLog } from "./ansi-log";
 import { CheckList } from "./check-list";
+import { ComposeServices } from "./compose-services";
 import { stages, type GradingProgress, type Stage } from "./grading-progress";
 import type { SizedImage } from "@/lib/api/answers";
 
@@ -102,6 +103,8 @@ export function LiveView({ progress, previous, reference, onGradeAgain }: LiveVi
           )}
         </div>
       )}
+
+      <ComposeServices services={progress.services} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <div>

@@ -4,6 +4,8 @@ import { checkResultSchema, verdictSchema } from "./verdict";
 
 export const gradingStepNames = ["validate", "build", "start", "probe"] as const;
 
+export const composeServiceStates = ["building", "built", "starting", "healthy", "unhealthy", "running", "exited", "restarting", "removed"] as const;
+
 export const gradingEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("queued"),
@@ -20,6 +22,10 @@ export const gradingEventSchema = z.discriminatedUnion("type", [
     progress: z.object({ current: z.number().int().nonnegative(), total: z.number().int().positive(), label: z.string() }).optional(),
   }),
   z.object({ type: z.literal("log"), source: z.enum(["build", "container"]), text: z.string() }),
+  /** A Compose project's service changed state (grader/compose): what the live view shows beside each service. */
+  z.object({ type: z.literal("service"), service: z.string(), state: z.enum(composeServiceStates), detail: z.string().optional() }),
+  /** Output of one service of a Compose project, as it runs. */
+  z.object({ type: z.literal("service-log"), service: z.string(), text: z.string() }),
   z.object({ type: z.literal("check"), check: checkResultSchema }),
   z.object({ type: z.literal("verdict"), verdict: verdictSchema }),
 ]);

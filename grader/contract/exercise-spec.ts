@@ -47,6 +47,48 @@ export const sizeBaselineSchema = z
   })
   .strict();
 
+const serviceName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "a Compose service name");
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+
+/**
+ * A Compose project (grader/compose): `compose.yaml` with an API service and a PostgreSQL sidecar. `app.port` is the
+ * API's container port and `probe` what it answers once up; the grader hands a fresh password in `secretEnv` to
+ * every grading, so a password written into the files or the image cannot be the one that works.
+ */
+export const composeProjectSchema = z
+  .object({
+    kind: z.literal("compose"),
+    file: z.string().min(1).max(255).default("compose.yaml"),
+    apiService: serviceName,
+    databaseService: serviceName,
+    databasePort: port.default(5432),
+    secretEnv: envName,
+    /** The collection the API serves: POST creates at `path`, GET/PUT/DELETE act on `path/<id>`; `field` is what it stores. */
+    crud: z.object({ path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/), field: z.string().min(1) }).strict(),
+  })
+  .strict();
+
+/** What kind of submission this is, when it is more than a Dockerfile; absent = a Dockerfile exercise. */
+export const projectSchema = z.discriminatedUnion("kind", [composeProjectSchema]);
+
+/** A path inside the learner's files, as the upload rules allow one (checked again there). */
+const relativePath = z.string().min(1).max(255).regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[\x21-\x7e]+$/, "a relative path without . or .. parts");
+
+/** `tests-gate-build`: the test file the grader puts in place of the learner's; a build that runs the tests must fail. */
+export const failingTestSchema = z.object({ path: relativePath, content: z.string().min(1) }).strict();
+
+/**
+ * The tag-and-push project: the learner's pipeline file (grader/pipeline/), and what it must leave in the grading's
+ * throwaway registry. `${COMMIT_SHA}` in `tags` is the SHA the grader makes up for each grading.
+ */
+export const pipelineSpecSchema = z
+  .object({
+    file: relativePath,
+    repository: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, "a lowercase repository name"),
+    tags: z.array(z.string().min(1).max(128)).min(1),
+  })
+  .strict();
+
 export const exerciseSpecSchema = z
   .object({
     version: z.literal(1).default(1),
@@ -72,6 +114,9 @@ export const exerciseSpecSchema = z
       .strict()
       .optional(),
     sizeBaselines: z.array(sizeBaselineSchema).min(1).optional(),
+    failingTest: failingTestSchema.optional(),
+    pipeline: pipelineSpecSchema.optional(),
+    project: projectSchema.optional(),
     /** In the order they are shown; ids unique. */
     checks: z
       .array(checkConfigSchema)
@@ -87,6 +132,13 @@ export const exerciseSpecSchema = z
     if (ids.has("image-size-cut-30") && !spec.sizeBaselines) {
       ctx.addIssue({ code: "custom", path: ["sizeBaselines"], message: "image-size-cut-30 needs the single-stage baseline of each route" });
     }
+    if (ids.has("tests-gate-build") && !spec.failingTest) {
+      ctx.addIssue({ code: "custom", path: ["failingTest"], message: "tests-gate-build needs the failing test file to swap in" });
+    }
+    const pipelineChecks = ["pipeline-valid", "commit-sha-tag", "tags-pushed"] as const;
+    if (pipelineChecks.some((id) => ids.has(id)) && !spec.pipeline) {
+      ctx.addIssue({ code: "custom", path: ["pipeline"], message: "the pipeline checks need a pipeline section" });
+    }
   });
 
 export type ExerciseSpec = z.infer<typeof exerciseSpecSchema>;
@@ -94,3 +146,6 @@ export type ExerciseSpecInput = z.input<typeof exerciseSpecSchema>;
 export type CheckConfig = z.infer<typeof checkConfigSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 export type SizeBaseline = z.infer<typeof sizeBaselineSchema>;
+export type FailingTest = z.infer<typeof failingTestSchema>;
+export type PipelineSpec = z.infer<typeof pipelineSpecSchema>;
+export type ComposeProject = z.infer<typeof composeProjectSchema>;

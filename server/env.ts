@@ -25,6 +25,11 @@ const schema = z.object({
   GRADING_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   GRADING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /**
+   * Grader slots an admin's LOW work (regrades, proving and regression runs) may hold at once, all web instances
+   * together; keep it below the graders' total GRADER_CONCURRENCY (default 2) so learners always find a free slot.
+   */
+  GRADING_LOW_PRIORITY_SLOTS: z.coerce.number().int().min(1).max(64).default(1),
+  /**
    * Names this web instance on the submissions it dispatches. Must differ between instances sharing a database and
    * stay the same across one instance's restarts; unset, the host name and port do both in usual deployments.
    */
@@ -65,6 +70,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Memory for the reading pages kept as bytes in front of Next (server/http/reading-page-cache.ts). */
+  READING_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
   /** Lets parallel builds (tests, benchmarks) use their own output folder. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });

@@ -5,9 +5,14 @@ import "server-only";
 // included), and when all that fails the submission ends "not gradable" with a verdict saying why.
 // Several web instances may share one database: each claims a submission before dispatching it and renews the
 // claim while it grades, so two never grade the same one; a claim that lapses (its instance died) is taken over.
+// Learners' gradings go first: an admin's LOW work is claimed only while no learner's grading waits, and holds at
+// most `lowPrioritySlots` of the grader's slots (server/submissions/grading-claims.ts), so the rest stay free for
+// learners who arrive while a big regrade runs. LOW work left waiting is taken up when a LOW grading ends here and
+// by the takeover sweep.
 import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import { showsStandIns } from "@/lib/grading/storable";
 import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
+import type { GradingPriority } from "@/generated/prisma/client";
 import type { DbContext } from "@/server/context";
 import type { EventHub } from "@/server/submissions/event-hub";
 import {
@@ -37,6 +42,8 @@ export interface DispatcherOptions extends DbContext {
   instanceId: string;
   /** How long a claim holds unless renewed; renewed every third of it while the grading runs. */
   leaseMs: number;
+  /** LOW gradings held at once by all instances together (GRADING_LOW_PRIORITY_SLOTS); below the grader's slots. */
+  lowPrioritySlots: number;
 }
 
 export const defaultReconnectDelay = (attempt: number) => Math.min(5_000, 250 * 2 ** attempt);
@@ -55,9 +62,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class Dispatcher {
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, { claimed: Promise<GradingPriority | null>; done: Promise<void> }>();
   private readonly stopper = new AbortController();
   private takeover: NodeJS.Timeout | undefined;
+  /** Look-ups for waiting LOW work started when a LOW grading ended (idle() waits for them too). */
+  private readonly sweeps = new Set<Promise<void>>();
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -66,35 +75,49 @@ export class Dispatcher {
    * runs joins the first. A submission another live instance has claimed is left to it.
    */
   dispatch(submissionId: string, resumeReason = "the previous grading was interrupted"): Promise<void> {
+    return this.begin(submissionId, resumeReason).done;
+  }
+
+  private begin(submissionId: string, resumeReason: string) {
     const running = this.inFlight.get(submissionId);
     if (running) return running;
-    const work = this.claimAndRun(submissionId, resumeReason)
+    const { instanceId, leaseMs, lowPrioritySlots } = this.options;
+    const claimed = claimGrading(this.options, submissionId, instanceId, leaseMs, lowPrioritySlots);
+    const done = claimed
+      .then((priority) => (priority ? this.runClaimed(submissionId, priority, resumeReason) : undefined))
       .catch((error: unknown) => this.options.log("grading dispatch failed; it is picked up again when its claim lapses", { submissionId, error: String(error) }))
       .finally(() => this.inFlight.delete(submissionId));
-    this.inFlight.set(submissionId, work);
-    return work;
+    const entry = { claimed: claimed.catch(() => null), done };
+    this.inFlight.set(submissionId, entry);
+    return entry;
   }
 
   /**
-   * Every submission still queued or running that no live instance holds was interrupted (a crash or restart of
-   * the web, this one included): send it again or end it. Returns the ids taken up.
+   * Takes up every grading no live instance holds: learners' that a crash or restart of the web interrupted (this
+   * one included) and waiting LOW work, as far as its share of slots allows (only as many as that share is tried,
+   * since no more could be claimed). Returns the ids taken up, learners' first.
    */
   async recoverInterrupted(): Promise<string[]> {
-    const ids = (await unclaimedGradings(this.options, this.options.instanceId)).filter((id) => !this.inFlight.has(id));
-    for (const id of ids) void this.dispatch(id, "the web restarted while it was being graded");
-    if (ids.length) this.options.log("re-dispatching interrupted submissions", { count: ids.length });
-    return ids;
+    const waiting = (await unclaimedGradings(this.options, this.options.instanceId)).filter(({ id }) => !this.inFlight.has(id));
+    const high = waiting.filter((g) => g.priority === "HIGH").map((g) => g.id);
+    const low = waiting.filter((g) => g.priority === "LOW").map((g) => g.id).slice(0, this.options.lowPrioritySlots);
+    for (const id of high) void this.dispatch(id, "the web restarted while it was being graded");
+    if (high.length) this.options.log("re-dispatching interrupted submissions", { count: high.length });
+    const taken: string[] = [];
+    // One after another: each claim counts the share the previous one took.
+    for (const id of low) if (await this.begin(id, "the previous grading was interrupted").claimed) taken.push(id);
+    return [...high, ...taken];
   }
 
   /** Looks for lapsed claims every lease period, so a dead instance's gradings move to a live one. */
   startTakeover(): void {
-    this.takeover ??= setInterval(() => void this.recoverInterrupted().catch((error: unknown) => this.options.log("takeover sweep failed", { error: String(error) })), this.options.leaseMs);
+    this.takeover ??= setInterval(() => void this.takeUpWaiting(), this.options.leaseMs);
     this.takeover.unref();
   }
 
   /** Resolves when nothing is being dispatched. */
   async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight.values()]);
+    while (this.inFlight.size || this.sweeps.size) await Promise.all([...[...this.inFlight.values()].map((w) => w.done), ...this.sweeps]);
   }
 
   /**
@@ -107,9 +130,8 @@ export class Dispatcher {
     await this.idle();
   }
 
-  private async claimAndRun(submissionId: string, resumeReason: string): Promise<void> {
+  private async runClaimed(submissionId: string, priority: GradingPriority, resumeReason: string): Promise<void> {
     const { instanceId, leaseMs } = this.options;
-    if (!(await claimGrading(this.options, submissionId, instanceId, leaseMs))) return;
     const lost = new AbortController();
     const renew = setInterval(() => {
       void renewClaim(this.options, submissionId, instanceId, leaseMs).then(
@@ -128,6 +150,15 @@ export class Dispatcher {
       clearInterval(renew);
       if (!this.stopper.signal.aborted) await releaseClaim(this.options, submissionId, instanceId);
     }
+    // Its slot is free: the next waiting LOW grading may take it, once this one has left the in-flight set.
+    if (priority === "LOW" && !this.stopper.signal.aborted) {
+      const sweep = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.takeUpWaiting()).finally(() => this.sweeps.delete(sweep));
+      this.sweeps.add(sweep);
+    }
+  }
+
+  private async takeUpWaiting(): Promise<void> {
+    await this.recoverInterrupted().catch((error: unknown) => this.options.log("taking up waiting gradings failed", { error: String(error) }));
   }
 
   private async run(submissionId: string, resumeReason: string, signal: AbortSignal): Promise<void> {

@@ -27,6 +27,7 @@ async function create(): Promise<GradingService> {
     reconnectDelayMs: defaultReconnectDelay,
     log: (message, fields) => console.log(JSON.stringify({ level: "info", scope: "grading", message, ...fields })),
     instanceId: env.WEB_INSTANCE_ID,
+    lowPrioritySlots: env.GRADING_LOW_PRIORITY_SLOTS,
     leaseMs: 30_000,
   });
   return { dispatcher, hub, limits: { rateLimit: env.GRADING_RATE_LIMIT, rateWindowMs: env.GRADING_RATE_WINDOW_SECONDS * 1000 } };

@@ -31,6 +31,7 @@ const dispatcher = new Dispatcher({
   log,
   instanceId: args.instanceId,
   leaseMs: args.leaseMs,
+  lowPrioritySlots: 1,
 });
 
 dispatcher.startTakeover();

@@ -50,6 +50,7 @@ export function webDispatcher(prisma: PrismaClient, grader: { url: string }, opt
     log: () => {},
     instanceId: `web-${randomUUID()}`,
     leaseMs: 30_000,
+    lowPrioritySlots: 1,
     ...options,
   });
 }

@@ -2,8 +2,8 @@
 // against a plain Node `http` server answering with the very same bytes — status, headers and body as Next sent
 // them — in the same run, 10 connections each. The ratio is Next's requests per second over the plain server's:
 // 1.0 would be "as fast as a static file held in memory". Each page is measured two ways:
-// - gzip: as a browser asks Next directly (`npm start`, compose): Next compresses every response, the plain
-//   server sends the bytes it compressed once;
+// - compressed: as a browser asks (`gzip, deflate, br`) the web directly (`npm start`, compose); the plain server
+//   sends the very bytes the web sent, compressed once;
 // - identity: as a compressing reverse proxy in front asks (COMPRESS_RESPONSES=false, server/env.ts), both plain.
 //   npx tsx bench/lesson-throughput.ts [seconds] [--no-build] [lesson|course|catalog…]
 // --no-build serves the existing build in NEXT_DIST_DIR (default .next) as it is, like `npm start -- --no-build`.
@@ -23,7 +23,7 @@ const pages = [
 ] as const;
 
 const connections = 10;
-const encodings = { gzip: "gzip, deflate, br", identity: "identity" } as const;
+const encodings = { compressed: "gzip, deflate, br", identity: "identity" } as const;
 type Encoding = keyof typeof encodings;
 // Ports from this bench's own range, away from anything a colleague or the e2e suite starts.
 const webPort = 4780;
@@ -41,8 +41,8 @@ export interface PageThroughput {
   page: string;
   path: string;
   encoding: Encoding;
-  /** What Next said about the response measured: a cache HIT means the page was served from the ISR cache. */
-  nextCache: string | null;
+  /** Where the measured answer came from: the reading-page cache in front of Next, or Next's ISR cache. */
+  servedFrom: string | null;
   bytes: number;
   next: Load;
   plain: Load;
@@ -84,6 +84,15 @@ function capture(port: number, urlPath: string, encoding: Encoding): Promise<Cap
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** The answer readers get once the page is cached: the reading-page cache fills itself just after Next's first answer. */
+async function settled(port: number, urlPath: string, encoding: Encoding): Promise<Captured> {
+  for (let attempt = 0; ; attempt++) {
+    const captured = await capture(port, urlPath, encoding);
+    if (captured.headers["x-reading-page-cache"] === "HIT" || attempt === 50) return captured;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function load(url: string, seconds: number, encoding: Encoding): Promise<Load> {
@@ -128,9 +137,9 @@ async function measure(seconds: number, build: boolean, only: readonly string[])
   try {
     for (const page of pages.filter((p) => only.length === 0 || only.includes(p.name))) {
       // The first request renders the page into the cache; readers after it are what this measures.
-      await capture(webPort, page.path, "gzip");
+      await capture(webPort, page.path, "compressed");
       for (const encoding of Object.keys(encodings) as Encoding[]) {
-        const captured = await capture(webPort, page.path, encoding);
+        const captured = await settled(webPort, page.path, encoding);
         if (captured.status !== 200) throw new Error(`${page.path} answered ${captured.status}`);
         const file = path.join(work, `${page.name}-${encoding}.json`);
         writeFileSync(file, JSON.stringify({ status: captured.status, headers: captured.headers, body: captured.body.toString("base64") }));
@@ -143,7 +152,7 @@ async function measure(seconds: number, build: boolean, only: readonly string[])
             page: page.name,
             path: page.path,
             encoding,
-            nextCache: captured.headers["x-nextjs-cache"] ?? null,
+            servedFrom: captured.headers["x-reading-page-cache"] === "HIT" ? "reading-page cache" : captured.headers["x-nextjs-cache"] ? `Next ISR ${captured.headers["x-nextjs-cache"]}` : null,
             bytes: captured.body.length,
             next,
             plain: baseline,
@@ -165,7 +174,7 @@ function format(result: LessonThroughputResult): string {
   const row = (l: Load) => `${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, p99 ${l.p99Ms} ms${l.errors ? `, ${l.errors} errors` : ""}`;
   const lines = [`lesson-throughput ${result.date}, ${result.cores} cores, load average ${result.loadAverageBefore} before, ${result.connections} connections, ${result.secondsPerRun} s each`];
   for (const p of result.pages) {
-    lines.push(`  ${p.page} ${p.path} ${p.encoding} (${p.bytes} B, x-nextjs-cache ${p.nextCache ?? "absent"}): ratio ${p.ratio.toFixed(2)}`);
+    lines.push(`  ${p.page} ${p.path} ${p.encoding} (${p.bytes} B, from ${p.servedFrom ?? "a render"}): ratio ${p.ratio.toFixed(2)}`);
     lines.push(`    next start  ${row(p.next)}`);
     lines.push(`    plain http  ${row(p.plain)}`);
   }

@@ -113,8 +113,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const webChild = serve("web", process.execPath, [nextBin, "start", "-p", String(web.PORT), "-H", env.HOST ?? "127.0.0.1"], { ...env, NODE_ENV: "production" });
+  const webChild = serve("web", process.execPath, ["--import", "tsx", "scripts/web-server.ts"], { ...env, NODE_ENV: "production" });
   children.push(webChild);
   log(`web on http://127.0.0.1:${web.PORT}${args.has("--web-only") ? "" : `, grader on ${web.GRADER_URL}`}`);
   webChild.on("exit", (code) => {

@@ -6,6 +6,7 @@ import "server-only";
 import path from "node:path";
 import { revalidateTag } from "next/cache";
 import { requirePermission } from "@/server/authz";
+import { forgetReadingPages } from "@/server/http/reading-page-cache";
 import type { Ctx } from "@/server/context";
 import { loadAllContent } from "./load";
 import { catalogTag, courseTag } from "./reading-tags";
@@ -16,6 +17,7 @@ const now = { expire: 0 };
 
 export function revalidateReadingPages(courseSlugs: readonly string[]): void {
   if (courseSlugs.length === 0) return;
+  forgetReadingPages();
   revalidateTag(catalogTag, now);
   for (const slug of courseSlugs) revalidateTag(courseTag(slug), now);
 }

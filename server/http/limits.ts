@@ -42,6 +42,9 @@ export const streamLimits = {
   sseStreamsPerUser: 6,
 } as const;
 
+/** The reading pages (catalog, course, lesson) kept compressed in memory in front of Next, least recently read out first. */
+export const readingPageCacheBytes = env.READING_PAGE_CACHE_MB * 1024 * 1024;
+
 export interface LimitRow {
   name: string;
   value: string;
@@ -64,6 +67,7 @@ export const limitTable: readonly LimitRow[] = [
   { name: "lesson or quiz editor body (admins)", value: kib(bodyLimits.editor), why: "The longest lesson body a revision may hold, JSON-escaped." },
   { name: "course archive upload (admins)", value: kib(bodyLimits.courseArchive), why: "Read while streaming, after the permission check; its expansion and entry count are bounded again while it expands." },
   { name: "SSE streams per user", value: String(streamLimits.sseStreamsPerUser), why: "Each open stream holds a connection, a database poll and a listener." },
+  { name: "reading-page cache", value: `${env.READING_PAGE_CACHE_MB} MiB`, env: "READING_PAGE_CACHE_MB", why: "Catalog, course and lesson pages kept as bytes for every reader (about 230 KiB per lesson with its gzip and brotli copies); the least recently read go first, and Next renders them again." },
   { name: "trusted proxy hops", value: String(env.TRUSTED_PROXY_HOPS), env: "TRUSTED_PROXY_HOPS", why: "How many X-Forwarded-For entries were written by our own proxies; 0 ignores the header." },
 ];
 

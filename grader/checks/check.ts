@@ -7,6 +7,7 @@ import type { ContainerState, ExecResult } from "@/grader/sandbox/app-container"
 import type { ImageConfigView } from "@/grader/sandbox/image-store";
 import type { LayerHit } from "@/grader/sandbox/layer-scan";
 import type { ListeningSocket } from "@/grader/sandbox/listening-sockets";
+import type { PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
 import type { DockerfileModel } from "./dockerfile-model";
 
 export interface CheckOutcome {
@@ -89,6 +90,10 @@ export interface GradingSession {
   app(): Promise<RunningApp>;
   /** Another build on the same engine in the same grading: a rebuild, or a baseline to compare sizes with. */
   buildVariant(kind: "rebuild" | "baseline", files: FileMap): Promise<VariantBuild>;
+  /** The submission built once more as it is but for `files` (the swapped-in failing test); logs marked with `label`. */
+  buildAlso(label: string, files: FileMap): Promise<VariantBuild>;
+  /** The tag-and-push project: its pipeline resolved, run against the grading's registry, and what the registry holds. */
+  pipeline(): Promise<PipelineOutcome>;
   /** Paths in the learner's own layers (not the base image's) matching the scan's patterns. */
   layerScan(): Promise<LayerHit[]>;
   /** Sizes the chart shows. */

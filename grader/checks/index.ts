@@ -4,6 +4,7 @@ import type { Check } from "./check";
 import { baseImagePinned } from "./base-image-pinned";
 import { baseImageSlim } from "./base-image-slim";
 import { build } from "./build";
+import { commitShaTag } from "./commit-sha-tag";
 import { contextSmall } from "./context-small";
 import { depsBeforeSource } from "./deps-before-source";
 import { depsPinned } from "./deps-pinned";
@@ -18,9 +19,13 @@ import { imageSizeCut30 } from "./image-size-cut-30";
 import { imageSizeSmaller } from "./image-size-smaller";
 import { multiStage } from "./multi-stage";
 import { noSecrets } from "./no-secrets";
+import { noTestsInImage } from "./no-tests-in-image";
 import { pipNoCache } from "./pip-no-cache";
+import { pipelineValid } from "./pipeline-valid";
 import { responds } from "./responds";
 import { starts } from "./starts";
+import { tagsPushed } from "./tags-pushed";
+import { testsGateBuild } from "./tests-gate-build";
 import { userNonRoot } from "./user-non-root";
 import { whoamiNonRoot } from "./whoami-non-root";
 
@@ -47,4 +52,9 @@ export const checks = {
   "image-size-smaller": imageSizeSmaller,
   "multi-stage": multiStage,
   "image-size-cut-30": imageSizeCut30,
+  "tests-gate-build": testsGateBuild,
+  "no-tests-in-image": noTestsInImage,
+  "pipeline-valid": pipelineValid,
+  "commit-sha-tag": commitShaTag,
+  "tags-pushed": tagsPushed,
 } as const satisfies Record<CheckId, Check>;

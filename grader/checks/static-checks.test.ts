@@ -32,6 +32,8 @@ function session(files: FileMap, port: number | "expose" = 5000): GradingSession
     startApp: noEngine,
     app: noEngine,
     buildVariant: noEngine,
+    buildAlso: noEngine,
+    pipeline: noEngine,
     layerScan: () => Promise.resolve([]),
     recordBaseline: () => undefined,
   };

@@ -24,6 +24,11 @@ export const checkCatalogue = {
   "image-size-smaller": "The image is smaller than the first build",
   "multi-stage": "A multi-stage build copies artifacts from a builder",
   "image-size-cut-30": "The image is at least 30% smaller than its first stage",
+  "tests-gate-build": "A failing unit test fails the build, in a stage the final image is built from",
+  "no-tests-in-image": "The final image holds no tests and no test tools",
+  "pipeline-valid": "The pipeline file is valid and pushes only to the grading's registry",
+  "commit-sha-tag": "The image is tagged with the commit being built",
+  "tags-pushed": "Every tag of the scheme is in the registry, all on one image",
 } as const;
 
 export type CheckId = keyof typeof checkCatalogue;

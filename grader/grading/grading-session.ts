@@ -19,6 +19,7 @@ import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names"
 import { baseImageFacts, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, removeSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
+import { PipelineGrading, type PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
 import { httpProbe } from "./http-probe";
 import type { InUse } from "./in-use";
 
@@ -57,6 +58,7 @@ export class Session implements GradingSession {
   private readonly stepsSent = new Set<string>();
   private readonly logBudget: LogBudget;
   private readonly heldKeys: string[] = [];
+  private pipelineGrading: PipelineGrading | undefined;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -292,6 +294,40 @@ export class Session implements GradingSession {
     return { label: source, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
   }
 
+  private readonly alsoBuilt = new Map<string, Promise<VariantBuild>>();
+
+  buildAlso(label: string, files: FileMap): Promise<VariantBuild> {
+    let built = this.alsoBuilt.get(label);
+    if (!built) {
+      const tag = sessionImageTag(this.id, `variant-${this.alsoBuilt.size + 1}`);
+      this.throwawayTags.add(tag);
+      built = this.runBuild(label, files, tag, { progress: false }).then(async (result) => ({ label, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null }));
+      this.alsoBuilt.set(label, built);
+    }
+    return built;
+  }
+
+  pipeline = memo(async (): Promise<PipelineOutcome> => {
+    const spec = this.spec.pipeline;
+    if (!spec) throw new SkipCheck("This exercise has no pipeline.");
+    const { config } = this.deps;
+    this.pipelineGrading = new PipelineGrading({
+      docker: this.deps.docker,
+      gradingId: this.id,
+      registryBinary: config.registryBinary,
+      publishHost: config.publishHost,
+      probeVia: config.probeVia,
+      limits: config.limits,
+      signal: this.deps.signal,
+      build: async () => {
+        const result = await this.build();
+        return result.ok ? { ok: true, imageId: result.imageId } : { ok: false, message: result.message };
+      },
+      log: (text) => this.deps.emit({ type: "log", source: "build", text: prefixLines(text, "[pipeline] ") }),
+    });
+    return this.pipelineGrading.run(spec, this.files);
+  });
+
   layerScan = memo(async (): Promise<LayerHit[]> => {
     const image = await this.image();
     const base = this.dockerfile ? baseImageOf(this.dockerfile, this.dockerfile.finalStage) : "scratch";
@@ -306,6 +342,7 @@ export class Session implements GradingSession {
   /** Removes every container and the network, and the images only this grading needed. Never throws. */
   async cleanup(): Promise<void> {
     this.runEnded ??= performance.now();
+    await this.pipelineGrading?.cleanup().catch((err: unknown) => this.deps.log.error({ err }, "pipeline cleanup failed"));
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
     if (this.network) {
       await this.network.catch(() => undefined);

@@ -8,6 +8,6 @@ export const isGradingImageTag = (tag: string): boolean => gradingImageRepos.som
 export const isOwnImageTag = (tag: string, grader: string): boolean => gradingImageRepos.some((r) => tag.startsWith(`${r}/${grader}-`));
 
 /** `session` is `<grader>-<random>`. */
-export const sessionImageTag = (session: string, kind: "image" | "rebuild"): string => `shipshape-grading/${session}:${kind}`;
+export const sessionImageTag = (session: string, kind: "image" | "rebuild" | `variant-${number}`): string => `shipshape-grading/${session}:${kind}`;
 
 export const baselineImageTag = (grader: string, contentHash: string): string => `shipshape-baseline/${grader}-${contentHash}:latest`;

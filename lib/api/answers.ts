@@ -247,3 +247,52 @@ export interface LessonPreview {
   html: string;
   toc: { id: string; text: string; depth: 2 | 3 }[];
 }
+
+/** A check whose status differs between a learner's original grading and its regrade. */
+export interface FlippedCheck {
+  id: string;
+  title: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** One learner's latest submission graded again: the original verdict is kept, this is the new one beside it. */
+export interface RegradeRow {
+  learner: string;
+  originalId: string;
+  gradingId: string;
+  before: SubmissionStatus;
+  after: SubmissionStatus;
+  /** Judged, and its status or the status of a check both verdicts have differs from the original's. */
+  changed: boolean;
+  flipped: FlippedCheck[];
+}
+
+export interface RegradeReport {
+  id: string;
+  exercise: { slug: string; title: string };
+  requestedBy: string | null;
+  createdAt: string;
+  total: number;
+  finished: number;
+  /** Changed rows first, then the rest in the learners' order. */
+  rows: RegradeRow[];
+}
+
+export interface RegradeSummary {
+  id: string;
+  createdAt: string;
+  requestedBy: string | null;
+  total: number;
+  finished: number;
+  changed: number;
+}
+
+/** An exercise in the regrades page: how many learners have a judged submission, and its past regrades. */
+export interface RegradeExerciseRow {
+  slug: string;
+  title: string;
+  course: string;
+  learners: number;
+  regrades: RegradeSummary[];
+}

@@ -111,7 +111,7 @@ export class Dispatcher {
 
   /** Looks for lapsed claims every lease period, so a dead instance's gradings move to a live one. */
   startTakeover(): void {
-    this.takeover ??= setInterval(() => void this.takeUpWaiting(), this.options.leaseMs);
+    this.takeover ??= setInterval(() => void this.dispatchWaiting(), this.options.leaseMs);
     this.takeover.unref();
   }
 
@@ -152,12 +152,13 @@ export class Dispatcher {
     }
     // Its slot is free: the next waiting LOW grading may take it, once this one has left the in-flight set.
     if (priority === "LOW" && !this.stopper.signal.aborted) {
-      const sweep = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.takeUpWaiting()).finally(() => this.sweeps.delete(sweep));
+      const sweep = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.dispatchWaiting()).finally(() => this.sweeps.delete(sweep));
       this.sweeps.add(sweep);
     }
   }
 
-  private async takeUpWaiting(): Promise<void> {
+  /** Takes up waiting work now, as the sweep would: after storing LOW gradings, or when a LOW slot came free. */
+  async dispatchWaiting(): Promise<void> {
     await this.recoverInterrupted().catch((error: unknown) => this.options.log("taking up waiting gradings failed", { error: String(error) }));
   }
 

@@ -1,7 +1,8 @@
 // What the web API's routes answer with: declared once here, returned by the server's data functions and read by
 // the browser through web-api.ts, so neither side writes the other's shapes again.
 import type { StreamedEvent, SubmissionStatus } from "@/lib/grading/submission-events";
-import type { FileMap, Verdict } from "@/grader/contract";
+import type { ExerciseSpec, FileMap, Verdict } from "@/grader/contract";
+import type { Expected } from "@/grader/contract/exercise-cases";
 
 /** `{ error: { code, message, details? } }`: every refusal, from the one error mapping (server/errors). */
 export interface ErrorBody {
@@ -246,6 +247,66 @@ export interface LessonEditorData {
 export interface LessonPreview {
   html: string;
   toc: { id: string; text: string; depth: 2 | 3 }[];
+}
+
+/** An exercise as its editor holds it (lib/authoring/exercise-draft.ts checks it with the grader's own schemas). */
+export interface ExerciseDraftData {
+  spec: ExerciseSpec;
+  starter: FileMap;
+  solution: FileMap;
+  mistakes: Record<string, FileMap>;
+  expected: Expected;
+}
+
+export interface ExerciseRevisionRow {
+  id: string;
+  number: number;
+  authorEmail: string | null;
+  createdAt: string;
+  published: boolean;
+}
+
+/** One case of a proving run: its grading (streamed like a learner's) and, once judged, what is wrong with it. */
+export interface ProvingCaseView {
+  /** "reference-1", "reference-2", "starter", "mistake:<case>". */
+  key: string;
+  label: string;
+  submissionId: string | null;
+  status: SubmissionStatus;
+  /** Checks this case must fail (a mistake case's named check). */
+  mustFail: string[];
+  mustPass: boolean;
+  problem: string | null;
+}
+
+export interface ProvingRunView {
+  id: string;
+  exerciseSlug: string;
+  purpose: "PUBLISH" | "REGRESSION";
+  revisionId: string;
+  revisionNumber: number;
+  createdAt: string;
+  /** "failed" as soon as one case is judged wrong; "passed" only when every case is graded and right. */
+  outcome: "running" | "passed" | "failed";
+  problems: string[];
+  cases: ProvingCaseView[];
+}
+
+/** What the exercise editor opens with: the newest revision (a draft's if there is one), the history, the last run. */
+export interface ExerciseEditorData {
+  course: { slug: string; title: string; editable: boolean };
+  lesson: { slug: string; title: string };
+  slug: string;
+  state: "DRAFT" | "OUTLINE" | "PUBLISHED";
+  /** Built-in exercises are read-only here: the folder in content/ to edit instead. */
+  contentPath: string | null;
+  /** The newest revision is not the published one. */
+  hasDraft: boolean;
+  newestRevisionId: string | null;
+  draft: ExerciseDraftData;
+  revisions: ExerciseRevisionRow[];
+  /** The newest revision's latest publishing run, if any. */
+  lastRun: ProvingRunView | null;
 }
 
 /** A check whose status differs between a learner's original grading and its regrade. */

@@ -8,7 +8,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CourseImported } from "@/lib/api/answers";
 import { slugSchema } from "@/lib/content/course-schema";
 import { exerciseSpecSchema } from "@/grader/contract/exercise-spec";
-import { requireEditableCourse, requirePermission } from "@/server/authz";
+import type { FileMap } from "@/grader/contract";
+import { publishedExercises, requireEditableCourse, requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { ContentError } from "@/server/content/content-error";
 import { hashOf, loadCourse, type LoadedCourse } from "@/server/content/load";
@@ -18,6 +19,7 @@ import { syncContent } from "@/server/content/sync";
 import { AppError } from "@/server/errors";
 import { archiveRefused, readArchive, writeTarGz } from "./archive-files";
 import { recordAudit } from "./audit";
+import { fileMapOf, mistakesOf } from "./exercise-files";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 
@@ -29,11 +31,6 @@ const stateName = { PUBLISHED: "published", OUTLINE: "outline", DRAFT: "draft" }
 
 function isRecord(value: Prisma.JsonValue): value is Prisma.JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function fileMap(value: Prisma.JsonValue, what: string): Record<string, string> {
-  if (!isRecord(value) || Object.values(value).some((v) => typeof v !== "string")) throw new Error(`${what} is not a file map`);
-  return value as Record<string, string>;
 }
 
 /** The course's files as content/<slug>/ would hold them, keyed by their path below content/. */
@@ -53,7 +50,7 @@ async function courseFiles({ db }: Ctx, slug: string): Promise<Map<string, strin
           state: true,
           currentRevision: { select: { title: true, summary: true, minutes: true, objectives: true, keyTerms: true, outline: true, body: true } },
           quizQuestions: { orderBy: { position: "asc" }, select: { key: true, kind: true, prompt: true, data: true, explanation: true } },
-          exercises: { orderBy: { position: "asc" }, select: { slug: true, spec: true, starter: true, solution: true } },
+          exercises: { where: publishedExercises, orderBy: { position: "asc" }, select: { slug: true, spec: true, starter: true, solution: true, mistakes: true, expected: true } },
         },
       },
     },
@@ -80,8 +77,13 @@ async function courseFiles({ db }: Ctx, slug: string): Promise<Map<string, strin
     for (const exercise of lesson.exercises) {
       const dir = `${lesson.slug}/exercises/${exercise.slug}`;
       put(`${dir}/exercise.yaml`, stringify(exercise.spec));
-      for (const [name, text] of Object.entries(fileMap(exercise.starter, `starter of ${exercise.slug}`))) put(`${dir}/starter/${name}`, text);
-      for (const [name, text] of Object.entries(fileMap(exercise.solution, `solution of ${exercise.slug}`))) put(`${dir}/solution/${name}`, text);
+      const sets: [string, FileMap][] = [
+        ["starter", fileMapOf(exercise.starter, `starter of ${exercise.slug}`)],
+        ["solution", fileMapOf(exercise.solution, `solution of ${exercise.slug}`)],
+        ...Object.entries(mistakesOf(exercise.mistakes)).map(([name, files]): [string, FileMap] => [`mistakes/${name}`, files]),
+      ];
+      for (const [folder, files] of sets) for (const [name, text] of Object.entries(files)) put(`${dir}/${folder}/${name}`, text);
+      if (exercise.expected !== null) put(`${dir}/expected.yaml`, stringify(exercise.expected));
     }
   }
   return files;
@@ -131,7 +133,8 @@ async function renamed({ db }: Ctx, loaded: LoadedCourse, slug: string): Promise
       }
       const spec = exerciseSpecSchema.parse({ ...exercise.spec, slug: `${slug}-${exercise.spec.slug}` });
       renames[exercise.spec.slug] = spec.slug;
-      const folder = { spec, starter: exercise.starter, solution: exercise.solution };
+      const { contentHash: _, ...files } = exercise;
+      const folder = { ...files, spec };
       exercises.push({ ...folder, contentHash: hashOf(folder) });
     }
     lessons.push({ ...lesson, exercises });

@@ -97,6 +97,18 @@ export function readableLessons(actor: Actor | null): Prisma.LessonWhereInput {
   return { state: shown, currentRevisionId: { not: null }, course: { state: shown } };
 }
 
+/**
+ * The exercises the actor may open and grade: those of lessons it may open, once published. An exercise authored in
+ * the admin area stays a draft until its proving run passes; content authors open drafts too (preview as a learner).
+ */
+export function readableExercises(actor: Actor | null): Prisma.ExerciseWhereInput {
+  const lesson = readableLessons(actor);
+  return hasPermission(actor, "content:author") ? { lesson } : { lesson, ...publishedExercises };
+}
+
+/** The exercises listed to everyone (lesson pages, progress): published ones. */
+export const publishedExercises = { state: "PUBLISHED" } satisfies Prisma.ExerciseWhereInput;
+
 /** The courses anyone may see in the catalog. */
 export const shownCourses = { state: shown } satisfies Prisma.CourseWhereInput;
 

@@ -11,6 +11,7 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { courseSchema, lessonFrontMatterSchema, quizSchema, type Course, type LessonFrontMatter, type QuizQuestion } from "@/lib/content";
 import { readExerciseFolder, ExerciseFolderError, type ExerciseFolder, type FolderReader } from "@/grader/contract/exercise-folder";
+import { readExerciseCases, type ExerciseCases } from "@/grader/contract/exercise-cases";
 import { yamlLineFinder, type LineOf } from "@/lib/content/yaml-lines";
 import { ContentError } from "./content-error";
 
@@ -36,7 +37,8 @@ export interface LoadedLesson {
   /** Hash of the lesson file as written: a new revision is stored only when it changes. */
   contentHash: string;
   quiz: QuizQuestion[];
-  exercises: (ExerciseFolder & { contentHash: string })[];
+  /** Each exercise folder with its mistakes/ and expected.yaml; the hash covers them all. */
+  exercises: (ExerciseFolder & ExerciseCases & { contentHash: string })[];
 }
 
 export interface LoadedCourse {
@@ -111,7 +113,8 @@ async function loadLesson(reader: Reader, courseDir: string, slug: string, posit
     const slugs = (await files.readdir(exercisesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     for (const exerciseSlug of slugs) {
       try {
-        const folder = await readExerciseFolder(files, path.join(exercisesDir, exerciseSlug));
+        const exerciseDir = path.join(exercisesDir, exerciseSlug);
+        const folder = { ...(await readExerciseFolder(files, exerciseDir)), ...(await readExerciseCases(files, exerciseDir)) };
         exercises.push({ ...folder, contentHash: hashOf(folder) });
       } catch (err) {
         if (err instanceof ExerciseFolderError) throw ContentError.of(reader.name(err.file), err.issues);

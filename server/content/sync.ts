@@ -6,7 +6,7 @@
 // The same sync writes a course an admin imports as an archive (server/authoring/course-archive.ts), marked
 // AUTHORED: a built-in sync never writes over an authored course nor an import over a built-in one, and neither
 // takes over an exercise slug another course holds.
-import type { CourseSource, Prisma, PublishState } from "@/generated/prisma/client";
+import { Prisma, type CourseSource, type PublishState } from "@/generated/prisma/client";
 import type { QuizQuestion } from "@/lib/content";
 import type { DbContext } from "@/server/context";
 import { asJson } from "../json-value";
@@ -153,6 +153,8 @@ async function syncExercises(tx: Tx, course: { id: string; slug: string }, lesso
       spec: asJson(exercise.spec),
       starter: exercise.starter,
       solution: exercise.solution,
+      mistakes: asJson(exercise.mistakes),
+      expected: exercise.expected === null ? Prisma.DbNull : asJson(exercise.expected),
       contentHash: exercise.contentHash,
     };
     await tx.exercise.upsert({ where: { slug: exercise.spec.slug }, create: { slug: exercise.spec.slug, ...fields }, update: fields });

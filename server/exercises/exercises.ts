@@ -2,7 +2,7 @@ import "server-only";
 // Exercises as the grading pages and routes need them: found by slug in a lesson the actor may open, with the spec
 // validated again (the Json column could hold anything a past sync wrote) and only the fields a page shows.
 import { exerciseSpecSchema, fileMapSchema, type ExerciseSpec, type FileMap } from "@/grader/contract";
-import { readableLessons, requirePermission } from "@/server/authz";
+import { readableExercises, requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
 
@@ -17,10 +17,10 @@ export interface ExerciseRecord {
   lessonTitle: string;
 }
 
-/** The exercise if the actor may open its lesson (server/authz: readableLessons). */
+/** The exercise if the actor may open it (server/authz: readableExercises). */
 export async function findExercise({ db, actor }: Ctx, slug: string): Promise<ExerciseRecord> {
   const row = await db.exercise.findFirst({
-    where: { slug, lesson: readableLessons(actor) },
+    where: { slug, ...readableExercises(actor) },
     select: {
       id: true,
       slug: true,

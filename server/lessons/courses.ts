@@ -10,7 +10,7 @@ import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { z } from "zod";
 import { courseSchema, keyTermSchema, outlineSectionSchema, type KeyTerm } from "@/lib/content";
-import { readableLessons, shownCourses } from "@/server/authz";
+import { publishedExercises, readableLessons, shownCourses } from "@/server/authz";
 import type { DbContext } from "@/server/context";
 import { catalogTag, courseTag } from "@/server/content/reading-tags";
 import { storedRendering } from "@/server/markdown/stored-renderings";
@@ -145,7 +145,7 @@ async function loadLesson({ db }: DbContext, courseSlug: string, lessonSlug: str
       courseId: true,
       course: { select: { slug: true, title: true } },
       currentRevision: { select: { id: true, title: true, summary: true, minutes: true, objectives: true, keyTerms: true, outline: true, body: true } },
-      exercises: { orderBy: { position: "asc" }, select: { slug: true, title: true } },
+      exercises: { where: publishedExercises, orderBy: { position: "asc" }, select: { slug: true, title: true } },
       _count: { select: { quizQuestions: true } },
     },
   });

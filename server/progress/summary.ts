@@ -1,7 +1,7 @@
 import "server-only";
 // One person's progress per lesson, for /me and for instructors looking at their cohort: sections read,
 // checklist ticked, best quiz score, exercises passed, a completion fraction and the next thing to do.
-import { readableLessons, requireViewPersonData } from "@/server/authz";
+import { publishedExercises, readableLessons, requireViewPersonData } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { lessonOutline, type LessonOutline } from "./lesson-outline";
 import type { LessonProgress, NextStep } from "@/lib/progress/lesson-progress";
@@ -27,7 +27,7 @@ export function progressLessons({ db }: DbContext) {
       state: true,
       course: { select: { slug: true, title: true } },
       currentRevision: { select: { title: true, body: true, contentHash: true } },
-      exercises: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+      exercises: { where: publishedExercises, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
       _count: { select: { quizQuestions: true } },
     },
   });

@@ -13,7 +13,7 @@ import {
 } from "@/lib/grading/submission-events";
 import type { SubmissionFiles } from "@/lib/grading/file-rules";
 import { verdictSchema, type Verdict } from "@/grader/contract";
-import { requireActor, requireViewPersonData } from "@/server/authz";
+import { hasPermission, requireActor, requireViewPersonData } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { referenceImageOf } from "@/server/exercises/reference-image";
 import type { AttemptSummary, SubmissionCreated, SubmissionView } from "@/lib/api/answers";
@@ -189,7 +189,9 @@ const viewSelect = {
 /** Throws unless the actor may see the submission (their own; see server/authz); anyone else's is "not found", so ids cannot be probed. */
 export async function requireSubmissionAccess(ctx: Ctx, submissionId: string): Promise<{ status: SubmissionStatus }> {
   requireActor(ctx.actor);
-  const row = await ctx.db.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true } });
+  const row = await ctx.db.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true, kind: true } });
+  // A proving run's grading belongs to nobody; content authors watch it live (server/authoring/proving-runs.ts).
+  if (row?.kind === "PROVING" && hasPermission(ctx.actor, "content:author")) return { status: row.status };
   // A reference grading belongs to nobody: not a learner's record to open.
   if (!row?.userId) throw new AppError("not_found", noSuchSubmission);
   await requireViewPersonData(ctx, row.userId, "submission");

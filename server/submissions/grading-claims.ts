@@ -88,10 +88,17 @@ export async function markRunning({ db }: DbContext, submissionId: string): Prom
   await db.submission.update({ where: { id: submissionId }, data: { status: "RUNNING", startedAt: new Date() } });
 }
 
-/** What the dispatcher needs to send a grading: its exercise and files, and where a previous dispatch left it. */
+/**
+ * What the dispatcher needs to send a grading: its exercise and files, and where a previous dispatch left it. A
+ * grading of an exercise revision (a proving run's case, an author's preview) is judged by that revision's spec and
+ * starter, not the published ones.
+ */
 export async function gradingToDispatch({ db }: DbContext, submissionId: string) {
-  return db.submission.findUnique({
+  const row = await db.submission.findUnique({
     where: { id: submissionId },
-    select: { status: true, dispatches: true, files: true, exercise: { select: { slug: true, spec: true, starter: true } } },
+    select: { status: true, dispatches: true, files: true, exercise: { select: { slug: true, spec: true, starter: true } }, revision: { select: { spec: true, starter: true } } },
   });
+  if (!row) return null;
+  const { revision, ...grading } = row;
+  return revision ? { ...grading, exercise: { slug: grading.exercise.slug, ...revision } } : grading;
 }

@@ -105,3 +105,34 @@ describe("quiz authoring", () => {
     expect(await statuses(send)).toEqual(adminOnly(200));
   });
 });
+
+describe("exercise authoring", () => {
+  const json = (cookie: string | undefined, method: string, url: string, body?: unknown) => pageRequest(url, { method, cookie, body: body === undefined ? undefined : JSON.stringify(body) });
+  const exercise = ctx({ slug: "authz-exercise" });
+  const base = "/api/admin/exercises/authz-exercise";
+
+  it("create, read and save a draft: content authors only", async () => {
+    const create = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/exercises/route");
+    const read = await import("@/app/api/admin/exercises/[slug]/route");
+    const draft = await import("@/app/api/admin/exercises/[slug]/draft/route");
+    expect(
+      await statuses((cookie) => create.POST(json(cookie, "POST", "/api/admin/courses/authz-course/lessons/one/exercises", { slug: "authz-exercise", title: "E" }), ctx({ slug: "authz-course", lesson: "one" }))),
+    ).toEqual(adminOnly(201));
+    expect(await statuses((cookie) => read.GET(pageRequest(base, { cookie }), exercise))).toEqual(adminOnly(200));
+    const opened = (await (await read.GET(pageRequest(base, { cookie: cookies.admin }), exercise)).json()) as { draft: { spec: { title: string } } };
+    const edited = { ...opened.draft, spec: { ...opened.draft.spec, title: "Edited" } };
+    expect(await statuses((cookie) => draft.PUT(json(cookie, "PUT", `${base}/draft`, edited), exercise))).toEqual(adminOnly(200));
+  });
+
+  it("prove, publish and watch a proving run: content authors only", async () => {
+    const prove = await import("@/app/api/admin/exercises/[slug]/proving-runs/route");
+    const publish = await import("@/app/api/admin/exercises/[slug]/publish/route");
+    const run = await import("@/app/api/admin/proving-runs/[id]/route");
+    // A built-in exercise is not proved here (409 for the admin): no grading is started by this test.
+    const builtIn = sec.fx.exerciseSlug;
+    expect(await statuses((cookie) => prove.POST(json(cookie, "POST", `/api/admin/exercises/${builtIn}/proving-runs`, {}), ctx({ slug: builtIn })))).toEqual(adminOnly(409));
+    // An unknown run: the admin reaches the lookup (404), nobody else gets that far.
+    expect(await statuses((cookie) => publish.POST(json(cookie, "POST", `${base}/publish`, { runId: "none" }), exercise))).toEqual(adminOnly(404));
+    expect(await statuses((cookie) => run.GET(pageRequest("/api/admin/proving-runs/none", { cookie }), ctx({ id: "none" })))).toEqual(adminOnly(404));
+  });
+});

@@ -91,6 +91,9 @@ describe("round trip", () => {
     expect(names).toContain("containers/dockerize-a-service/quiz.yaml");
     expect(names).toContain("containers/dockerize-a-service/exercises/first-service/exercise.yaml");
     expect(names).toContain("containers/dockerize-a-service/exercises/first-service/solution/Dockerfile");
+    // The exercise fully: its mistake cases and what each must get, as content/ lays them out.
+    expect(names).toContain("containers/dockerize-a-service/exercises/first-service/expected.yaml");
+    expect(names).toContain("containers/dockerize-a-service/exercises/first-service/mistakes/wrong-port/Dockerfile");
   });
 
   it("imported under a new slug, every lesson renders the same HTML, with the same quiz and exercises", async () => {
@@ -98,10 +101,12 @@ describe("round trip", () => {
     expect(response.status).toBe(201);
     const imported = (await response.json()) as CourseImported;
     // Exercise slugs are unique site-wide: the copy's are renamed, never taken from the built-in course.
+    const builtInExercises = await sec.testDb.prisma.exercise.findMany({ where: { lesson: { course: { slug: "containers" } } }, select: { slug: true } });
+    expect(builtInExercises.length).toBeGreaterThan(0);
     expect(imported).toEqual({
       slug: "containers-copy",
       published: true,
-      renamedExercises: { "first-service": "containers-copy-first-service", "lean-image": "containers-copy-lean-image", "optimize-and-harden": "containers-copy-optimize-and-harden" },
+      renamedExercises: Object.fromEntries(builtInExercises.map(({ slug }) => [slug, `containers-copy-${slug}`])),
     });
     const prisma = sec.testDb.prisma;
     const lessonsOf = (slug: string) =>
@@ -113,12 +118,17 @@ describe("round trip", () => {
           state: true,
           currentRevision: { select: { title: true, summary: true, minutes: true, objectives: true, keyTerms: true, outline: true, body: true } },
           quizQuestions: { orderBy: { position: "asc" }, select: { key: true, kind: true, prompt: true, data: true, explanation: true } },
-          exercises: { orderBy: { position: "asc" }, select: { title: true, starter: true, solution: true } },
+          exercises: { orderBy: { position: "asc" }, select: { title: true, spec: true, starter: true, solution: true, mistakes: true, expected: true } },
         },
       });
-    const [original, copy] = [await lessonsOf("containers"), await lessonsOf("containers-copy")];
+    // The same exercises but for their slugs (renamed above): spec, starter, solution, mistake cases and outcomes.
+    const unslugged = async (slug: string) =>
+      (await lessonsOf(slug)).map((l) => ({ ...l, exercises: l.exercises.map((e) => ({ ...e, spec: { ...(e.spec as object), slug: undefined } })) }));
+    const [original, copy] = [await unslugged("containers"), await unslugged("containers-copy")];
     expect(copy.length).toBe(original.length);
     expect(copy).toEqual(original);
+    const mistakes = original.flatMap((l) => l.exercises.map((e) => Object.keys(e.mistakes as object).length));
+    expect(mistakes.some((n) => n > 0)).toBe(true);
     for (const lesson of copy) {
       const revision = lesson.currentRevision;
       if (!revision) throw new Error(`no revision for ${lesson.slug}`);

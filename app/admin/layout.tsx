@@ -24,6 +24,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             Courses
           </Link>
         )}
+        {sections.content && (
+          <Link href="/admin/regrades" className={tab}>
+            Regrades
+          </Link>
+        )}
         {sections.users && (
           <Link href="/admin/users" className={tab}>
             Users

@@ -2,7 +2,8 @@
 // answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
-import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, LessonEditorData, LessonPreview, LessonMarks, MergeReport, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
+import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, ExerciseDraftData, ExerciseEditorData, LessonEditorData, LessonPreview, LessonMarks, MergeReport, ProvingRunView, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
+import type { RegradeReport } from "./answers";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -71,7 +72,18 @@ export const webApi = {
     call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/restore`, { method: "POST", body: { revisionId } }),
   saveQuiz: (course: string, lesson: string, yaml: string) => call<{ questions: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz`, { method: "PUT", body: { yaml } }),
   previewLesson: (body: string, keyTerms: LessonEditorData["frontMatter"]["keyTerms"]) => call<LessonPreview>("/api/admin/preview/lesson", { method: "POST", body: { body, keyTerms } }),
+  createExercise: (course: string, lesson: string, exercise: { slug: string; title: string }) =>
+    call<{ slug: string }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/exercises`, { method: "POST", body: exercise }),
+  exerciseEditor: (slug: string) => call<ExerciseEditorData>(`/api/admin/exercises/${seg(slug)}`),
+  saveExerciseDraft: (slug: string, draft: ExerciseDraftData) => call<{ number: number; revisionId: string }>(`/api/admin/exercises/${seg(slug)}/draft`, { method: "PUT", body: draft }),
+  /** Starts the proving run of the newest revision (the gate before publishing). */
+  proveExercise: (slug: string) => call<{ runId: string }>(`/api/admin/exercises/${seg(slug)}/proving-runs`, { method: "POST", body: {} }),
+  provingRun: (id: string) => call<ProvingRunView>(`/api/admin/proving-runs/${seg(id)}`),
+  publishExercise: (slug: string, runId: string) => call<{ number: number }>(`/api/admin/exercises/${seg(slug)}/publish`, { method: "POST", body: { runId } }),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
+  startRegrade: (exercise: string) => call<{ id: string; gradings: number }>("/api/admin/regrades", { method: "POST", body: { exercise } }),
+  /** A regrade's report so far, polled while its gradings run. */
+  regradeReport: (id: string) => call<RegradeReport>(`/api/admin/regrades/${seg(id)}`),
   /** An instructor's cohort page, polled for live updates. */
   cohortOverview: (cohortId: string) => call<CohortOverview>(cohortPaths.overview(cohortId)),
 };

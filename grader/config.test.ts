@@ -40,6 +40,7 @@ describe("grader config", () => {
       "gcr.io/distroless/python3-debian12",
       "gcr.io/distroless/python3-debian12:nonroot",
       "alpine:3.18",
+      "postgres:15",
       "busybox",
     ]);
     expect(parseConfig({ GRADER_OFFERED_IMAGES: " busybox:1.36 , python:3.11-slim," }, { requireToken: false }).offeredImages).toEqual(["busybox:1.36", "python:3.11-slim"]);

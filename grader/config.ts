@@ -40,6 +40,8 @@ export const limitTable = {
   imageCacheCount: { env: "GRADER_IMAGE_CACHE_COUNT", default: 20, min: 0, max: 500, unit: "images", why: "Grading images kept (LRU) for baselines and layer cache; 0 removes each grading's images at its end." },
   imageCacheBytes: { env: "GRADER_IMAGE_CACHE_BYTES", default: 4 * 1024 * 1024 * 1024, min: 0, max: 64 * 1024 * 1024 * 1024, unit: "bytes", why: "Disk the kept grading images may take (sum of their sizes); the oldest go first." },
   keepAliveMs: { env: "GRADER_KEEPALIVE_MS", default: 10_000, min: 100, max: 30_000, unit: "ms", why: "Silence after which a grading's event stream sends an empty keep-alive line, so no client or proxy idle timeout cuts a grading that waits in the queue or in a quiet build step (the web gives up after 60 s of silence)." },
+  composeMaxServices: { env: "GRADER_COMPOSE_MAX_SERVICES", default: 4, min: 1, max: 8, unit: "services", why: "Services a Compose project may define; each is a container with the run limits, so this bounds a project's memory and CPU." },
+  composeVolumeBytes: { env: "GRADER_COMPOSE_VOLUME_BYTES", default: 128 * 1024 * 1024, min: 16 * 1024 * 1024, max: 1024 * 1024 * 1024, unit: "bytes", why: "Size of each named volume of a Compose project (a tmpfs, counted in the container's memory): a database fits, a disk filler stops with ENOSPC." },
   shutdownGraceMs: { env: "GRADER_SHUTDOWN_GRACE_MS", default: 30_000, min: 0, max: 300_000, unit: "ms", why: "On SIGTERM, time running gradings get to finish before they are aborted and cleaned up." },
   pipelineStepsMax: { env: "GRADER_PIPELINE_STEPS_MAX", default: 32, min: 1, max: 100, unit: "steps", why: "Steps of a tag-and-push pipeline file; a release takes about ten (a build, four tags, four pushes). A longer file is refused before anything runs." },
   pipelineVariablesMax: { env: "GRADER_PIPELINE_VARIABLES_MAX", default: 16, min: 0, max: 64, unit: "variables", why: "Variables a pipeline file defines under env: (VERSION and the like); more is refused before anything runs." },
@@ -59,6 +61,7 @@ export const settingTable = {
   publishHost: { env: "GRADER_PUBLISH_HOST", default: "127.0.0.1", why: "Address of the engine's host the learner's port is published on: its loopback when the grader shares it, else an address only the grader's network reaches (compose: the engine on its internal probe network)." },
   probeVia: { env: "GRADER_PROBE_VIA", default: "published", why: "published: probe the port published on 127.0.0.1; container-ip: probe the container's address (grader on the sandbox network)." },
   registryBinary: { env: "GRADER_REGISTRY_BINARY", default: "/usr/bin/docker-registry", why: "Debian's docker-registry on the grader's host: the tag-and-push project's throwaway registry image is made from it and the libraries it links (apt-get install docker-registry)." },
+  composeBinary: { env: "GRADER_COMPOSE_BIN", default: "docker-compose", why: "Compose (Debian's docker-compose 1.29) that reads a project's compose.yaml and brings it up; the grader's image needs it for Compose projects." },
   logLevel: { env: "GRADER_LOG_LEVEL", default: "info", why: "pino level of the service log." },
   baseImages: {
     env: "GRADER_BASE_IMAGES",
@@ -102,6 +105,7 @@ const settingsSchema = z.object({
   publishHost: z.ipv4({ error: "GRADER_PUBLISH_HOST must be an IPv4 address" }).default(settingTable.publishHost.default),
   probeVia: z.enum(["published", "container-ip"], { error: "GRADER_PROBE_VIA must be published or container-ip" }).default("published"),
   registryBinary: z.string().regex(/^\//, "GRADER_REGISTRY_BINARY must be an absolute path").default(settingTable.registryBinary.default),
+  composeBinary: z.string().min(1).default(settingTable.composeBinary.default),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   baseImages: z.enum(["kit", "pull", "off"], { error: "GRADER_BASE_IMAGES must be kit, pull or off" }).default("kit"),
 });

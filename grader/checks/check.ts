@@ -8,6 +8,7 @@ import type { ImageConfigView } from "@/grader/sandbox/image-store";
 import type { LayerHit } from "@/grader/sandbox/layer-scan";
 import type { ListeningSocket } from "@/grader/sandbox/listening-sockets";
 import type { PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
+import type { ComposeGrading } from "@/grader/compose/compose-grading";
 import type { DockerfileModel } from "./dockerfile-model";
 
 export interface CheckOutcome {
@@ -94,6 +95,8 @@ export interface GradingSession {
   buildAlso(label: string, files: FileMap): Promise<VariantBuild>;
   /** The tag-and-push project: its pipeline resolved, run against the grading's registry, and what the registry holds. */
   pipeline(): Promise<PipelineOutcome>;
+  /** A Compose project (spec.project kind compose): its file read and judged, brought up on demand, taken down in cleanup. */
+  compose(): Promise<ComposeGrading>;
   /** Paths in the learner's own layers (not the base image's) matching the scan's patterns. */
   layerScan(): Promise<LayerHit[]>;
   /** Sizes the chart shows. */

@@ -17,6 +17,13 @@ import { healthcheckDeclared } from "./healthcheck-declared";
 import { healthy } from "./healthy";
 import { imageSizeCut30 } from "./image-size-cut-30";
 import { imageSizeSmaller } from "./image-size-smaller";
+import { composeCrud } from "./compose-crud";
+import { composeDbPrivate } from "./compose-db-private";
+import { composeHealthy } from "./compose-healthy";
+import { composePersists } from "./compose-persists";
+import { composeSecretsEnv } from "./compose-secrets-env";
+import { composeValid } from "./compose-valid";
+import { composeWaitsHealthy } from "./compose-waits-healthy";
 import { multiStage } from "./multi-stage";
 import { noSecrets } from "./no-secrets";
 import { noTestsInImage } from "./no-tests-in-image";
@@ -57,4 +64,11 @@ export const checks = {
   "pipeline-valid": pipelineValid,
   "commit-sha-tag": commitShaTag,
   "tags-pushed": tagsPushed,
+  "compose-valid": composeValid,
+  "compose-healthy": composeHealthy,
+  "compose-waits-healthy": composeWaitsHealthy,
+  "compose-db-private": composeDbPrivate,
+  "compose-secrets-env": composeSecretsEnv,
+  "compose-crud": composeCrud,
+  "compose-persists": composePersists,
 } as const satisfies Record<CheckId, Check>;

@@ -34,6 +34,7 @@ function session(files: FileMap, port: number | "expose" = 5000): GradingSession
     buildVariant: noEngine,
     buildAlso: noEngine,
     pipeline: noEngine,
+    compose: noEngine,
     layerScan: () => Promise.resolve([]),
     recordBaseline: () => undefined,
   };

@@ -29,6 +29,13 @@ export const checkCatalogue = {
   "pipeline-valid": "The pipeline file is valid and pushes only to the grading's registry",
   "commit-sha-tag": "The image is tagged with the commit being built",
   "tags-pushed": "Every tag of the scheme is in the registry, all on one image",
+  "compose-valid": "compose.yaml is a valid Compose file the sandbox allows",
+  "compose-healthy": "Every service builds, starts and reports healthy",
+  "compose-waits-healthy": "The API waits for the database to be healthy",
+  "compose-db-private": "The database port is not published to the host",
+  "compose-secrets-env": "The password comes from the environment, not the files or the image",
+  "compose-crud": "The API creates, reads, updates and deletes on its published port",
+  "compose-persists": "A row survives a restart of the API",
 } as const;
 
 export type CheckId = keyof typeof checkCatalogue;

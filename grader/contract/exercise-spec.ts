@@ -135,6 +135,13 @@ export const exerciseSpecSchema = z
     if (ids.has("tests-gate-build") && !spec.failingTest) {
       ctx.addIssue({ code: "custom", path: ["failingTest"], message: "tests-gate-build needs the failing test file to swap in" });
     }
+    const composeChecks = ["compose-valid", "compose-healthy", "compose-waits-healthy", "compose-db-private", "compose-secrets-env", "compose-crud", "compose-persists"] as const;
+    if (composeChecks.some((id) => ids.has(id)) && spec.project?.kind !== "compose") {
+      ctx.addIssue({ code: "custom", path: ["project"], message: "the compose checks need a project of kind compose" });
+    }
+    if (spec.project?.kind === "compose" && spec.app.port === "expose") {
+      ctx.addIssue({ code: "custom", path: ["app", "port"], message: "a Compose project names its API's container port" });
+    }
     const pipelineChecks = ["pipeline-valid", "commit-sha-tag", "tags-pushed"] as const;
     if (pipelineChecks.some((id) => ids.has(id)) && !spec.pipeline) {
       ctx.addIssue({ code: "custom", path: ["pipeline"], message: "the pipeline checks need a pipeline section" });

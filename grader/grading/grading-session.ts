@@ -20,6 +20,7 @@ import { baseImageFacts, imageConfig, tagImage, imageLayerCount, imageSize, summ
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, removeSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { PipelineGrading, type PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
+import { ComposeGrading } from "@/grader/compose/compose-grading";
 import { httpProbe } from "./http-probe";
 import type { InUse } from "./in-use";
 
@@ -59,6 +60,7 @@ export class Session implements GradingSession {
   private readonly logBudget: LogBudget;
   private readonly heldKeys: string[] = [];
   private pipelineGrading: PipelineGrading | undefined;
+  private composeGrading: ComposeGrading | undefined;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -328,6 +330,26 @@ export class Session implements GradingSession {
     return this.pipelineGrading.run(spec, this.files);
   });
 
+  compose = memo(async (): Promise<ComposeGrading> => {
+    const project = this.spec.project;
+    if (project?.kind !== "compose") throw new SkipCheck("This exercise is not a Compose project.");
+    const port = this.spec.app.port;
+    if (port === "expose") throw new Error("a Compose project names its API's port in app.port");
+    this.composeGrading = new ComposeGrading({
+      docker: this.deps.docker,
+      gradingId: this.id,
+      project,
+      apiPort: port,
+      files: this.files,
+      config: this.deps.config,
+      signal: this.deps.signal,
+      emit: this.deps.emit,
+      log: this.deps.log,
+      build: (label, files) => this.buildAlso(label, files),
+    });
+    return this.composeGrading;
+  });
+
   layerScan = memo(async (): Promise<LayerHit[]> => {
     const image = await this.image();
     const base = this.dockerfile ? baseImageOf(this.dockerfile, this.dockerfile.finalStage) : "scratch";
@@ -343,6 +365,7 @@ export class Session implements GradingSession {
   async cleanup(): Promise<void> {
     this.runEnded ??= performance.now();
     await this.pipelineGrading?.cleanup().catch((err: unknown) => this.deps.log.error({ err }, "pipeline cleanup failed"));
+    await this.composeGrading?.cleanup().catch((err: unknown) => this.deps.log.error({ err }, "compose cleanup failed"));
     for (const c of this.containers) await c.remove().catch((err: unknown) => this.deps.log.error({ err }, "container removal failed"));
     if (this.network) {
       await this.network.catch(() => undefined);

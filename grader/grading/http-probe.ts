@@ -3,9 +3,13 @@ import type { ProbeResponse } from "@/grader/checks/check";
 
 const bodyCap = 64 * 1024;
 
-export async function httpProbe(url: string, method: "GET" | "HEAD", timeoutMs: number): Promise<ProbeResponse> {
+export type ProbeMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE";
+
+/** `json`: a request body, sent as application/json (a Compose project's CRUD calls). */
+export async function httpProbe(url: string, method: ProbeMethod, timeoutMs: number, json?: unknown): Promise<ProbeResponse> {
   try {
-    const res = await fetch(url, { method, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const body = json === undefined ? {} : { body: JSON.stringify(json), headers: { "content-type": "application/json" } };
+    const res = await fetch(url, { method, redirect: "manual", signal: AbortSignal.timeout(timeoutMs), ...body });
     const chunks: Uint8Array[] = [];
     let size = 0;
     if (res.body) {
@@ -18,14 +22,14 @@ export async function httpProbe(url: string, method: "GET" | "HEAD", timeoutMs: 
       }
       await reader.cancel().catch(() => undefined);
     }
-    const body = Buffer.concat(chunks).toString("utf8").slice(0, bodyCap);
-    let json: unknown = undefined;
+    const text = Buffer.concat(chunks).toString("utf8").slice(0, bodyCap);
+    let parsed: unknown = undefined;
     try {
-      json = JSON.parse(body);
+      parsed = JSON.parse(text);
     } catch {
-      json = undefined;
+      parsed = undefined;
     }
-    return { ok: true, status: res.status, contentType: res.headers.get("content-type") ?? "", body, json };
+    return { ok: true, status: res.status, contentType: res.headers.get("content-type") ?? "", body: text, json: parsed };
   } catch (err) {
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
     return { ok: false, error: err instanceof Error ? `${err.message}${cause}` : String(err) };

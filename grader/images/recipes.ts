@@ -2,6 +2,7 @@
 // the lessons name are rebuilt from Debian bookworm packages and tagged with those names. Each recipe is plain
 // data: its hash decides whether an image already in the engine is current, so any change here rebuilds it.
 import type { DebianFilesSource } from "./debian-files";
+import { postgresEntrypoint } from "./postgres-entrypoint";
 
 export const debianSuite = "bookworm";
 export const defaultMirror = "http://deb.debian.org/debian";
@@ -175,7 +176,8 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
     name: "node:18-alpine",
     source: { kind: "debootstrap", include: ["nodejs", "wget", "ca-certificates"] },
     chroot: ["useradd --create-home --uid 1000 --user-group --shell /bin/sh node"],
-    npmOffline: { npmVersion: "10.8.2", packages: ["express@^4.19.2", "express@4.19.2"] },
+    // pg (node-postgres) for the Compose project's API, which talks to the postgres:15 sidecar.
+    npmOffline: { npmVersion: "10.8.2", packages: ["express@^4.19.2", "express@4.19.2", "pg@8.23.1"] },
     alpineShims: true,
     env: {
       PATH: standardPath,
@@ -187,7 +189,7 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
       npm_config_audit: "false",
     },
     cmd: ["node"],
-    note: "Debian bookworm stand-in, not Alpine: Debian's Node 18 with npm 10.8.2 working offline from a baked-in cache holding express 4 (4.19.2 and the newest 4.x). adduser/addgroup accept Alpine's options; wget is there for HEALTHCHECKs; apk is not.",
+    note: "Debian bookworm stand-in, not Alpine: Debian's Node 18 with npm 10.8.2 working offline from a baked-in cache holding express 4 (4.19.2 and the newest 4.x) and pg 8.23.1. adduser/addgroup accept Alpine's options; wget is there for HEALTHCHECKs; apk is not.",
     smoke: [
       "node --version | grep -q '^v18\\.'",
       "npm --version",
@@ -284,6 +286,32 @@ export const baseImageRecipes: readonly BaseImageRecipe[] = [
       "adduser -D -H app && id app",
       "command -v wget",
     ].join(" && "),
+  },
+  {
+    // The tag a lesson's compose.yaml names for the real (Debian-based) image: PostgreSQL 15 from bookworm.
+    name: "postgres:15",
+    source: { kind: "debootstrap", include: ["postgresql-15", "gosu"] },
+    chroot: [
+      // The package's postinst made a cluster; the image's is made at first start in PGDATA, as upstream's is.
+      "pg_dropcluster 15 main",
+      // uid/gid 999 as in the official image, so a volume made by one works with the other.
+      "groupmod -g 999 postgres && usermod -u 999 postgres && chown -R postgres:postgres /var/lib/postgresql /etc/postgresql /var/log/postgresql",
+      "mkdir -p /docker-entrypoint-initdb.d /var/run/postgresql && chown postgres:postgres /var/run/postgresql",
+      `cat > /usr/local/bin/docker-entrypoint.sh <<'SHIPSHAPE_EOF'\n${postgresEntrypoint}SHIPSHAPE_EOF`,
+      "chmod 755 /usr/local/bin/docker-entrypoint.sh",
+    ],
+    env: { PATH: `/usr/lib/postgresql/15/bin:${standardPath}`, LANG: "C.UTF-8", PGDATA: "/var/lib/postgresql/data" },
+    entrypoint: ["docker-entrypoint.sh"],
+    cmd: ["postgres"],
+    note: "Debian bookworm stand-in: PostgreSQL 15 from Debian with an entrypoint that reads POSTGRES_PASSWORD, POSTGRES_USER, POSTGRES_DB, PGDATA, POSTGRES_INITDB_ARGS and POSTGRES_HOST_AUTH_METHOD and runs /docker-entrypoint-initdb.d as the official image does; pg_isready and psql on the PATH. It declares no VOLUME, EXPOSE or STOPSIGNAL: name a volume for PGDATA yourself, as you should with the real image.",
+    smoke: [
+      "export POSTGRES_PASSWORD=smoke POSTGRES_USER=app POSTGRES_DB=appdb PGDATA=/tmp/pgdata",
+      "docker-entrypoint.sh postgres >/tmp/pg.log 2>&1 &",
+      "for i in $(seq 1 120); do pg_isready -q -h 127.0.0.1 -U app -d appdb && break; sleep 0.5; done",
+      "PGPASSWORD=smoke psql -h 127.0.0.1 -U app -d appdb -tAc 'select 40 + 2' | grep -qx 42",
+      "if PGPASSWORD=wrong psql -h 127.0.0.1 -U app -d appdb -tAc 'select 1' 2>/dev/null; then echo 'a wrong password got in'; exit 1; fi",
+      'test "$(stat -c %u /tmp/pgdata)" = 999',
+    ].join("\n"),
   },
   {
     name: "busybox",

@@ -228,7 +228,7 @@ function collector() {
 }
 
 /** Docker multiplexes stdout/stderr of a non-TTY container with 8-byte frame headers. */
-function demuxBuffer(buf: Buffer): string {
+export function demuxBuffer(buf: Buffer): string {
   const parts: Buffer[] = [];
   let i = 0;
   while (i + 8 <= buf.length) {

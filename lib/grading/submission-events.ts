@@ -2,11 +2,10 @@
 // web's own notes about dispatching (a busy grader, a lost connection, a re-dispatch). The stream always ends
 // with a `verdict`; when the web gives up it writes an `error` verdict itself, so clients need one end rule.
 import { z } from "zod";
-import { gradingEventSchema, type composeServiceStates, type gradingStepNames, type Verdict } from "@/grader/contract";
+import { gradingEventSchema, type gradingStepNames, type Verdict } from "@/grader/contract";
 
 // What the live view folds, in the contract's own types (components take them from here, not from grader/).
-export type { CheckResult, Verdict } from "@/grader/contract";
-export type ComposeServiceState = (typeof composeServiceStates)[number];
+export type { CheckResult, ComposeServiceState, Verdict } from "@/grader/contract";
 export type GradingStepName = (typeof gradingStepNames)[number];
 /** The web writes the contract's not-gradable verdict when it cannot get one from the grader. */
 export { notGradableVerdict } from "@/grader/contract";

@@ -45,9 +45,13 @@ async function binaryWithLibraries(binary: string): Promise<string[]> {
   return [binary, ...new Set(libs)];
 }
 
+const registryDockerfile = (binary: string) =>
+  `FROM scratch\nCOPY rootfs/ /\n# COPY makes everything root's: the storage folder is given to the account the registry runs as.\nCOPY --chown=65534:65534 storage/ ${storage}/\nUSER 65534:65534\nEXPOSE ${registryPort}\nENTRYPOINT ["${binary}", "serve", "/etc/docker/registry/config.yml"]\n`;
+
 async function registryImageContext(binary: string): Promise<{ tar: Buffer; hash: string }> {
   const files = await binaryWithLibraries(binary);
-  const hash = createHash("sha256").update(registryConfig);
+  const dockerfile = registryDockerfile(binary);
+  const hash = createHash("sha256").update(registryConfig).update(dockerfile);
   const pack = tar.pack();
   const mtime = new Date(0);
   for (const file of files) {
@@ -57,12 +61,8 @@ async function registryImageContext(binary: string): Promise<{ tar: Buffer; hash
   }
   pack.entry({ name: "rootfs/etc/docker/registry/config.yml", mode: 0o644, mtime }, registryConfig);
   pack.entry({ name: "rootfs/etc/passwd", mode: 0o644, mtime }, "nobody:x:65534:65534:nobody:/:/sbin/nologin\n");
-  pack.entry({ name: `rootfs${storage}`, type: "directory", mode: 0o755, uid: 65534, gid: 65534, mtime });
-  pack.entry({ name: "rootfs/tmp", type: "directory", mode: 0o1777, mtime });
-  pack.entry(
-    { name: "Dockerfile", mode: 0o644, mtime },
-    `FROM scratch\nCOPY rootfs/ /\nUSER 65534:65534\nEXPOSE ${registryPort}\nENTRYPOINT ["${binary}", "serve", "/etc/docker/registry/config.yml"]\n`,
-  );
+  pack.entry({ name: "storage", type: "directory", mode: 0o755, mtime });
+  pack.entry({ name: "Dockerfile", mode: 0o644, mtime }, dockerfile);
   pack.finalize();
   const chunks: Buffer[] = [];
   for await (const chunk of pack as unknown as AsyncIterable<Buffer>) chunks.push(chunk);

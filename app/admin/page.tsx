@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseImportForm } from "@/components/admin/course-import-form";
-import { NewCourseForm, NewLessonForm } from "@/components/admin/create-forms";
+import { NewCourseForm, NewExerciseForm, NewLessonForm } from "@/components/admin/create-forms";
 import { currentContext } from "@/server/auth/current-actor";
 import { listAuthoringCourses } from "@/server/authoring/courses";
 import { orNotFound } from "@/server/http/page-data";
@@ -48,6 +48,23 @@ export default async function AdminCoursesPage() {
                     </Link>{" "}
                     · {lesson.exercises} exercises
                   </span>
+                  {lesson.exerciseLinks.length > 0 && (
+                    <ul className="ml-4 list-disc pl-4">
+                      {lesson.exerciseLinks.map((exercise) => (
+                        <li key={exercise.slug}>
+                          <Link href={`/admin/exercises/${exercise.slug}`} className="underline">
+                            {exercise.title}
+                          </Link>{" "}
+                          <span className="text-slate-500">· exercise {stateName[exercise.state]}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {course.source === "AUTHORED" && (
+                    <div className="my-2" data-testid={`new-exercise-${lesson.slug}`}>
+                      <NewExerciseForm course={course.slug} lesson={lesson.slug} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>

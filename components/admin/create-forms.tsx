@@ -1,5 +1,5 @@
 "use client";
-// The admin area's "new course" and "new lesson" forms: a few text fields, sent through the web API, then the page
+// The admin area's "new course", "new lesson" and "new exercise" forms: a few text fields, sent through the web API, then the page
 // reloads its server data.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -44,6 +44,10 @@ function CreateForm<F extends string>({ label, fields, submit }: { label: string
 
 export function NewCourseForm() {
   return <CreateForm label="Create course" fields={["slug", "title", "summary"] as const} submit={(v) => webApi.createCourse(v)} />;
+}
+
+export function NewExerciseForm({ course, lesson }: { course: string; lesson: string }) {
+  return <CreateForm label="Add exercise" fields={["slug", "title"] as const} submit={(v) => webApi.createExercise(course, lesson, v)} />;
 }
 
 export function NewLessonForm({ course }: { course: string }) {

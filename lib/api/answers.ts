@@ -134,7 +134,15 @@ export interface AuthoringCourseRow {
   state: "DRAFT" | "OUTLINE" | "PUBLISHED";
   /** Built-in courses are read-only here: they change in content/<slug>/. */
   source: "BUILT_IN" | "AUTHORED";
-  lessons: { slug: string; title: string | null; state: "DRAFT" | "OUTLINE" | "PUBLISHED"; exercises: number; questions: number }[];
+  lessons: {
+    slug: string;
+    title: string | null;
+    state: "DRAFT" | "OUTLINE" | "PUBLISHED";
+    exercises: number;
+    /** Each exercise, drafts included, for the exercise editor. */
+    exerciseLinks: { slug: string; title: string; state: "DRAFT" | "OUTLINE" | "PUBLISHED" }[];
+    questions: number;
+  }[];
 }
 
 /** One exercise of one learner in a cohort's matrix: never tried, failing (attempts so far), or passed (when). */
@@ -356,4 +364,29 @@ export interface RegradeExerciseRow {
   course: string;
   learners: number;
   regrades: RegradeSummary[];
+}
+
+/** One line of a revision diff. */
+export interface DiffLine {
+  kind: "added" | "removed" | "same";
+  text: string;
+}
+
+/** A revision against the published one (`from` null: nothing was published yet), line by line. */
+export interface RevisionDiff {
+  from: number | null;
+  to: number;
+  added: number;
+  removed: number;
+  lines: DiffLine[];
+}
+
+/** What the quiz editor opens with: the newest revision's quiz.yaml (a draft's if there is one) and the history. */
+export interface QuizEditorData {
+  yaml: string;
+  editable: boolean;
+  /** The newest revision is unpublished. */
+  hasDraft: boolean;
+  /** Revisions newest first; `title` says how many questions each has. */
+  revisions: RevisionRow[];
 }

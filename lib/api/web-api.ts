@@ -3,7 +3,7 @@
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
 import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, ExerciseDraftData, ExerciseEditorData, LessonEditorData, LessonPreview, LessonMarks, MergeReport, ProvingRunView, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
-import type { RegradeReport } from "./answers";
+import type { RegradeReport, RevisionDiff } from "./answers";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -70,7 +70,16 @@ export const webApi = {
   discardLessonDraft: (course: string, lesson: string) => call<{ discarded: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/discard`, { method: "POST", body: {} }),
   restoreLessonRevision: (course: string, lesson: string, revisionId: string) =>
     call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/restore`, { method: "POST", body: { revisionId } }),
-  saveQuiz: (course: string, lesson: string, yaml: string) => call<{ questions: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz`, { method: "PUT", body: { yaml } }),
+  saveQuiz: (course: string, lesson: string, yaml: string) =>
+    call<{ number: number; questions: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz`, { method: "PUT", body: { yaml } }),
+  publishQuiz: (course: string, lesson: string) => call<{ number: number; questions: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz/publish`, { method: "POST", body: {} }),
+  discardQuizDraft: (course: string, lesson: string) => call<{ discarded: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz/discard`, { method: "POST", body: {} }),
+  restoreQuizRevision: (course: string, lesson: string, revisionId: string) =>
+    call<{ number: number }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz/restore`, { method: "POST", body: { revisionId } }),
+  quizRevisionDiff: (course: string, lesson: string, revisionId: string) =>
+    call<RevisionDiff>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/quiz/revisions/${seg(revisionId)}/diff`),
+  lessonRevisionDiff: (course: string, lesson: string, revisionId: string) =>
+    call<RevisionDiff>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/revisions/${seg(revisionId)}/diff`),
   previewLesson: (body: string, keyTerms: LessonEditorData["frontMatter"]["keyTerms"]) => call<LessonPreview>("/api/admin/preview/lesson", { method: "POST", body: { body, keyTerms } }),
   createExercise: (course: string, lesson: string, exercise: { slug: string; title: string }) =>
     call<{ slug: string }>(`/api/admin/courses/${seg(course)}/lessons/${seg(lesson)}/exercises`, { method: "POST", body: exercise }),

@@ -16,7 +16,13 @@ export async function listAuthoringCourses({ db, actor }: Ctx): Promise<Authorin
       lessons: {
         orderBy: { position: "asc" },
         // The newest revision's title: a lesson never published has only drafts.
-        select: { slug: true, state: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { title: true } }, _count: { select: { exercises: true, quizQuestions: true } } },
+        select: {
+          slug: true,
+          state: true,
+          revisions: { orderBy: { number: "desc" }, take: 1, select: { title: true } },
+          exercises: { orderBy: { position: "asc" }, select: { slug: true, title: true, state: true } },
+          _count: { select: { exercises: true, quizQuestions: true } },
+        },
       },
     },
   });
@@ -25,6 +31,6 @@ export async function listAuthoringCourses({ db, actor }: Ctx): Promise<Authorin
     title: c.title,
     state: c.state,
     source: c.source,
-    lessons: c.lessons.map((l) => ({ slug: l.slug, title: l.revisions[0]?.title ?? null, state: l.state, exercises: l._count.exercises, questions: l._count.quizQuestions })),
+    lessons: c.lessons.map((l) => ({ slug: l.slug, title: l.revisions[0]?.title ?? null, state: l.state, exercises: l._count.exercises, exerciseLinks: l.exercises, questions: l._count.quizQuestions })),
   }));
 }

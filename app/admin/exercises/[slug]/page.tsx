@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExerciseEditor } from "@/components/admin/exercise-editor";
+import { currentContext } from "@/server/auth/current-actor";
+import { exerciseForEditing } from "@/server/authoring/exercises";
+import { uploadLimitsInForce } from "@/server/exercises/grading-environment";
+import { orNotFound } from "@/server/http/page-data";
+
+export const metadata: Metadata = { title: "Edit exercise" };
+export const dynamic = "force-dynamic";
+
+export default async function EditExercisePage({ params }: PageProps<"/admin/exercises/[slug]">) {
+  const { slug } = await params;
+  const data = await orNotFound(exerciseForEditing(await currentContext(), slug));
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/admin" className="underline">
+          Courses
+        </Link>{" "}
+        / {data.course.title} / {data.lesson.title} / {data.slug}
+      </p>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">{data.draft.spec.title}</h1>
+      <div className="mt-4">
+        {/* Opened afresh when a publish changes the newest revision's standing; a save keeps the editor as it is. */}
+        <ExerciseEditor key={`${data.state}:${String(data.hasDraft)}`} data={data} uploadLimits={uploadLimitsInForce()} learnerHref={`/learn/${data.course.slug}/${data.lesson.slug}/exercises/${data.slug}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,14 +1,15 @@
 "use client";
 // The lesson editor: front matter as a form, the body in the editor learners use, validated as you type with the
 // content schema (lib/content) and previewed through the lesson page's own pipeline (rendered and sanitized on the
-// server, which is why the preview may be inserted as HTML). Save makes a draft revision; publish, discard and
-// restore act on the revision history.
+// server, which is why the preview may be inserted as HTML). Save makes a draft revision; publish, discard, restore
+// and the diff against the published revision are the revision history's (revision-history.tsx).
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { CodeEditor } from "@/components/exercise/code-editor";
 import type { LessonEditorData } from "@/lib/api/answers";
 import { webApi } from "@/lib/api/web-api";
 import { lessonFrontMatterSchema } from "@/lib/content";
+import { RevisionHistory } from "./revision-history";
 
 const previewDelayMs = 400;
 
@@ -103,12 +104,6 @@ export function LessonEditor({ data }: { data: LessonEditorData }) {
             <button type="button" className={button} disabled={pending || Object.keys(errors).length > 0} onClick={save}>
               Save draft
             </button>
-            <button type="button" className={button} disabled={pending || !data.hasDraft} onClick={() => act("Published", () => webApi.publishLesson(course, data.slug))}>
-              Publish
-            </button>
-            <button type="button" className={button} disabled={pending || !data.hasDraft} onClick={() => act("Draft discarded", () => webApi.discardLessonDraft(course, data.slug))}>
-              Discard draft
-            </button>
           </div>
         )}
         {note && (
@@ -116,22 +111,7 @@ export function LessonEditor({ data }: { data: LessonEditorData }) {
             {note.text}
           </p>
         )}
-        <h2 className="mt-4 font-semibold">Revisions</h2>
-        <ol className="flex flex-col gap-1 text-sm">
-          {data.revisions.map((r) => (
-            <li key={r.id} className="flex flex-wrap items-center gap-2">
-              <span>
-                #{r.number} {r.title} · {r.authorEmail ?? "from a file"} · {r.createdAt.replace("T", " ").slice(0, 16)}
-                {r.published && " · published"}
-              </span>
-              {!readOnly && !r.published && (
-                <button type="button" className="underline" disabled={pending} onClick={() => act(`Revision ${r.number} restored as a draft`, () => webApi.restoreLessonRevision(course, data.slug, r.id))}>
-                  Restore
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
+        <RevisionHistory kind="lesson" course={course} lesson={data.slug} revisions={data.revisions} hasDraft={data.hasDraft} editable={!readOnly} />
       </section>
       <section aria-label="Preview" className="rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <h1 className="text-3xl font-bold tracking-tight">{frontMatter.title}</h1>

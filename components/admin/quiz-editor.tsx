@@ -1,6 +1,7 @@
 "use client";
 // The quiz editor: quiz.yaml as content/ writes it (every kind, each with its explanation), checked with the quiz
-// schema as you type (field and line), and previewed by the quiz learners take, answerable here.
+// schema as you type (field and line), and previewed by the quiz learners take, answerable here. Saving makes a draft
+// revision; learners get it when it is published from the revision history.
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { CodeEditor } from "@/components/exercise/code-editor";
@@ -31,7 +32,7 @@ export function QuizEditor({ course, lesson, yaml, editable }: { course: string;
     startTransition(async () => {
       try {
         const saved = await webApi.saveQuiz(course, lesson, text);
-        setNote({ ok: true, text: `Saved ${saved.questions} questions` });
+        setNote({ ok: true, text: `Saved ${saved.questions} questions as draft revision #${saved.number}: publish it for learners` });
         router.refresh();
       } catch (error) {
         const issues = error instanceof ApiError && Array.isArray(error.details?.issues) ? (error.details.issues as ArchiveIssue[]) : undefined;
@@ -56,7 +57,7 @@ export function QuizEditor({ course, lesson, yaml, editable }: { course: string;
         )}
         {editable && (
           <button type="button" onClick={save} disabled={pending || checked.questions === null} className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-50 dark:border-slate-700">
-            Save quiz
+            Save draft
           </button>
         )}
         {note && (

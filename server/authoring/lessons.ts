@@ -1,11 +1,12 @@
 import "server-only";
 // Lessons of authored courses, edited in the admin area. Every save is a new LessonRevision (author, time) after
 // the published one, which stays what learners read until an admin publishes; discard drops the unpublished ones,
-// restore copies an old revision into a new draft. Revisions are never edited, so progress and quiz attempts keep
-// pointing at what the learner saw. Built-in courses are read-only here (server/authz requireEditableCourse).
+// restore copies an old revision into a new draft, and any revision can be compared line by line with the published
+// one. Revisions are never edited, so progress and quiz attempts keep pointing at what the learner saw. Built-in
+// courses are read-only here (server/authz requireEditableCourse).
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import type { LessonEditorData, LessonPreview, RevisionRow } from "@/lib/api/answers";
+import type { LessonEditorData, LessonPreview, RevisionDiff, RevisionRow } from "@/lib/api/answers";
 import { keyTermSchema, lessonFrontMatterSchema } from "@/lib/content";
 import { slugSchema } from "@/lib/content/course-schema";
 import { requireEditableCourse, requirePermission, type Actor } from "@/server/authz";
@@ -15,6 +16,7 @@ import { revalidateReadingPages } from "@/server/content/resync";
 import { AppError } from "@/server/errors";
 import { renderLessonHtml } from "@/server/markdown/render-lesson-markdown";
 import { recordAudit } from "./audit";
+import { lessonRevisionText, revisionDiff } from "./revision-diff";
 
 /** A lesson body an editor may send: far above the longest built-in lesson (about 60 KiB). */
 const maxBodyLength = 400_000;
@@ -176,6 +178,16 @@ export async function restoreLessonRevision(ctx: Ctx, courseSlug: string, lesson
     await recordAudit(tx, lesson.actor, { action: "lesson.restore", subject: `lesson:${lesson.id}`, detail: { course: courseSlug, lesson: lessonSlug, restored: old.number, as: revision.number } });
     return { number: revision.number };
   });
+}
+
+/** A revision as lesson.md against the published one (against nothing while the lesson was never published). */
+export async function lessonRevisionDiff({ db, actor }: Ctx, courseSlug: string, lessonSlug: string, revisionId: string): Promise<RevisionDiff> {
+  requirePermission(actor, "content:author");
+  const lesson = await db.lesson.findFirst({ where: { slug: lessonSlug, course: { slug: courseSlug } }, select: { id: true, currentRevision: true } });
+  const revision = lesson && (await db.lessonRevision.findFirst({ where: { id: revisionId, lessonId: lesson.id } }));
+  if (!lesson || !revision) throw new AppError("not_found", "No such revision.");
+  const published = lesson.currentRevision;
+  return revisionDiff({ number: published?.number ?? null, text: published ? lessonRevisionText(published) : "" }, { number: revision.number, text: lessonRevisionText(revision) });
 }
 
 /** The lesson page's pipeline on an unsaved body: sanitized like every lesson, not stored (it changes per keystroke). */

@@ -17,7 +17,7 @@ export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt
   const { score, correct, total } = scoreQuiz(quiz.questions, answers);
   const createdAt = attempt.finishedAt ? new Date(Math.min(Date.parse(attempt.finishedAt), Date.now())) : undefined;
   const { count } = await ctx.db.quizAttempt.createMany({
-    data: [{ userId, lessonId: quiz.lessonId, clientId: attempt.clientId, score, correct, total, answers: asJson(answers), createdAt }],
+    data: [{ userId, lessonId: quiz.lessonId, quizRevisionId: quiz.quizRevisionId, clientId: attempt.clientId, score, correct, total, answers: asJson(answers), createdAt }],
     skipDuplicates: true,
   });
   return { clientId: attempt.clientId, score, correct, total, created: count === 1 };

@@ -10,6 +10,8 @@ const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_
 
 export interface LessonQuiz {
   lessonId: string;
+  /** The published quiz revision these questions come from (null for a built-in quiz): attempts record it. */
+  quizRevisionId: string | null;
   course: { slug: string; title: string };
   lesson: { slug: string; title: string };
   questions: QuizQuestion[];
@@ -21,6 +23,7 @@ export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<Lesso
     select: {
       id: true,
       slug: true,
+      currentQuizRevisionId: true,
       course: { select: { slug: true, title: true } },
       currentRevision: { select: { title: true } },
       quizQuestions: { orderBy: { position: "asc" }, select: { key: true, kind: true, prompt: true, explanation: true, data: true } },
@@ -33,5 +36,5 @@ export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<Lesso
     if (!parsed.success) throw new Error(`Quiz question "${row.key}" of ${key.course}/${key.lesson} does not match the quiz schema: ${parsed.error.message}`);
     return parsed.data;
   });
-  return { lessonId: lesson.id, course: lesson.course, lesson: { slug: lesson.slug, title: lesson.currentRevision?.title ?? lesson.slug }, questions };
+  return { lessonId: lesson.id, quizRevisionId: lesson.currentQuizRevisionId, course: lesson.course, lesson: { slug: lesson.slug, title: lesson.currentRevision?.title ?? lesson.slug }, questions };
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { LessonPreview } from "@/lib/api/answers";
+import type { LessonPreview, RevisionDiff } from "@/lib/api/answers";
 import { quizQuestionSchema } from "@/lib/content/quiz-schema";
 import { lessonForEditing } from "@/server/authoring/lessons";
 import { loadAllContent } from "@/server/content/load";
@@ -79,6 +79,24 @@ describe("authoring a lesson", () => {
 
     const actions = (await sec.testDb.prisma.auditEntry.findMany({ where: { subject: `lesson:${lesson.id}` }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["lesson.publish", "lesson.discard", "lesson.restore"]);
+
+    // The restored draft against the published revision, as lesson.md line by line: front matter and body.
+    const diffRoute = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/revisions/[revision]/diff/route");
+    const third = (await editor()).revisions.find((r) => r.number === 3);
+    if (!third) throw new Error("no restored revision");
+    const response = await diffRoute.GET(send("GET", `${lessonPath}/revisions/${third.id}/diff`), ctx({ slug: "authored", lesson: "intro", revision: third.id }));
+    const diff = (await response.json()) as RevisionDiff;
+    expect(diff).toMatchObject({ from: 2, to: 3 });
+    const changed = diff.lines.filter((l) => l.kind !== "same");
+    expect(changed).toContainEqual({ kind: "removed", text: "minutes: 7" });
+    expect(changed).toContainEqual({ kind: "added", text: "minutes: 5" });
+    expect(changed).toContainEqual({ kind: "removed", text: "First words." });
+    expect(changed).toContainEqual({ kind: "added", text: "Write the lesson here." });
+    expect(diff.lines).toContainEqual({ kind: "same", text: "---" });
+    expect({ added: diff.added, removed: diff.removed }).toEqual({ added: changed.filter((l) => l.kind === "added").length, removed: changed.filter((l) => l.kind === "removed").length });
+    // A revision of another lesson is not this lesson's.
+    const other = await diffRoute.GET(send("GET", `${lessonPath}/revisions/x/diff`), ctx({ slug: "authored", lesson: "intro", revision: "no-such-revision" }));
+    expect(other.status).toBe(404);
   });
 
   it("refuses front matter the content schema refuses, naming the field", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { QuizEditor } from "@/components/admin/quiz-editor";
+import { RevisionHistory } from "@/components/admin/revision-history";
 import { currentContext } from "@/server/auth/current-actor";
 import { quizForEditing } from "@/server/authoring/quizzes";
 import { orNotFound } from "@/server/http/page-data";
@@ -17,10 +18,14 @@ export default async function EditQuizPage({ params }: PageProps<"/admin/courses
         <Link href="/admin" className="underline">
           Courses
         </Link>{" "}
-        / {slug} / {lesson} / quick test {quiz.editable ? "" : "· built-in, read-only: edit quiz.yaml in content/"}
+        / {slug} / {lesson} / quick test {quiz.editable ? (quiz.hasDraft ? "· unpublished changes" : "") : "· built-in, read-only: edit quiz.yaml in content/"}
       </p>
       <div className="mt-4">
-        <QuizEditor course={slug} lesson={lesson} yaml={quiz.yaml} editable={quiz.editable} />
+        {/* Opened afresh when a publish, discard or restore changes which revision is the newest draft. */}
+        <QuizEditor key={String(quiz.hasDraft)} course={slug} lesson={lesson} yaml={quiz.yaml} editable={quiz.editable} />
+      </div>
+      <div className="mt-6 max-w-3xl">
+        <RevisionHistory kind="quiz" course={slug} lesson={lesson} revisions={quiz.revisions} hasDraft={quiz.hasDraft} editable={quiz.editable} />
       </div>
     </div>
   );

@@ -14,7 +14,6 @@ const stateStyle: Record<ComposeServiceState, string> = {
   healthy: "bg-green-100 text-green-900 dark:bg-green-900 dark:text-green-100",
   unhealthy: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
   exited: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
-  removed: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 };
 
 export function ComposeServices({ services }: { services: ServiceView[] }) {

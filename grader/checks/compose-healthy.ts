@@ -9,8 +9,9 @@ export const composeHealthy: Check = {
     const { compose, project } = await acceptedProject(s);
     const unchecked = project.plan.services.filter((x) => !x.healthcheck || x.healthcheck.disable === true).map((x) => x.name);
     const up = await compose.up();
+    if (!up.ok && up.reason === "unavailable") return { status: "error", message: up.message };
     if (!up.ok && up.reason === "build") return fail(`The service ${up.service} did not build: ${up.message}`, { service: up.service });
-    const services = up.ok ? up.services : up.services;
+    const services = up.services;
     const states = Object.fromEntries(services.map((x) => [x.service, x.status]));
     if (unchecked.length > 0) {
       return fail(`${unchecked.join(" and ")} ${unchecked.length > 1 ? "declare" : "declares"} no healthcheck, so nothing can tell when ${unchecked.length > 1 ? "they are" : "it is"} ready.`, { states, ...(up.ok ? {} : { compose: up.message }) });

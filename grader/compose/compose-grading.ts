@@ -15,6 +15,7 @@ import type { ProbeResponse, VariantBuild } from "@/grader/checks/check";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { ComposeServiceWatch, composeLabels, type ServiceSnapshot } from "@/grader/sandbox/compose-service-watch";
 import { containerAddress, containerLogTail, restartContainer, sweepLabelled } from "@/grader/sandbox/compose-containers";
+import { presentBaseImages } from "@/grader/sandbox/image-store";
 import { labels } from "@/grader/sandbox/labels";
 import { httpProbe, type ProbeMethod } from "@/grader/grading/http-probe";
 import { makeProjectDir, normalizeCompose, removeProjectDir, run } from "./compose-file";
@@ -41,6 +42,8 @@ export type Prepared = { ok: true; plan: ComposePlan; api: ServicePlan; database
 export type UpOutcome =
   | { ok: true; services: ServiceSnapshot[]; composeOutput: string }
   | { ok: false; reason: "build"; service: string; message: string }
+  /** An offered image the engine lacks: ours to provide, so the grading is not gradable. */
+  | { ok: false; reason: "unavailable"; message: string }
   | { ok: false; reason: "up"; message: string; services: ServiceSnapshot[]; composeOutput: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,6 +58,7 @@ export class ComposeGrading {
   private runFile: string | undefined;
   private watch: ComposeServiceWatch | undefined;
   private readonly composeProject: string;
+  private readonly builtImages = new Map<string, string>();
 
   constructor(private readonly deps: ComposeGradingDeps) {
     // Compose's project name: also the prefix of every container, network and volume it makes.
@@ -87,14 +91,20 @@ export class ComposeGrading {
     const prepared = await this.prepare();
     if (!prepared.ok) throw new Error("the project was refused");
     const { config } = this.deps;
+    const named = prepared.plan.services.flatMap((x) => (x.buildContext === null && x.image ? [x.image] : []));
+    const present = new Set((await presentBaseImages(this.deps.docker, named)).map((i) => i.name));
+    const missing = named.filter((n) => !present.has(n));
+    // Compose would pull what is missing; the grader never pulls during a grading.
+    if (missing.length > 0) return { ok: false, reason: "unavailable", message: `The grader's engine lacks ${missing.join(", ")}; that is ours to provide, not your mistake: nothing was counted.` };
     this.step("build");
-    const builtImages = new Map<string, string>();
+    const builtImages = this.builtImages;
     for (const service of prepared.plan.services) {
       if (service.buildContext === null) continue;
       this.deps.emit({ type: "service", service: service.name, state: "building", detail: `docker build ./${service.buildContext}` });
       const built = await this.deps.build(service.name, subtree(this.deps.files, service.buildContext));
       if (!built.result.ok) {
         this.deps.emit({ type: "service", service: service.name, state: "exited", detail: "the build failed" });
+        if (built.result.reason === "unavailable") return { ok: false, reason: "unavailable", message: built.result.message };
         return { ok: false, reason: "build", service: service.name, message: built.result.message };
       }
       builtImages.set(service.name, built.result.tag);
@@ -130,6 +140,11 @@ export class ComposeGrading {
       if (state === "healthy" || state === "exited" || state === "unhealthy" || performance.now() > deadline || this.deps.signal.aborted) return services;
       await sleep(250);
     }
+  }
+
+  /** The image the grader built for a service, if the project was brought up and that service built. */
+  builtImage(service: string): string | undefined {
+    return this.builtImages.get(service);
   }
 
   async services(): Promise<ServiceSnapshot[]> {
@@ -170,11 +185,18 @@ export class ComposeGrading {
     return run(this.deps.config.composeBinary, ["-p", this.composeProject, "-f", this.runFile ?? "", ...args], { cwd: dir, env, signal: this.deps.signal, timeoutMs });
   }
 
-  /** Takes the project down and sweeps whatever Compose left; never throws. Runs even when the grading was aborted. */
+  /** Ends the stream of service states and output: called before the verdict, which must be the last event. */
+  stopWatching(): void {
+    this.watch?.stop();
+  }
+
+  /**
+   * Takes the project down and sweeps whatever Compose left; never throws. Runs even when the grading was aborted,
+   * and after the verdict went out: it emits nothing, since the verdict is always the stream's last event.
+   */
   async cleanup(): Promise<void> {
     this.watch?.stop();
     const { docker, log } = this.deps;
-    const seen = this.watch?.snapshot() ?? [];
     if (this.runFile) {
       const dir = path.dirname(this.runFile);
       const env = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: dir, DOCKER_HOST: this.deps.config.dockerHost };
@@ -183,7 +205,6 @@ export class ComposeGrading {
     }
     // What `down` missed (a crash mid-up, a cut connection): everything labelled with this grading or project.
     await sweepLabelled(docker, [`${labels.grading}=${this.deps.gradingId}`, `${composeLabels.project}=${this.composeProject}`]);
-    for (const s of seen) this.deps.emit({ type: "service", service: s.service, state: "removed" });
     if (this.projectDir) await removeProjectDir(this.projectDir).catch(() => undefined);
   }
 }

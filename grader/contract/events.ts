@@ -4,7 +4,7 @@ import { checkResultSchema, verdictSchema } from "./verdict";
 
 export const gradingStepNames = ["validate", "build", "start", "probe"] as const;
 
-export const composeServiceStates = ["building", "built", "starting", "healthy", "unhealthy", "running", "exited", "restarting", "removed"] as const;
+export const composeServiceStates = ["building", "built", "starting", "healthy", "unhealthy", "running", "exited", "restarting"] as const;
 export type ComposeServiceState = (typeof composeServiceStates)[number];
 
 export const gradingEventSchema = z.discriminatedUnion("type", [

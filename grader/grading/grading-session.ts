@@ -180,6 +180,11 @@ export class Session implements GradingSession {
   });
 
   summary = memo(async (): Promise<ImageSummary | null> => {
+    // A Compose project has no root Dockerfile: its image is the API service's, when the grader built one.
+    if (this.spec.project?.kind === "compose") {
+      const tag = this.composeGrading?.builtImage(this.spec.project.apiService);
+      return tag ? summarizeImage(this.deps.docker, tag) : null;
+    }
     const built = await this.build();
     return built.ok ? summarizeImage(this.deps.docker, built.tag) : null;
   });
@@ -380,6 +385,7 @@ export class Session implements GradingSession {
 
   markRunEnded(): void {
     this.runEnded ??= performance.now();
+    this.composeGrading?.stopWatching();
   }
 }
 

@@ -44,6 +44,8 @@ export class ComposeServiceWatch {
   private readonly logged = new Map<string, number>();
   private readonly attachedUntil = new Map<string, number>();
   private polling: Promise<void> = Promise.resolve();
+  /** Once stopped nothing more is reported: the grading's verdict may already have gone out. */
+  private stopped = false;
 
   constructor(
     private readonly docker: Docker,
@@ -55,7 +57,7 @@ export class ComposeServiceWatch {
     const tick = () => {
       this.polling = this.poll().catch(() => undefined);
       void this.polling.then(() => {
-        if (this.timer) this.timer = setTimeout(tick, pollMs);
+        if (!this.stopped) this.timer = setTimeout(tick, pollMs);
       });
     };
     this.timer = setTimeout(tick, 0);
@@ -73,6 +75,7 @@ export class ComposeServiceWatch {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const s of this.streams.values()) (s as unknown as { destroy(): void }).destroy();
@@ -81,6 +84,7 @@ export class ComposeServiceWatch {
 
   private async poll(): Promise<void> {
     const containers = await this.docker.listContainers({ all: true, filters: { label: [`${composeLabels.project}=${this.project}`] } });
+    if (this.stopped) return;
     for (const c of containers) {
       const service = c.Labels[composeLabels.service];
       if (!service) continue;
@@ -101,7 +105,7 @@ export class ComposeServiceWatch {
       .getContainer(id)
       .logs({ follow: true, stdout: true, stderr: true, since })
       .then((stream) => {
-        if (!this.timer) return (stream as unknown as { destroy(): void }).destroy();
+        if (this.stopped) return (stream as unknown as { destroy(): void }).destroy();
         this.streams.set(id, stream);
         const out = new PassThrough();
         out.on("data", (chunk: Buffer) => this.emitLog(service, chunk.toString("utf8")));
@@ -118,6 +122,7 @@ export class ComposeServiceWatch {
   }
 
   private emitLog(service: string, text: string): void {
+    if (this.stopped) return;
     const used = this.logged.get(service) ?? 0;
     if (used >= logCapPerService) return;
     const room = logCapPerService - used;

@@ -1,11 +1,13 @@
-// `npm run stack:images`: the runtime images docker-compose.yml builds on, made offline by the base-image kit
-// (stack-recipes.ts) under its lock and cache, then the Node runtime: the kit's Debian base plus the host's own
-// Node binary. Idempotent: the kit compares recipe labels, the Node image the binary's hash.
+// `npm run stack:images`: the images the project's Dockerfile builds on, made offline: the kit's Debian images
+// (stack-recipes.ts) under its lock and cache; the Node runtime, the kit's Debian base plus the host's own Node
+// binary; and the project's installed node_modules on that runtime. Idempotent: the kit compares recipe labels,
+// the Node image the binary's hash, the node_modules image npm's record of what is installed.
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { docker, inspectImage, requireEngine } from "./docker-cli";
+import { runCommand } from "./run-command";
 import { kitCacheRoot, runKit } from "./kit";
 import { defaultMirror } from "./recipes";
 import { nodeBaseRecipe, stackRecipes } from "./stack-recipes";
@@ -14,6 +16,18 @@ import { nodeBaseRecipe, stackRecipes } from "./stack-recipes";
 export const nodeRuntimeImage = "shipshape-stack/node:20-bookworm-kit1";
 const nodeHashLabel = "shipshape.node-sha256";
 
+/**
+ * The Dockerfile's first layer: node_modules from this machine's `npm ci` (the engine's builds have no route to
+ * the registry). An image of its own rather than part of the build context: sent with every `docker build` and
+ * hashed for every cache lookup, that gigabyte cost minutes per service even when nothing had changed.
+ */
+export const nodeModulesImage = "shipshape-stack/node-modules:20-bookworm-kit1";
+const installedHashLabel = "shipshape.installed-sha256";
+// Written into node_modules by the tools at run time (caches, vitest's results); not part of what was installed.
+const notInstalled = [".cache", ".vite", ".vite-temp"];
+
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+
 const log = (line: string) => process.stderr.write(`[stack-images] ${line}\n`);
 
 async function buildNodeRuntime(): Promise<"current" | "built"> {
@@ -21,7 +35,7 @@ async function buildNodeRuntime(): Promise<"current" | "built"> {
     throw new Error(`${nodeRuntimeImage} carries the host's Node binary, which must be Node 20 (this is ${process.version})`);
   }
   const binary = await fs.readFile(process.execPath);
-  const hash = createHash("sha256").update(binary).digest("hex");
+  const hash = sha256(binary);
   if ((await inspectImage(nodeRuntimeImage))?.labels[nodeHashLabel] === hash) return "current";
   const context = await fs.mkdtemp(path.join(os.tmpdir(), "stack-node-"));
   try {
@@ -42,11 +56,35 @@ async function buildNodeRuntime(): Promise<"current" | "built"> {
   return "built";
 }
 
+async function buildNodeModules(): Promise<"current" | "built"> {
+  // npm rewrites this record of the installed tree on every install; hashing the tree itself would take a minute.
+  const installed = await fs.readFile("node_modules/.package-lock.json").catch(() => {
+    throw new Error("no node_modules/.package-lock.json: run `npm ci` first");
+  });
+  const hash = sha256(installed);
+  if ((await inspectImage(nodeModulesImage))?.labels[installedHashLabel] === hash) return "current";
+  const context = await fs.mkdtemp(path.join(os.tmpdir(), "stack-node-modules-"));
+  try {
+    await fs.writeFile(path.join(context, "Dockerfile"), [`FROM ${nodeRuntimeImage}`, "WORKDIR /app", "COPY node_modules ./node_modules", ""].join("\n"));
+    // The context streamed as a tar of the Dockerfile and the project's node_modules: nothing copied on disk first.
+    const excludes = notInstalled.map((dir) => `--exclude=node_modules/${dir}`);
+    await runCommand("bash", [
+      "-o", "pipefail", "-c",
+      'context="$1" image="$2" label="$3"; shift 3; tar -c "$@" -f - -C "$context" Dockerfile -C "$PWD" node_modules | docker build --quiet --network none --label "$label" -t "$image" -',
+      "node-modules", context, nodeModulesImage, `${installedHashLabel}=${hash}`, ...excludes,
+    ]);
+  } finally {
+    await fs.rm(context, { recursive: true, force: true });
+  }
+  return "built";
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   log(`engine ${await requireEngine()}`);
   await runKit({ recipes: stackRecipes, pull: false, force: false, mirror: defaultMirror, cacheRoot: kitCacheRoot, log });
   log(`${nodeRuntimeImage}: ${await buildNodeRuntime()}`);
+  log(`${nodeModulesImage}: ${await buildNodeModules()}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

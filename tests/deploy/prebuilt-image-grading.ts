@@ -1,8 +1,8 @@
 // Grades an image that is already built (the stack's own web and grader images) with checks from our catalogue,
 // through the grader's own grading session: the same check code, image reads, sandboxed container start and
 // health wait a learner's image gets. Only the build differs: the session's build step tags the existing image
-// instead of building from an upload, because the stack's build context (the whole project, node_modules
-// included) is far past the upload limits, and `docker-compose build` has just built it from this Dockerfile.
+// instead of building from an upload, because the stack's build context (the whole project, hundreds of files,
+// on base images made here) is far past the upload limits, and `docker-compose build` has just built it.
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import type { CheckId, CheckStatus, ExerciseSpecInput } from "@/grader/contract";

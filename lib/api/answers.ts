@@ -364,6 +364,8 @@ export interface RegradeExerciseRow {
   course: string;
   learners: number;
   regrades: RegradeSummary[];
+  /** It has a published revision whose reference and mistake cases a regression run can grade again. */
+  regressionRun: boolean;
 }
 
 /** One line of a revision diff. */

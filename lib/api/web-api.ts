@@ -91,6 +91,8 @@ export const webApi = {
   publishExercise: (slug: string, runId: string) => call<{ number: number }>(`/api/admin/exercises/${seg(slug)}/publish`, { method: "POST", body: { runId } }),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
   startRegrade: (exercise: string) => call<{ id: string; gradings: number }>("/api/admin/regrades", { method: "POST", body: { exercise } }),
+  /** Grades the published revision's reference and mistake cases again; watch it with provingRun. */
+  startRegressionRun: (exercise: string) => call<{ runId: string }>("/api/admin/regression-runs", { method: "POST", body: { exercise } }),
   /** A regrade's report so far, polled while its gradings run. */
   regradeReport: (id: string) => call<RegradeReport>(`/api/admin/regrades/${seg(id)}`),
   /** An instructor's cohort page, polled for live updates. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RegradeStart } from "@/components/admin/regrade-start";
+import { RegressionRun } from "@/components/admin/regression-run";
 import { currentContext } from "@/server/auth/current-actor";
 import { regradeOverview } from "@/server/authoring/regrades";
 import { orNotFound } from "@/server/http/page-data";
@@ -15,7 +16,8 @@ export default async function AdminRegradesPage() {
       <h1 className="text-3xl font-bold tracking-tight">Regrades</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         After an exercise&apos;s spec or the grader changes, grade each learner&apos;s latest judged submission again. Regrades run at low priority behind
-        learners&apos; gradings; the original verdicts stay in the learners&apos; history, and the report lists the verdicts that changed.
+        learners&apos; gradings; the original verdicts stay in the learners&apos; history, and the report lists the verdicts that changed. A regression run
+        grades an authored exercise&apos;s reference and mistake cases again.
       </p>
       <ul className="mt-6 flex flex-col gap-4">
         {exercises.map((exercise) => (
@@ -25,8 +27,9 @@ export default async function AdminRegradesPage() {
               <code className="text-sm">{exercise.slug}</code>
               <span className="text-sm text-slate-500">{exercise.course}</span>
             </div>
-            <div className="mt-2">
+            <div className="mt-2 flex flex-col gap-2">
               <RegradeStart exercise={exercise.slug} learners={exercise.learners} />
+              {exercise.regressionRun && <RegressionRun exercise={exercise.slug} />}
             </div>
             {exercise.regrades.length > 0 && (
               <ul className="mt-2 text-sm">

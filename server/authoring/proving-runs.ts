@@ -128,3 +128,31 @@ export async function provingRunView(ctx: Ctx, runId: string): Promise<ProvingRu
     cases: views,
   };
 }
+
+/**
+ * The regression run of an exercise as learners have it now (after a spec or grader change): its published revision,
+ * or for an exercise without one (built-in from content/, imported) a revision recorded from its row, by nobody, and
+ * made current — once per version of the row, so a re-synced exercise is recorded again.
+ */
+export async function startRegressionRun(ctx: Ctx, exerciseSlug: string, dispatcher: ProvingRunOptions["dispatcher"]): Promise<{ runId: string }> {
+  requirePermission(ctx.actor, "content:author");
+  const revisionId = await ctx.db.$transaction(async (tx) => {
+    const exercise = await tx.exercise.findUnique({
+      where: { slug: exerciseSlug },
+      select: { id: true, state: true, spec: true, starter: true, solution: true, mistakes: true, expected: true, contentHash: true, currentRevision: { select: { id: true, contentHash: true } } },
+    });
+    if (!exercise) throw new AppError("not_found", "No such exercise.");
+    if (exercise.state === "DRAFT") throw new AppError("conflict", "This exercise was never published: prove and publish it from its editor.");
+    if (exercise.currentRevision?.contentHash === exercise.contentHash) return exercise.currentRevision.id;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`exercise-revision:${exercise.id}`}))`;
+    const newest = await tx.exerciseRevision.findFirst({ where: { exerciseId: exercise.id }, orderBy: { number: "desc" }, select: { number: true } });
+    const { id, spec, starter, solution, mistakes, expected, contentHash } = exercise;
+    const recorded = await tx.exerciseRevision.create({
+      data: { exerciseId: id, number: (newest?.number ?? 0) + 1, spec: spec ?? {}, starter: starter ?? {}, solution: solution ?? {}, mistakes: mistakes ?? {}, expected: expected ?? { solution: { status: "pass" } }, contentHash },
+      select: { id: true },
+    });
+    await tx.exercise.update({ where: { id }, data: { currentRevisionId: recorded.id } });
+    return recorded.id;
+  });
+  return startProvingRun(ctx, revisionId, { purpose: "REGRESSION", dispatcher });
+}

@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { ExerciseDraftData } from "@/lib/api/answers";
 import { createExercise, exerciseForEditing, proveExercise, publishExercise, saveExerciseDraft } from "@/server/authoring/exercises";
-import { provingRunView } from "@/server/authoring/proving-runs";
+import { provingRunView, startRegressionRun } from "@/server/authoring/proving-runs";
+import { asJson } from "@/server/json-value";
 import { readExerciseFolder } from "@/grader/files-on-disk";
 import { GraderProcess, webDispatcher } from "@/tests/integration/grading/grading-fixture";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
@@ -88,5 +89,29 @@ it("refuses to publish while a mistake case passes its named check, and publishe
   const audit = await testDb.prisma.auditEntry.findFirstOrThrow({ where: { action: "exercise.publish" } });
   expect(audit).toMatchObject({ actorId: admin.id, detail: { exercise: "busy-proof", from: null, to: 3, provingRun: second } });
   expect(revalidated).toContain("course:proving");
+  await web.stop();
+}, 300_000);
+
+it("re-runs the cases of an exercise as learners have it (a regression run), recording a revision for one that had none", async () => {
+  const ctx = { db: testDb.prisma, actor: admin };
+  const web = webDispatcher(testDb.prisma, grader);
+  const busybox = await readExerciseFolder(path.resolve("grader/test-fixtures/exercises/busybox-service"));
+  // As the content sync or an import writes an exercise: a published row, no revision.
+  const lesson = await testDb.prisma.lesson.findFirstOrThrow({ where: { slug: "intro" } });
+  const spec = { ...busybox.spec, slug: "busy-synced" };
+  await testDb.prisma.exercise.create({
+    data: { lessonId: lesson.id, slug: "busy-synced", position: 1, title: spec.title, spec: asJson(spec), starter: busybox.starter, solution: busybox.solution, expected: asJson({ starter: { status: "fail", failing: ["expose-matches"] }, solution: { status: "pass" } }), contentHash: "synced-1" },
+  });
+  const { runId } = await startRegressionRun(ctx, "busy-synced", web);
+  await web.idle();
+  const run = await provingRunView(ctx, runId);
+  expect(run).toMatchObject({ purpose: "REGRESSION", revisionNumber: 1, outcome: "passed", problems: [] });
+  expect(run.cases.map((c) => c.key)).toEqual(["reference-1", "reference-2", "starter"]);
+  // The same version again reuses the recorded revision; a draft exercise has no regression run.
+  const again = await startRegressionRun(ctx, "busy-synced", web);
+  await web.idle();
+  expect((await provingRunView(ctx, again.runId)).revisionId).toBe(run.revisionId);
+  await createExercise(ctx, "proving", "intro", { slug: "busy-draft", title: "Draft" });
+  await expect(startRegressionRun(ctx, "busy-draft", web)).rejects.toThrow("never published");
   await web.stop();
 }, 300_000);

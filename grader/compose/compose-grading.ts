@@ -167,7 +167,7 @@ export class ComposeGrading {
   async restartApi(): Promise<ServiceSnapshot | null> {
     const api = (await this.services()).find((s) => s.service === this.deps.project.apiService);
     if (!api) return null;
-    this.deps.emit({ type: "service", service: api.service, state: "restarting", detail: "restarted by the grader" });
+    this.watch?.mark(api.service, "restarting", "restarted by the grader");
     await restartContainer(this.deps.docker, api.containerId, 2);
     const after = await this.waitForApi(api.service);
     return after.find((s) => s.service === api.service) ?? null;

@@ -70,6 +70,13 @@ export class ComposeServiceWatch {
     return this.snapshot();
   }
 
+  /** A state the grader caused itself (a restart it asked for): shown now, and the next poll reports the way back. */
+  mark(service: string, state: ComposeServiceState, detail: string): void {
+    const known = this.seen.get(service);
+    if (known) this.seen.set(service, { ...known, state, status: detail });
+    if (!this.stopped) this.sink.state(service, state, detail);
+  }
+
   snapshot(): ServiceSnapshot[] {
     return [...this.seen.values()];
   }

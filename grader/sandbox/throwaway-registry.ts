@@ -82,7 +82,7 @@ export function registryImage(docker: Docker, binary: string): Promise<string> {
       const ctx = await registryImageContext(binary);
       const tag = `shipshape-kit/registry:${ctx.hash}`;
       if (await docker.getImage(tag).inspect().then(() => true, () => false)) return tag;
-      const stream = await docker.buildImage(ctx.tar as unknown as NodeJS.ReadableStream, { t: tag, networkmode: "none", rm: true, forcerm: true, labels: { [labels.baseImage]: "1" } });
+      const stream = await docker.buildImage(ctx.tar as unknown as NodeJS.ReadableStream, { t: tag, networkmode: "none", rm: true, forcerm: true });
       await new Promise<void>((resolve, reject) =>
         docker.modem.followProgress(stream, (err: Error | null, out: { error?: string }[]) => {
           const failed = err?.message ?? out.find((o) => o.error)?.error;

@@ -1,6 +1,6 @@
 "use client";
-// The header's account corner: "Sign in" for visitors; for signed-in users their name, links by role and
-// sign-out. It also sends a visitor's browser-kept progress to the account the first time it sees a session,
+// The header's account corner: "Sign in" for visitors; for signed-in users their name, links to the staff areas
+// server/authz lets them open (the session says which) and sign-out. It also sends a visitor's browser-kept progress to the account the first time it sees a session,
 // which covers GitHub sign-ins that never pass through our sign-in form.
 import Link from "next/link";
 import { useEffect, useState } from "react";
@@ -38,15 +38,19 @@ export function AccountMenu() {
       </Link>
     );
   }
-  const staff = session.user.role === "INSTRUCTOR" || session.user.role === "ADMIN";
   return (
     <>
       <Link href="/me" className={linkClass}>
         My progress
       </Link>
-      {staff && (
+      {session.areas?.instructor && (
         <Link href="/instructor" className={linkClass}>
           Cohorts
+        </Link>
+      )}
+      {session.areas?.admin && (
+        <Link href="/admin" className={linkClass}>
+          Admin
         </Link>
       )}
       <Link href="/settings" className={linkClass} title={session.user.email ?? undefined}>

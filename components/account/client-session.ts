@@ -4,6 +4,8 @@ const roles = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 
 export interface ClientSession {
   user: { id: string; role: (typeof roles)[number]; email?: string | null; name?: string | null };
+  /** The staff areas server/authz lets this user open (absent: none). */
+  areas?: { admin: boolean; instructor: boolean };
 }
 
 // A type guard, not zod: this module is in every page's JavaScript (the header's account menu), and zod was the
@@ -13,7 +15,9 @@ function isClientSession(value: unknown): value is ClientSession {
   if (typeof user !== "object" || user === null) return false;
   const { id, role, email, name } = user as Record<string, unknown>;
   const optionalText = (v: unknown) => v === undefined || v === null || typeof v === "string";
-  return typeof id === "string" && roles.some((r) => r === role) && optionalText(email) && optionalText(name);
+  const areas = (value as { areas?: unknown }).areas;
+  const areasFit = areas === undefined || (typeof areas === "object" && areas !== null && Object.values(areas).every((v) => typeof v === "boolean"));
+  return typeof id === "string" && roles.some((r) => r === role) && optionalText(email) && optionalText(name) && areasFit;
 }
 
 let pending: Promise<ClientSession | null> | undefined;

@@ -12,6 +12,7 @@ import { signInWithOAuth } from "@/server/accounts/oauth";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
+import { staffAreas } from "@/server/authz";
 import { sessionCurrent } from "./actor";
 import { clientAddress } from "./client-address";
 import { SignInRateLimited, WrongCredentials } from "./sign-in-errors";
@@ -86,6 +87,7 @@ export const authConfig: NextAuthConfig = {
       session.user.role = token.role ?? "LEARNER";
       session.sessionVersion = token.sv ?? -1;
       session.authAt = token.authAt ?? 0;
+      session.areas = staffAreas(token.sub && token.role ? { id: token.sub, email: session.user.email ?? "", role: token.role } : null);
       return session;
     },
   },

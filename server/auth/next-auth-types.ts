@@ -12,6 +12,8 @@ declare module "next-auth" {
     sessionVersion: number;
     /** When the holder signed in (seconds since the epoch). */
     authAt: number;
+    /** The staff areas the header links to, decided by server/authz (the pages check again). */
+    areas: { admin: boolean; instructor: boolean };
   }
 }
 

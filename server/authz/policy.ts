@@ -28,6 +28,11 @@ export function hasPermission(actor: Actor | null, permission: Permission): bool
   return actor !== null && grants[actor.role].includes(permission);
 }
 
+/** Which staff areas the header offers the actor: /admin (content or users) and /instructor (cohorts). */
+export function staffAreas(actor: Actor | null): { admin: boolean; instructor: boolean } {
+  return { admin: hasPermission(actor, "content:author") || hasPermission(actor, "users:manage"), instructor: hasPermission(actor, "cohorts:manage") };
+}
+
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError("unauthenticated", "Please sign in to do this.");
   return actor;

@@ -106,6 +106,48 @@ describe("quiz authoring", () => {
   });
 });
 
+describe("quiz and lesson revisions", () => {
+  const lesson = ctx({ slug: "authz-course", lesson: "one" });
+  const base = "/api/admin/courses/authz-course/lessons/one";
+  const post = (cookie: string | undefined, url: string, body: unknown = {}) => pageRequest(url, { method: "POST", cookie, body: JSON.stringify(body) });
+
+  it("publish, discard, restore and diff a quiz revision, diff a lesson revision: content authors only", async () => {
+    const publish = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/quiz/publish/route");
+    const discard = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/quiz/discard/route");
+    const restore = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/quiz/restore/route");
+    const quizDiff = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/quiz/revisions/[revision]/diff/route");
+    const lessonDiff = await import("@/app/api/admin/courses/[slug]/lessons/[lesson]/revisions/[revision]/diff/route");
+    // The quiz test above saved revision 1 as a draft.
+    expect(await statuses((cookie) => publish.POST(post(cookie, `${base}/quiz/publish`), lesson))).toEqual(adminOnly(200));
+    expect(await statuses((cookie) => discard.POST(post(cookie, `${base}/quiz/discard`), lesson))).toEqual(adminOnly(200));
+    expect(await statuses((cookie) => restore.POST(post(cookie, `${base}/quiz/restore`, { revisionId: "none" }), lesson))).toEqual(adminOnly(404));
+    const quizRevision = await sec.testDb.prisma.quizRevision.findFirstOrThrow({ where: { lesson: { slug: "one", course: { slug: "authz-course" } } } });
+    const lessonRevision = await sec.testDb.prisma.lessonRevision.findFirstOrThrow({ where: { lesson: { slug: "one", course: { slug: "authz-course" } } } });
+    const diff = (route: typeof quizDiff, url: string, revision: string) => (cookie: string | undefined) => route.GET(pageRequest(url, { cookie }), ctx({ slug: "authz-course", lesson: "one", revision }));
+    expect(await statuses(diff(quizDiff, `${base}/quiz/revisions/${quizRevision.id}/diff`, quizRevision.id))).toEqual(adminOnly(200));
+    expect(await statuses(diff(lessonDiff, `${base}/revisions/${lessonRevision.id}/diff`, lessonRevision.id))).toEqual(adminOnly(200));
+  });
+});
+
+describe("regrades and regression runs", () => {
+  const post = (cookie: string | undefined, url: string, body: unknown) => pageRequest(url, { method: "POST", cookie, body: JSON.stringify(body) });
+
+  it("list, start and read regrades, start a regression run: content authors only", async () => {
+    const regrades = await import("@/app/api/admin/regrades/route");
+    const report = await import("@/app/api/admin/regrades/[id]/route");
+    const regression = await import("@/app/api/admin/regression-runs/route");
+    const exercise = sec.fx.exerciseSlug;
+    expect(await statuses((cookie) => regrades.GET(pageRequest("/api/admin/regrades", { cookie })))).toEqual(adminOnly(200));
+    // No learner has a judged submission of it (409 for the admin): no grading is started by this test.
+    expect(await statuses((cookie) => regrades.POST(post(cookie, "/api/admin/regrades", { exercise })))).toEqual(adminOnly(409));
+    expect(await statuses((cookie) => report.GET(pageRequest("/api/admin/regrades/none", { cookie }), ctx({ id: "none" })))).toEqual(adminOnly(404));
+    // A built-in exercise has no published revision in the admin area (409 for the admin).
+    expect(await statuses((cookie) => regression.POST(post(cookie, "/api/admin/regression-runs", { exercise })))).toEqual(adminOnly(409));
+    // A cross-site post carrying the admin's cookie is refused before anything is looked at.
+    expect((await regrades.POST(pageRequest("/api/admin/regrades", { method: "POST", cookie: cookies.admin, headers: { origin: "https://evil.example" }, body: JSON.stringify({ exercise }) }))).status).toBe(403);
+  });
+});
+
 describe("exercise authoring", () => {
   const json = (cookie: string | undefined, method: string, url: string, body?: unknown) => pageRequest(url, { method, cookie, body: body === undefined ? undefined : JSON.stringify(body) });
   const exercise = ctx({ slug: "authz-exercise" });
@@ -134,5 +176,12 @@ describe("exercise authoring", () => {
     // An unknown run: the admin reaches the lookup (404), nobody else gets that far.
     expect(await statuses((cookie) => publish.POST(json(cookie, "POST", `${base}/publish`, { runId: "none" }), exercise))).toEqual(adminOnly(404));
     expect(await statuses((cookie) => run.GET(pageRequest("/api/admin/proving-runs/none", { cookie }), ctx({ id: "none" })))).toEqual(adminOnly(404));
+  });
+
+  it("a proving run's grading (owned by nobody) is open to content authors only; others cannot tell it exists", async () => {
+    const { GET } = await import("@/app/api/submissions/[id]/route");
+    const grading = await sec.testDb.prisma.submission.create({ data: { kind: "PROVING", priority: "LOW", exerciseId: sec.fx.exerciseId, files: {}, status: "FAILED" } });
+    const id = ctx({ id: grading.id });
+    expect(await statuses((cookie) => GET(pageRequest(`/api/submissions/${grading.id}`, { cookie }), id))).toEqual({ anonymous: 401, learner: 404, instructor: 404, admin: 200 });
   });
 });

@@ -80,6 +80,11 @@ describe("GET /api/auth/session carries the role", () => {
     };
     expect(await session("anonymous")).toBeNull();
     for (const who of ["learner", "instructor", "admin"] as const) expect((await session(who))?.user).toMatchObject({ id: fx.users[who].id, role: fx.users[who].role });
+    // The header's staff links, decided by authz and carried by the session: /instructor for cohorts, /admin for authors.
+    const areas = async (who: Who) => ((await session(who)) as { areas?: unknown } | null)?.areas;
+    expect(await areas("learner")).toEqual({ admin: false, instructor: false });
+    expect(await areas("instructor")).toEqual({ admin: false, instructor: true });
+    expect(await areas("admin")).toEqual({ admin: true, instructor: true });
     // The role comes from the database, not the cookie: a promotion shows on the next session check.
     await testDb.prisma.user.update({ where: { id: fx.users.other.id }, data: { role: "INSTRUCTOR" } });
     expect((await session("other"))?.user?.role).toBe("INSTRUCTOR");

@@ -76,7 +76,10 @@ export class PipelineGrading {
     }
     const registry = this.registry;
     const plan = this.resolve(source, registry.pushHost);
-    if (!plan.ok) return { kind: "refused", message: plan.message, step: plan.step };
+    if (!plan.ok) {
+      await this.cleanup().catch(() => undefined);
+      return { kind: "refused", message: plan.message, step: plan.step };
+    }
     const { docker, signal } = this.deps;
     const run = await runPipeline(plan.actions, registry.pushHost, {
       build: () => this.deps.build(),
@@ -107,12 +110,17 @@ export class PipelineGrading {
       };
     } catch (err) {
       return { kind: "unavailable", message: `The grading's registry could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    } finally {
+      // Read once, the registry has served its purpose: it is gone before the learner's container starts. Should
+      // that fail, the session's cleanup tries again at the end.
+      await this.cleanup().catch(() => undefined);
     }
   }
 
   /** Removes the registry (with everything pushed to it) and the registry names the engine held for the pushes. */
   async cleanup(): Promise<void> {
-    for (const ref of this.engineTags) await untag(this.deps.docker, ref).catch(() => undefined);
+    for (const ref of this.engineTags.splice(0)) await untag(this.deps.docker, ref).catch(() => undefined);
     await this.registry?.remove();
+    this.registry = null;
   }
 }

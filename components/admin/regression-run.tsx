@@ -1,6 +1,6 @@
 "use client";
-// Starts a regression run of an exercise (its published revision's reference solution twice, starter and mistake
-// cases graded again at low priority) and follows it until every case is judged: the outcome and what went wrong.
+// Starts a regression run of a published exercise (its reference solution twice, starter and mistake cases graded
+// again at low priority, server/authoring/proving-runs.ts) and follows it until every case is judged: the outcome and what went wrong.
 import { useEffect, useState, useTransition } from "react";
 import type { ProvingRunView } from "@/lib/api/answers";
 import { webApi } from "@/lib/api/web-api";

@@ -364,7 +364,7 @@ export interface RegradeExerciseRow {
   course: string;
   learners: number;
   regrades: RegradeSummary[];
-  /** It has a published revision whose reference and mistake cases a regression run can grade again. */
+  /** It is published, so a regression run can grade its reference and mistake cases again. */
   regressionRun: boolean;
 }
 

@@ -131,7 +131,7 @@ export async function regradeOverview(ctx: Ctx): Promise<RegradeExerciseRow[]> {
   requirePermission(ctx.actor, "content:author");
   const exercises = await ctx.db.exercise.findMany({
     orderBy: [{ lesson: { course: { position: "asc" } } }, { lesson: { position: "asc" } }, { position: "asc" }],
-    select: { id: true, slug: true, title: true, currentRevisionId: true, lesson: { select: { course: { select: { title: true } } } }, regrades: { orderBy: { createdAt: "desc" }, take: 5, select: { id: true } } },
+    select: { id: true, slug: true, title: true, state: true, lesson: { select: { course: { select: { title: true } } } }, regrades: { orderBy: { createdAt: "desc" }, take: 5, select: { id: true } } },
   });
   return Promise.all(
     exercises.map(async (exercise) => ({
@@ -140,7 +140,7 @@ export async function regradeOverview(ctx: Ctx): Promise<RegradeExerciseRow[]> {
       course: exercise.lesson.course.title,
       learners: (await ctx.db.submission.findMany({ where: judgedAttempts(exercise.id), distinct: ["userId"], select: { userId: true } })).length,
       regrades: await Promise.all(exercise.regrades.map(async (r) => summaryOf(await regradeReport(ctx, r.id)))),
-      regressionRun: exercise.currentRevisionId !== null,
+      regressionRun: exercise.state !== "DRAFT",
     })),
   );
 }

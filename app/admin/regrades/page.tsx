@@ -17,7 +17,7 @@ export default async function AdminRegradesPage() {
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         After an exercise&apos;s spec or the grader changes, grade each learner&apos;s latest judged submission again. Regrades run at low priority behind
         learners&apos; gradings; the original verdicts stay in the learners&apos; history, and the report lists the verdicts that changed. A regression run
-        grades an authored exercise&apos;s reference and mistake cases again.
+        grades a published exercise&apos;s reference and mistake cases again.
       </p>
       <ul className="mt-6 flex flex-col gap-4">
         {exercises.map((exercise) => (

@@ -56,8 +56,8 @@ test("an admin authors an exercise, publishing waits for a proving run, and a le
   await course.getByRole("form", { name: "Add lesson" }).getByRole("button", { name: "Add lesson" }).click();
   // The lesson is published so learners can reach its exercise.
   await course.getByRole("link", { name: "Serve it" }).click();
-  await admin.getByRole("button", { name: "Publish" }).click();
-  await expect(admin.getByText("Published", { exact: true })).toBeVisible();
+  await admin.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(admin.getByText("· published", { exact: false }).first()).toBeVisible();
 
   await admin.goto("/admin");
   const addExercise = course.getByTestId("new-exercise-serve-it").getByRole("form", { name: "Add exercise" });
@@ -73,7 +73,7 @@ test("an admin authors an exercise, publishing waits for a proving run, and a le
   await expect(admin.getByTestId("draft-problems")).toContainText("spec.app.port");
   await spec.getByLabel("Port").fill("5000");
   await spec.getByLabel("Expected JSON").fill('{"msg": "$GREETING"}');
-  await spec.getByLabel("Greeting").check();
+  await spec.getByRole("checkbox", { name: /^Greeting:/ }).check();
   for (const id of ["starts", "responds", "env-greeting", "user-non-root"]) await spec.getByLabel(`Use ${id}`).check();
   await expect(spec.getByLabel("user-non-root required")).toBeChecked();
   await expect(admin.getByTestId("draft-problems")).toHaveCount(0);

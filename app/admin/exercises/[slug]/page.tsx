@@ -22,8 +22,9 @@ export default async function EditExercisePage({ params }: PageProps<"/admin/exe
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{data.draft.spec.title}</h1>
       <div className="mt-4">
-        {/* Opened afresh when a publish changes the newest revision's standing; a save keeps the editor as it is. */}
-        <ExerciseEditor key={`${data.state}:${String(data.hasDraft)}`} data={data} uploadLimits={uploadLimitsInForce()} learnerHref={`/learn/${data.course.slug}/${data.lesson.slug}/exercises/${data.slug}`} />
+        {/* Kept mounted across saves and a publish (which change only the revision list and the state line), so the
+            proving run's note stays on screen. */}
+        <ExerciseEditor data={data} uploadLimits={uploadLimitsInForce()} learnerHref={`/learn/${data.course.slug}/${data.lesson.slug}/exercises/${data.slug}`} />
       </div>
     </div>
   );

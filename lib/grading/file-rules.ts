@@ -19,9 +19,12 @@ export function draftFilesSchema(limits: () => UploadLimits) {
   });
 }
 
+/** What a submission is built from: a Dockerfile, or a Compose project's file under one of Compose's own names. */
+const entryFiles = new Set(["Dockerfile", "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
+
 export function submissionFilesSchema(limits: () => UploadLimits) {
   return draftFilesSchema(limits).superRefine((files, ctx) => {
-    if (!Object.keys(files).some((p) => p === "Dockerfile")) ctx.addIssue({ code: "custom", message: "Add a Dockerfile at the top of the project." });
+    if (!Object.keys(files).some((p) => entryFiles.has(p))) ctx.addIssue({ code: "custom", message: "Add a Dockerfile (or, for a Compose project, compose.yaml) at the top of the project." });
   });
 }
 

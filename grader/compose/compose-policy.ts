@@ -149,7 +149,7 @@ function decideService(
     if (!path.isAbsolute(context) || relative.startsWith("..") || path.isAbsolute(relative)) {
       problems.push(`${where}: build.context must be a folder of your submission (got "${context}").`);
     } else buildContext = relative;
-    if (build.dockerfile !== undefined && build.dockerfile !== "Dockerfile") problems.push(`${where}: name the file Dockerfile in its build folder (build.dockerfile "${String(build.dockerfile)}" is not supported here).`);
+    if (build.dockerfile !== undefined && build.dockerfile !== "Dockerfile") problems.push(`${where}: name the file Dockerfile in its build folder (build.dockerfile ${JSON.stringify(build.dockerfile)} is not supported here).`);
   }
   const image = typeof raw.image === "string" ? raw.image : null;
   if (buildContext === null && raw.build === undefined) {
@@ -185,7 +185,7 @@ function decideService(
     dependsOn[dep] = { condition: isRecord(cond) && typeof cond.condition === "string" ? cond.condition : "service_started" };
   }
   const environment: Record<string, string> = {};
-  for (const [k, v] of Object.entries(isRecord(raw.environment) ? raw.environment : {})) environment[k] = v === null || v === undefined ? "" : String(v);
+  for (const [k, v] of Object.entries(isRecord(raw.environment) ? raw.environment : {})) environment[k] = typeof v === "string" ? v : v === null || v === undefined ? "" : JSON.stringify(v);
 
   if (problems.length > before) return null;
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !["build", "image", "ports", "volumes", "restart"].includes(k) && !k.startsWith("x-")));

@@ -30,3 +30,22 @@ export function fromImages(dockerfile: string): string[] {
   }
   return images;
 }
+
+/** Compose's default file names a project's `image:` lines are read from. */
+const composeFiles = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+
+/**
+ * The base images a submission needs, read the same simple way: the FROM lines of every Dockerfile in it (a Compose
+ * project builds its services from their own folders) and the plain `image:` lines of a Compose file at its top.
+ */
+export function baseImagesOf(files: Readonly<Record<string, string>>): string[] {
+  const images: string[] = [];
+  const add = (image: string) => {
+    if (!images.some((known) => sameImage(known, image))) images.push(image);
+  };
+  for (const [path, text] of Object.entries(files)) if (path === "Dockerfile" || path.endsWith("/Dockerfile")) fromImages(text).forEach(add);
+  for (const name of composeFiles) {
+    for (const match of (files[name] ?? "").matchAll(/^\s*image:\s*["']?([^\s"'#$]+)["']?\s*(#.*)?$/gm)) if (match[1]) add(match[1]);
+  }
+  return images;
+}

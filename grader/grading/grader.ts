@@ -1,7 +1,7 @@
 // The grading service's core, shared by the HTTP server and the CLI: validates a request at the boundary,
 // admits it through the bounded queue, runs it, and keeps the engine tidy (start-up sweep, image LRU).
 import type { Logger } from "pino";
-import { fromImages, graderEnvironmentSchema, type GraderHealth, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
+import { baseImagesOf, fromImages, graderEnvironmentSchema, type GraderHealth, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import type { GraderConfig } from "@/grader/config";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
 import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-client";
@@ -155,7 +155,7 @@ export class Grader {
    * these images, and they arrive in minutes.
    */
   private async waitForBaseImages(ticket: Ticket, input: GradingInput, opts: { signal: AbortSignal; emit: (e: GradingEvent) => void }): Promise<void> {
-    const images = [input.files.Dockerfile, input.baselineFiles?.Dockerfile].flatMap((d) => (d ? fromImages(d) : []));
+    const images = [...baseImagesOf(input.files), ...(input.baselineFiles?.Dockerfile ? fromImages(input.baselineFiles.Dockerfile) : [])];
     const tell = () => {
       const pending = this.baseImages.pending(images);
       if (pending.length) opts.emit({ type: "queued", position: ticket.position, waitingFor: { images: pending, reason: this.baseImages.waitingReason(pending) } });

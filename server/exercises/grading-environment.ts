@@ -4,7 +4,7 @@ import "server-only";
 // whether this exercise can be graded now: the base images its starter and solution name, and how far the grader
 // is with each one it is still making (a fresh install builds them in the background on its first start).
 import type { DbContext } from "@/server/context";
-import { fileMapSchema, fromImages, sameImage, type BaseImageStatus, type GraderEnvironment, type GraderHealth } from "@/grader/contract";
+import { baseImagesOf, fileMapSchema, sameImage, type BaseImageStatus, type GraderEnvironment, type GraderHealth } from "@/grader/contract";
 import { formatBytes, narrowUploadLimits, type UploadLimits } from "@/grader/contract/file-map-policy";
 import type { GradingEnvironment, GradingReadiness } from "@/lib/grading/grading-environment";
 import { graderEndpoint } from "@/server/grader-link/grader-endpoint";
@@ -72,8 +72,7 @@ export function describeReadiness(needs: readonly BaseImageStatus[], provisionin
 
 async function exerciseImages({ db }: DbContext, exerciseId: string): Promise<string[]> {
   const row = await db.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: { starter: true, solution: true } });
-  const dockerfiles = [row.starter, row.solution].map((files) => fileMapSchema.safeParse(files).data?.Dockerfile ?? "");
-  return [...new Set(dockerfiles.flatMap(fromImages))];
+  return [...new Set([row.starter, row.solution].flatMap((files) => baseImagesOf(fileMapSchema.safeParse(files).data ?? {})))];
 }
 
 export async function gradingEnvironment(ctx: DbContext, exerciseId: string): Promise<GradingEnvironment> {

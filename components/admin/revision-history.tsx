@@ -94,7 +94,7 @@ export function RevisionHistory({
             </span>
             {!r.published && (
               <button type="button" className="underline" disabled={pending} onClick={() => compare(r)}>
-                Compare with published
+                Show changes
               </button>
             )}
             {editable && !r.published && (

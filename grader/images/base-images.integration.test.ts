@@ -235,6 +235,28 @@ describe("busybox", () => {
   });
 });
 
+describe("postgres:15", () => {
+  // Started as a learner's compose.yaml starts the real image: its own entrypoint, the variables it documents.
+  it("makes the user, database and password POSTGRES_* name in PGDATA, as the official image does, and pg_isready says when", { timeout: 120_000 }, async () => {
+    const name = `${testTag}-postgres`;
+    const env = ["POSTGRES_USER=items", "POSTGRES_DB=itemsdb", "POSTGRES_PASSWORD=s3cret", "PGDATA=/var/lib/postgresql/data/pgdata"];
+    await docker(["run", "-d", "--name", name, "--network", "none", ...env.flatMap((e) => ["-e", e]), "postgres:15"]);
+    try {
+      const exec = (script: string) => docker(["exec", name, "sh", "-ec", script]);
+      await exec("for i in $(seq 1 120); do pg_isready -q -h 127.0.0.1 -U items -d itemsdb && exit 0; sleep 0.5; done; exit 1");
+      expect(await exec("PGPASSWORD=s3cret psql -h 127.0.0.1 -U items -d itemsdb -tAc 'select current_user, current_database()'")).toBe("items|itemsdb");
+      await expect(exec("PGPASSWORD=wrong psql -h 127.0.0.1 -U items -d itemsdb -tAc 'select 1'")).rejects.toThrow(/password authentication failed/);
+      expect(await exec("stat -c '%u %a' /var/lib/postgresql/data/pgdata; stat -c %U /proc/1")).toBe("999 700\npostgres");
+    } finally {
+      await docker(["rm", "--force", "--volumes", name]).catch(() => undefined);
+    }
+  });
+
+  it("refuses to start on an empty PGDATA without a password, with the official image's words", async () => {
+    await expect(docker(["run", "--rm", "--network", "none", "postgres:15"])).rejects.toThrow(/superuser password is not specified/);
+  });
+});
+
 describe("npm run grader:images", () => {
   // Only what it does is asserted; how fast (< 2 s when current) is a figure, not a test (its log prints it).
   it("does nothing when every image is current", async () => {

@@ -11,3 +11,9 @@ export const isOwnImageTag = (tag: string, grader: string): boolean => gradingIm
 export const sessionImageTag = (session: string, kind: "image" | "rebuild" | `variant-${number}`): string => `shipshape-grading/${session}:${kind}`;
 
 export const baselineImageTag = (grader: string, contentHash: string): string => `shipshape-baseline/${grader}-${contentHash}:latest`;
+
+/**
+ * A name a tag-and-push grading gives an image to push it to its registry (`127.0.0.1:<port>/…`). Removed when the
+ * grading ends; on an image of ours that the trim removes, it is ours too (left by a grader that died mid-push).
+ */
+export const isPushName = (tag: string): boolean => /^127\.0\.0\.1:\d+\//.test(tag);

@@ -4,7 +4,7 @@
 import type { ImageSummary } from "@/grader/contract";
 import type { BaseImageFacts } from "@/grader/build-plan/resolve-sources";
 import type { Docker } from "./docker-client";
-import { gradingImageRepos, isGradingImageTag, isOwnImageTag } from "./image-names";
+import { gradingImageRepos, isGradingImageTag, isOwnImageTag, isPushName } from "./image-names";
 import { labels } from "./labels";
 
 export async function imageSize(docker: Docker, ref: string): Promise<number> {
@@ -111,7 +111,7 @@ export async function trimImageCache(docker: Docker, grader: string, cap: { coun
     }
     if (!(await safeToRemove(docker, img.Id, inUse))) continue;
     // Untagging our tags deletes the image once no other tag holds it; a base image's own tag keeps it.
-    for (const tag of (img.RepoTags ?? []).filter(isGradingImageTag)) await removeImage(docker, tag);
+    for (const tag of (img.RepoTags ?? []).filter((t) => isGradingImageTag(t) || isPushName(t))) await removeImage(docker, tag);
     removed += 1;
   }
   return removed;

@@ -31,7 +31,7 @@ export const bodyLimits = {
   merge: 1024 * 1024,
   /** One progress mark, one quiz attempt, an account confirmation. */
   small: 64 * 1024,
-  /** An admin's lesson or quiz save or preview: a body of up to 400,000 characters (server/authoring/lessons.ts), JSON-escaped. */
+  /** An admin's lesson, quiz or exercise draft save, or a lesson preview: a body of up to 400,000 characters (server/authoring/lessons.ts) or an exercise's file sets, JSON-escaped. */
   editor: 2 * 1024 * 1024,
   /** A course archive upload as sent (the built-in course is about 150 KiB compressed); what it expands to is bounded by server/authoring/archive-limits.ts. */
   courseArchive: 10 * 1024 * 1024,
@@ -64,7 +64,7 @@ export const limitTable: readonly LimitRow[] = [
   { name: "grading upload body", value: kib(bodyLimits.submission), why: "The grader's file limit plus JSON escaping; read while streaming, after the permission check." },
   { name: "progress merge body", value: kib(bodyLimits.merge), why: "The largest honest browser state is far smaller." },
   { name: "other JSON bodies", value: kib(bodyLimits.small), why: "One mark, one attempt, one confirmation." },
-  { name: "lesson or quiz editor body (admins)", value: kib(bodyLimits.editor), why: "The longest lesson body a revision may hold, JSON-escaped." },
+  { name: "editor body (admins: lesson, quiz or exercise draft, preview)", value: kib(bodyLimits.editor), why: "The longest lesson body a revision may hold, or an exercise's spec with its starter, solution and mistake-case files, JSON-escaped." },
   { name: "course archive upload (admins)", value: kib(bodyLimits.courseArchive), why: "Read while streaming, after the permission check; its expansion and entry count are bounded again while it expands." },
   { name: "SSE streams per user", value: String(streamLimits.sseStreamsPerUser), why: "Each open stream holds a connection, a database poll and a listener." },
   { name: "reading-page cache", value: `${env.READING_PAGE_CACHE_MB} MiB`, env: "READING_PAGE_CACHE_MB", why: "Catalog, course and lesson pages kept as bytes for every reader (about 230 KiB per lesson with its gzip and brotli copies); the least recently read go first, and Next renders them again." },

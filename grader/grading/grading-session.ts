@@ -335,11 +335,11 @@ export class Session implements GradingSession {
     return this.pipelineGrading.run(spec, this.files);
   });
 
-  compose = memo(async (): Promise<ComposeGrading> => {
+  compose = memo((): Promise<ComposeGrading> => {
     const project = this.spec.project;
-    if (project?.kind !== "compose") throw new SkipCheck("This exercise is not a Compose project.");
+    if (project?.kind !== "compose") return Promise.reject(new SkipCheck("This exercise is not a Compose project."));
     const port = this.spec.app.port;
-    if (port === "expose") throw new Error("a Compose project names its API's port in app.port");
+    if (port === "expose") return Promise.reject(new Error("a Compose project names its API's port in app.port"));
     this.composeGrading = new ComposeGrading({
       docker: this.deps.docker,
       gradingId: this.id,
@@ -352,7 +352,7 @@ export class Session implements GradingSession {
       log: this.deps.log,
       build: (label, files) => this.buildAlso(label, files),
     });
-    return this.composeGrading;
+    return Promise.resolve(this.composeGrading);
   });
 
   layerScan = memo(async (): Promise<LayerHit[]> => {

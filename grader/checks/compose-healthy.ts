@@ -19,7 +19,10 @@ export const composeHealthy: Check = {
     const notHealthy = project.plan.services.filter((p) => services.find((x) => x.service === p.name)?.state !== "healthy");
     if (notHealthy.length > 0 || !up.ok) {
       const logs = Object.fromEntries(await Promise.all(notHealthy.map(async (p) => [p.name, await compose.logTail(p.name)] as const)));
-      const what = notHealthy.map((p) => `${p.name} is ${services.find((x) => x.service === p.name)?.status ?? "not running"}`).join("; ");
+      const what = notHealthy
+        .map((p) => services.find((x) => x.service === p.name))
+        .map((x, i) => (x ? `${x.service} is ${x.status}${x.stoppedBecause ? ` (stopped by the grader: ${x.stoppedBecause})` : ""}` : `${notHealthy[i]?.name ?? "?"} is not running`))
+        .join("; ");
       return fail(`${what || "Compose stopped"}${up.ok ? "" : ` (Compose: ${up.message})`}.`, { states, logTail: logs });
     }
     return pass(`Every service reported healthy: ${services.map((x) => `${x.service} (${x.status})`).join(", ")}.`, { states });

@@ -117,10 +117,15 @@ export class ComposeGrading {
     await fs.writeFile(this.runFile, JSON.stringify(rewritten, null, 2));
 
     this.step("start");
-    this.watch = new ComposeServiceWatch(this.deps.docker, this.composeProject, {
-      state: (service, state, detail) => this.deps.emit({ type: "service", service, state, detail }),
-      log: (service, text) => this.deps.emit({ type: "service-log", service, text }),
-    });
+    this.watch = new ComposeServiceWatch(
+      this.deps.docker,
+      this.composeProject,
+      {
+        state: (service, state, detail) => this.deps.emit({ type: "service", service, state, detail }),
+        log: (service, text) => this.deps.emit({ type: "service-log", service, text }),
+      },
+      config.limits.runDiskBytes,
+    );
     this.watch.start();
     // Compose itself starts the services in order and holds the API until the database is healthy.
     const up = await this.compose(["up", "-d", "--no-build", "--no-color"], 2 * config.limits.readyTimeoutMs + 30_000);

@@ -4,6 +4,7 @@
 // as every other log the learner sees.
 import { PassThrough } from "node:stream";
 import type { ComposeServiceState } from "@/grader/contract";
+import type Dockerode from "dockerode";
 import type { Docker } from "./docker-client";
 import { printableText } from "./printable-text";
 
@@ -18,6 +19,8 @@ export interface ServiceSnapshot {
   state: ComposeServiceState;
   /** The engine's words, e.g. "Up 3 seconds (healthy)" or "Exited (1) 2 seconds ago". */
   status: string;
+  /** Why the grader stopped it, when it did (a bound of the sandbox). */
+  stoppedBecause?: string;
 }
 
 export interface ServiceWatchSink {
@@ -44,6 +47,8 @@ export class ComposeServiceWatch {
   private readonly logged = new Map<string, number>();
   private readonly attachedUntil = new Map<string, number>();
   private polling: Promise<void> = Promise.resolve();
+  private polls = 0;
+  private readonly stoppedBecause = new Map<string, string>();
   /** Once stopped nothing more is reported: the grading's verdict may already have gone out. */
   private stopped = false;
 
@@ -51,6 +56,8 @@ export class ComposeServiceWatch {
     private readonly docker: Docker,
     private readonly project: string,
     private readonly sink: ServiceWatchSink,
+    /** What a container may write to its own file system (the run's disk bound); sized every other poll. */
+    private readonly diskLimitBytes: number,
   ) {}
 
   start(): void {
@@ -90,12 +97,20 @@ export class ComposeServiceWatch {
   }
 
   private async poll(): Promise<void> {
-    const containers = await this.docker.listContainers({ all: true, filters: { label: [`${composeLabels.project}=${this.project}`] } });
+    // Sizing the writable layers costs the engine a walk of each: every other poll (500 ms, as an exercise's watchdog).
+    const size = this.polls++ % 2 === 0;
+    // @types/dockerode does not declare SizeRw, which the engine adds when asked for sizes.
+    const containers = (await this.docker.listContainers({ all: true, size, filters: { label: [`${composeLabels.project}=${this.project}`] } })) as (Dockerode.ContainerInfo & { SizeRw?: number })[];
     if (this.stopped) return;
     for (const c of containers) {
       const service = c.Labels[composeLabels.service];
       if (!service) continue;
-      const next: ServiceSnapshot = { service, containerId: c.Id, state: serviceStateOf(c.State, c.Status), status: c.Status };
+      if (size && c.State === "running" && (c.SizeRw ?? 0) > this.diskLimitBytes && !this.stoppedBecause.has(c.Id)) {
+        this.stoppedBecause.set(c.Id, `it wrote more than ${Math.round(this.diskLimitBytes / (1024 * 1024))} MiB to its file system`);
+        await this.docker.getContainer(c.Id).kill().catch(() => undefined);
+      }
+      const because = this.stoppedBecause.get(c.Id);
+      const next: ServiceSnapshot = { service, containerId: c.Id, state: serviceStateOf(c.State, c.Status), status: c.Status, ...(because ? { stoppedBecause: because } : {}) };
       const before = this.seen.get(service);
       this.seen.set(service, next);
       if (!before || before.state !== next.state) this.sink.state(service, next.state, next.status);

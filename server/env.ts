@@ -46,12 +46,18 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Public URL of the web (as in OAuth callbacks); its origin is the one state-changing requests must come from. */
   AUTH_URL: z.string().url().optional(),
-  /** SMTP server for account mail (smtp:// or smtps://, credentials in the URL). Unset: mail goes to MAIL_OUTBOX_DIR. */
-  SMTP_URL: z
-    .string()
-    .url()
-    .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
-    .optional(),
+  /**
+   * SMTP server for account mail (smtp:// or smtps://, credentials in the URL). Unset or empty (compose passes
+   * `SMTP_URL=` from its env file as an empty value): mail goes to MAIL_OUTBOX_DIR.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
   MAIL_FROM: z.string().trim().min(3).default("Shipshape <no-reply@shipshape.local>"),
   /** Where mail is written as .eml files when no SMTP server is configured (development). */
   MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),

@@ -23,7 +23,7 @@ type SetKey = "starter" | "solution" | `mistake:${string}`;
 export interface ExerciseEditorProps {
   data: ExerciseEditorData;
   uploadLimits: UploadLimits;
-  /** Where learners open this exercise (authors see it there before it is published). */
+  /** Where learners open this exercise (the published revision; authors see the newest draft there before the first publish). */
   learnerHref: string;
 }
 
@@ -104,8 +104,13 @@ export function ExerciseEditor({ data, uploadLimits, learnerHref }: ExerciseEdit
       )}
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="exercise-state">{data.state === "PUBLISHED" ? (data.hasDraft ? "published · unpublished changes" : "published") : "draft · not yet published"}</span>
+        {data.newestRevisionId && (
+          <Link href={`/admin/exercises/${data.slug}/preview/${data.newestRevisionId}` as never} className="underline" target="_blank" title={dirty ? "Shows the last saved revision: save to preview your changes" : undefined}>
+            Preview as a learner
+          </Link>
+        )}
         <Link href={learnerHref as never} className="underline" target="_blank">
-          Preview as a learner
+          Learners&apos; page
         </Link>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">

@@ -31,6 +31,11 @@ export interface ExerciseWorkspaceProps {
   reference: SizedImage | null;
   /** What a grading accepts now (the grader's reported limits, within the web's), from the page's grading environment. */
   uploadLimits: UploadLimits;
+  /**
+   * An author's "preview as a learner" of an exercise revision: graded against that revision, counted as no one's
+   * attempt, its files kept in this browser (not in the author's own draft of the published exercise).
+   */
+  preview?: { revisionId: string; solution: Record<string, string> };
 }
 
 /** The server's own words for a refusal; a network failure is said plainly. */
@@ -39,11 +44,25 @@ function problemOf(error: unknown, fallback: string): { text: string; signIn?: b
   return { text: error instanceof TypeError ? "The server could not be reached. Check your connection and try again." : fallback };
 }
 
+/** Where grading, the attempt list and the solution come from: the learner's exercise, or the revision an author previews. */
+function gradingSource(slug: string, preview: ExerciseWorkspaceProps["preview"]) {
+  if (!preview) return { attempts: () => webApi.attempts(slug), submit: (files: Record<string, string>) => webApi.submit(slug, files), solution: () => webApi.solution(slug) };
+  const { revisionId, solution } = preview;
+  return {
+    attempts: () => webApi.previewGradings(slug, revisionId),
+    submit: (files: Record<string, string>) => webApi.gradePreview(slug, revisionId, files),
+    solution: () => Promise.resolve({ files: solution }),
+  };
+}
+
 function firstPath(files: Record<string, string>): string | null {
   return "Dockerfile" in files ? "Dockerfile" : (Object.keys(files).sort()[0] ?? null);
 }
 
-export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference, uploadLimits }: ExerciseWorkspaceProps) {
+export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference, uploadLimits, preview }: ExerciseWorkspaceProps) {
+  const source = useMemo(() => gradingSource(slug, preview), [slug, preview]);
+  const savesToAccount = signedIn && !preview;
+  const draftKey = preview ? `${slug}@${preview.revisionId}` : slug;
   const [files, setFiles] = useState<Record<string, string>>(draft ?? starter);
   const [active, setActive] = useState<string | null>(firstPath(draft ?? starter));
   const [attempts, setAttempts] = useState(initialAttempts);
@@ -54,27 +73,27 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   const [problem, setProblem] = useState<{ text: string; signIn?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [solution, setSolution] = useState<Record<string, string> | null>(null);
-  const saveState = useDraftAutosave(slug, files, signedIn);
+  const saveState = useDraftAutosave(draftKey, files, savesToAccount);
   const [seed, setSeed] = useState<StreamSeed | null>(null);
   const progress = useSubmissionStream(openId, seed);
 
   useEffect(() => {
-    if (signedIn || draft) return;
-    const local = readLocalDraft(slug);
+    if (savesToAccount || draft) return;
+    const local = readLocalDraft(draftKey);
     // Restoring a browser draft after hydration: the server cannot know it, so the first render shows the starter.
     if (local && Object.keys(local).length) {
       setFiles(local);
       setActive(firstPath(local));
     }
-  }, [slug, signedIn, draft]);
+  }, [draftKey, savesToAccount, draft]);
 
   const refreshAttempts = useCallback(async () => {
     // A failed refresh keeps the list as it was: the next verdict refreshes it again.
-    const body = await webApi.attempts(slug).catch(() => null);
+    const body = await source.attempts().catch(() => null);
     if (!body) return;
     setAttempts(body.attempts);
     if (body.reference) setReferenceImage({ label: body.reference.label, sizeBytes: body.reference.sizeBytes });
-  }, [slug]);
+  }, [source]);
 
   const verdictStatus = progress.verdict?.status;
   useEffect(() => {
@@ -91,7 +110,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
     setSubmitting(true);
     setProblem(null);
     try {
-      const { id, event } = await webApi.submit(slug, files);
+      const { id, event } = await source.submit(files);
       setOpened(null);
       setSeed({ submissionId: id, event });
       setOpenId(id);
@@ -101,7 +120,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
     } finally {
       setSubmitting(false);
     }
-  }, [submitting, signedIn, localProblems, slug, files]);
+  }, [submitting, signedIn, localProblems, source, files]);
 
   async function openAttempt(id: string) {
     setOpenId(id);
@@ -116,7 +135,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
 
   async function showSolution() {
     try {
-      setSolution((await webApi.solution(slug)).files);
+      setSolution((await source.solution()).files);
     } catch (error) {
       setProblem(problemOf(error, "The reference solution could not be loaded."));
     }
@@ -171,7 +190,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
             >
               {submitting ? "Sending…" : inFlight ? "Grading…" : "Grade"}
             </button>
-            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl/⌘+Enter grades · {signedIn ? "drafts save to your account" : "drafts save in this browser"}: {saveState}</span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">Ctrl/⌘+Enter grades · {savesToAccount ? "drafts save to your account" : "drafts save in this browser"}: {saveState}</span>
           </div>
           {problem && (
             <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">

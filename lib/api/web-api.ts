@@ -87,6 +87,10 @@ export const webApi = {
   saveExerciseDraft: (slug: string, draft: ExerciseDraftData) => call<{ number: number; revisionId: string }>(`/api/admin/exercises/${seg(slug)}/draft`, { method: "PUT", body: draft }),
   /** Starts the proving run of the newest revision (the gate before publishing). */
   proveExercise: (slug: string) => call<{ runId: string }>(`/api/admin/exercises/${seg(slug)}/proving-runs`, { method: "POST", body: {} }),
+  /** "Preview as a learner": grades files against an exercise revision (counted as no one's attempt). */
+  gradePreview: (slug: string, revisionId: string, files: FileMap) =>
+    call<SubmissionCreated>(`/api/admin/exercises/${seg(slug)}/revisions/${seg(revisionId)}/gradings`, { method: "POST", body: { files } }),
+  previewGradings: (slug: string, revisionId: string) => call<AttemptsAnswer>(`/api/admin/exercises/${seg(slug)}/revisions/${seg(revisionId)}/gradings`),
   provingRun: (id: string) => call<ProvingRunView>(`/api/admin/proving-runs/${seg(id)}`),
   publishExercise: (slug: string, runId: string) => call<{ number: number }>(`/api/admin/exercises/${seg(slug)}/publish`, { method: "POST", body: { runId } }),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),

@@ -2,6 +2,7 @@ import "server-only";
 // Submissions and their events in the database. A submission is written before anything is sent to the grader
 // and every event is stored before it is shown, so the history a learner re-opens is exactly what they saw.
 // Reads that a learner triggers check ownership here (404 for someone else's), not only in the route.
+import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { asJson } from "@/server/json-value";
 import { toStorable } from "@/lib/grading/storable";
@@ -91,6 +92,37 @@ export async function createSubmission(
 }
 
 const firstEvent = { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } };
+
+/**
+ * Stores an author's grading of an exercise revision ("preview as a learner", server/authoring/exercise-preview.ts):
+ * a PROVING grading outside any run — owned by nobody, so no one's attempts, progress or regrades count it; LOW
+ * priority like the proving runs; judged by the revision's spec and starter (gradingToDispatch). One at a time per
+ * revision, as a learner has one at a time per exercise.
+ */
+export async function createPreviewGrading(
+  { db }: DbContext,
+  input: { exerciseId: string; revisionId: string; exerciseVersion: string; files: SubmissionFiles },
+): Promise<SubmissionCreated> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:preview:${input.revisionId}`}))`;
+    const inFlight = await tx.submission.findFirst({ where: previewGradingsOf(input.revisionId, { status: { in: ["QUEUED", "RUNNING"] } }), select: { id: true } });
+    if (inFlight) {
+      throw new AppError("conflict", "This revision is already being graded. Wait for its verdict, then grade again.", { details: { submissionId: inFlight.id } });
+    }
+    const created = await tx.submission.create({
+      data: { kind: "PROVING", priority: "LOW", ...input, events: firstEvent },
+      select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
+    });
+    const [first] = created.events;
+    if (!first) throw new Error(`preview grading ${created.id} was stored without its submitted event`);
+    return { id: created.id, event: toStreamed(first) };
+  }, queuedWrite);
+}
+
+/** A revision's preview gradings: PROVING gradings of it that belong to no proving run. */
+function previewGradingsOf(revisionId: string, more: Prisma.SubmissionWhereInput = {}): Prisma.SubmissionWhereInput {
+  return { kind: "PROVING", revisionId, provingRunId: null, ...more };
+}
 
 /**
  * Stores a grading of the exercise's reference solution for its current version, unless that version has been
@@ -190,7 +222,8 @@ const viewSelect = {
 export async function requireSubmissionAccess(ctx: Ctx, submissionId: string): Promise<{ status: SubmissionStatus }> {
   requireActor(ctx.actor);
   const row = await ctx.db.submission.findUnique({ where: { id: submissionId }, select: { userId: true, status: true, kind: true } });
-  // A proving run's grading belongs to nobody; content authors watch it live (server/authoring/proving-runs.ts).
+  // A proving run's grading and an author's preview grading belong to nobody; content authors watch them live
+  // (server/authoring/proving-runs.ts, exercise-preview.ts).
   if (row?.kind === "PROVING" && hasPermission(ctx.actor, "content:author")) return { status: row.status };
   // A reference grading belongs to nobody: not a learner's record to open.
   if (!row?.userId) throw new AppError("not_found", noSuchSubmission);
@@ -219,8 +252,17 @@ export async function getSubmissionView(ctx: Ctx, submissionId: string): Promise
 }
 
 export async function listAttempts({ db }: DbContext, userId: string, exerciseId: string): Promise<AttemptSummary[]> {
+  return attemptSummaries(db, { userId, exerciseId });
+}
+
+/** The preview gradings of an exercise revision, newest first, as the attempt list shows them. */
+export async function listPreviewGradings({ db }: DbContext, revisionId: string): Promise<AttemptSummary[]> {
+  return attemptSummaries(db, previewGradingsOf(revisionId));
+}
+
+async function attemptSummaries(db: DbContext["db"], where: Prisma.SubmissionWhereInput): Promise<AttemptSummary[]> {
   const rows = await db.submission.findMany({
-    where: { userId, exerciseId },
+    where,
     orderBy: { createdAt: "desc" },
     take: 100,
     select: { id: true, status: true, score: true, imageSizeBytes: true, createdAt: true, verdict: true },

@@ -178,6 +178,29 @@ describe("exercise authoring", () => {
     expect(await statuses((cookie) => run.GET(pageRequest("/api/admin/proving-runs/none", { cookie }), ctx({ id: "none" })))).toEqual(adminOnly(404));
   });
 
+  it("preview a revision as a learner (its page's data, its gradings): content authors only; cross-site posts refused", async () => {
+    const gradings = await import("@/app/api/admin/exercises/[slug]/revisions/[revision]/gradings/route");
+    const { exercisePreview } = await import("@/server/authoring/exercise-preview");
+    const revision = await sec.testDb.prisma.exerciseRevision.findFirstOrThrow({ where: { exercise: { slug: "authz-exercise" } }, orderBy: { number: "desc" } });
+    const params = ctx({ slug: "authz-exercise", revision: revision.id });
+    const url = `${base}/revisions/${revision.id}/gradings`;
+    expect(await statuses((cookie) => gradings.GET(pageRequest(url, { cookie }), params))).toEqual(adminOnly(200));
+    // Files the upload rules refuse: the admin reaches the check (422), nobody else gets that far; no grading is started.
+    expect(await statuses((cookie) => gradings.POST(json(cookie, "POST", url, { files: { "../Dockerfile": "FROM busybox" } }), params))).toEqual(adminOnly(422));
+    expect((await gradings.POST(pageRequest(url, { method: "POST", cookie: cookies.admin, headers: { origin: "https://evil.example" }, body: JSON.stringify({ files: { Dockerfile: "FROM busybox" } }) }), params)).status).toBe(403);
+    // Another exercise's revision, or none: not found, even to an admin.
+    const other = ctx({ slug: sec.fx.exerciseSlug, revision: revision.id });
+    expect((await gradings.GET(pageRequest(`/api/admin/exercises/${sec.fx.exerciseSlug}/revisions/${revision.id}/gradings`, { cookie: cookies.admin }), other)).status).toBe(404);
+    expect(await sec.testDb.prisma.submission.count({ where: { revisionId: revision.id } })).toBe(0);
+    // The preview page's data function asks again.
+    const { users } = sec.fx;
+    const db = sec.testDb.prisma;
+    await expect(exercisePreview({ db, actor: null }, "authz-exercise", revision.id)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(exercisePreview({ db, actor: users.learner }, "authz-exercise", revision.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(exercisePreview({ db, actor: users.instructor }, "authz-exercise", revision.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await exercisePreview({ db, actor: users.admin }, "authz-exercise", revision.id)).toMatchObject({ slug: "authz-exercise", title: "Edited", revision: { id: revision.id, published: false } });
+  });
+
   it("a proving run's grading (owned by nobody) is open to content authors only; others cannot tell it exists", async () => {
     const { GET } = await import("@/app/api/submissions/[id]/route");
     const grading = await sec.testDb.prisma.submission.create({ data: { kind: "PROVING", priority: "LOW", exerciseId: sec.fx.exerciseId, files: {}, status: "FAILED" } });

@@ -45,10 +45,13 @@ export function RevisionHistory({
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [shown, setShown] = useState<{ number: number; diff: RevisionDiff } | null>(null);
   const [pending, startTransition] = useTransition();
-  function act(label: string, run: () => Promise<unknown>) {
+  function act(label: string, run: () => Promise<unknown>, reopen = false) {
     startTransition(async () => {
       try {
         await run();
+        // A restore over an existing draft changes the newest revision without changing "has a draft", on which the
+        // pages key their editors: the page is opened afresh so the editor shows the restored text.
+        if (reopen) return window.location.reload();
         setNote({ ok: true, text: label });
         setShown(null);
         router.refresh();
@@ -98,7 +101,7 @@ export function RevisionHistory({
               </button>
             )}
             {editable && !r.published && (
-              <button type="button" className="underline" disabled={pending} onClick={() => act(`Revision ${r.number} restored as a draft`, () => actions.restore(r.id))}>
+              <button type="button" className="underline" disabled={pending} onClick={() => act(`Revision ${r.number} restored as a draft`, () => actions.restore(r.id), true)}>
                 Restore
               </button>
             )}

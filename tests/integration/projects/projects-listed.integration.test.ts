@@ -18,11 +18,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-it(`lists tests-in-builder and tag-and-push on the lesson and counts them in its progress (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, async () => {
+it(`lists tests-in-builder, tag-and-push and compose-sidecar on the lesson and counts them in its progress (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, async () => {
   const lessons = await progressLessons({ db: db.prisma });
   const lesson = lessons.find((l) => l.slug === "dockerize-a-service");
   const slugs = lesson?.exercises.map((e) => e.slug) ?? [];
-  expect(slugs).toEqual(expect.arrayContaining(["tests-in-builder", "tag-and-push"]));
+  expect(slugs).toEqual(expect.arrayContaining(["tests-in-builder", "tag-and-push", "compose-sidecar"]));
   const outlined = (await outlinedLessons(lessons)).find((o) => o.lesson.slug === "dockerize-a-service");
   if (!outlined) throw new Error("the lesson has no revision");
   const project = lesson?.exercises.find((e) => e.slug === "tag-and-push");

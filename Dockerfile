@@ -47,13 +47,14 @@ RUN ["node", "node_modules/next/dist/bin/next", "build"]
 # The compiler's cache is for the next build on this machine, not for the image.
 RUN ["rm", "-rf", ".next/cache"]
 
-# The web serves the build. Its files stay root's: the server cannot rewrite its own code; only Next's cache is its.
+# The web serves the build. Its files stay root's: the server cannot rewrite its own code; only Next's cache and
+# .data (where the start script keeps its local secrets file, and PGlite's data when no DATABASE_URL is set) are its.
 FROM sources AS web
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 MAIL_OUTBOX_DIR=/tmp/outbox
 COPY --from=build /app/.next ./.next
 # Read at start (the content sync), not by the build: a lesson edit does not rebuild the web.
 COPY content ./content
-RUN ["install", "-d", "-o", "node", "-g", "node", "/app/.next/cache"]
+RUN ["install", "-d", "-o", "node", "-g", "node", "/app/.next/cache", "/app/.data"]
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \

@@ -1,7 +1,8 @@
 // The exercise editor and the proving run in Debian's Chromium against the production build and the e2e grader on
 // the real engine (issue 16): an admin makes a course, a lesson and an exercise whose files are pasted into the
 // editor, sees publishing refused while a mistake case passes the check it names, fixes the case, watches the proving
-// run pass and the exercise publish; a learner then grades it. Screenshots of the editor, its learner preview and the
+// run pass and the exercise publish; a stricter draft of the published exercise is previewed as a learner and graded
+// with its own spec; a learner then grades the published one. Screenshots of the editor, its learner previews and the
 // proving run are kept in test-results/admin-exercise/.
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { e2eDemoPassword } from "@/playwright.config";
@@ -103,7 +104,8 @@ test("an admin authors an exercise, publishing waits for a proving run, and a le
   await admin.screenshot({ path: `${shots}/proving-run-refused.png`, fullPage: true });
   await expect(admin.getByTestId("exercise-state")).toHaveText("draft · not yet published");
 
-  // "Preview as a learner": the saved draft on the learners' page, graded on the real grader; learners cannot open it.
+  // "Preview as a learner": the saved draft through the learners' page components, graded on the real grader;
+  // learners cannot open the exercise.
   const [preview] = await Promise.all([admin.waitForEvent("popup"), admin.getByRole("link", { name: "Preview as a learner" }).click()]);
   await expect(preview.getByRole("heading", { name: "Busy hello" })).toBeVisible();
   await preview.getByRole("button", { name: "Grade", exact: true }).click();
@@ -121,6 +123,23 @@ test("an admin authors an exercise, publishing waits for a proving run, and a le
   await expect(proving.getByTestId("publish-note")).toContainText("Published revision", { timeout: 30_000 });
   await admin.screenshot({ path: `${shots}/proving-run-passed.png`, fullPage: true });
   await expect(admin.getByTestId("exercise-state")).toHaveText("published");
+
+  // After publishing, a stricter draft (a HEALTHCHECK now required) is previewed as a learner and graded with its own
+  // spec: the reference, which has no HEALTHCHECK, fails there. Learners keep the published revision: the learner's
+  // grading of the same files below passes.
+  await spec.getByLabel("Use healthcheck-declared").check();
+  await expect(spec.getByLabel("healthcheck-declared required")).toBeChecked();
+  await admin.getByRole("button", { name: "Save draft" }).click();
+  await expect(admin.getByTestId("exercise-state")).toHaveText("published · unpublished changes");
+  const [draftPreview] = await Promise.all([admin.waitForEvent("popup"), admin.getByRole("link", { name: "Preview as a learner" }).click()]);
+  await expect(draftPreview.getByTestId("preview-banner")).toContainText("a draft learners do not get yet");
+  await draftPreview.getByRole("button", { name: "Dockerfile" }).first().click();
+  await paste(draftPreview, draftPreview.locator("body"), solution);
+  await draftPreview.getByRole("button", { name: "Grade", exact: true }).click();
+  await expect(draftPreview.getByTestId("verdict")).toHaveAttribute("data-status", "fail", { timeout: 180_000 });
+  await expect(draftPreview.locator('[data-check="healthcheck-declared"]').first()).toHaveAttribute("data-status", "fail");
+  await draftPreview.screenshot({ path: `${shots}/draft-preview-after-publish.png`, fullPage: true });
+  await draftPreview.close();
 
   // A learner grades the new exercise.
   await learner.goto(`/learn/${courseSlug}/serve-it/exercises/${exerciseSlug}`);

@@ -8,23 +8,33 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import { ExerciseWorkspace, type ExerciseWorkspaceProps } from "./exercise-workspace";
 import { GradingEnvironmentNote } from "./grading-environment-note";
 
-export interface ExerciseViewProps {
+/** What both pages load of the exercise (server/grading/exercise-page.ts, server/authoring/exercise-preview.ts). */
+export interface ShownExercise {
+  slug: string;
   title: string;
-  summary: string;
-  checklist: readonly string[];
+  spec: { summary: string; checklist: readonly string[] };
   /** The task as HTML from server/markdown, never anything a request supplied. */
   task: string;
+  starter: Record<string, string>;
   lessonTitle: string;
   lessonHref: string;
-  /** Where this page is: the task's checklist ticks are kept under it. */
-  here: string;
+  attempts: ExerciseWorkspaceProps["attempts"];
+  solutionUnlocksAfter: number;
   environment: GradingEnvironment;
-  workspace: ExerciseWorkspaceProps;
+}
+
+export interface ExerciseViewProps {
+  exercise: ShownExercise;
+  /** Where this page is: the task's checklist ticks are kept under it, and sign-in comes back to it. */
+  here: string;
+  /** What differs between a learner and an author's preview. */
+  workspace: Pick<ExerciseWorkspaceProps, "draft" | "signedIn" | "reference" | "preview">;
   /** Shown above the title (the author's preview banner). */
   notice?: ReactNode;
 }
 
-export function ExerciseView({ title, summary, checklist, task, lessonTitle, lessonHref, here, environment, workspace, notice }: ExerciseViewProps) {
+export function ExerciseView({ exercise, here, workspace, notice }: ExerciseViewProps) {
+  const { title, spec, task, lessonTitle, lessonHref, environment } = exercise;
   return (
     <article className="flex flex-col gap-6">
       {notice}
@@ -36,7 +46,7 @@ export function ExerciseView({ title, summary, checklist, task, lessonTitle, les
           · Exercise
         </p>
         <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-        <p className="mt-1 text-slate-700 dark:text-slate-300">{summary}</p>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">{spec.summary}</p>
       </header>
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="task-heading" className="flex flex-col gap-3">
@@ -46,14 +56,22 @@ export function ExerciseView({ title, summary, checklist, task, lessonTitle, les
           <LessonBody html={task} lessonKey={here} id="exercise-task" />
           <h3 className="font-semibold">Checklist</h3>
           <ul className="list-disc pl-5">
-            {checklist.map((item) => (
+            {spec.checklist.map((item) => (
               <li key={item}>{item}</li>
             ))}
           </ul>
         </section>
         <GradingEnvironmentNote {...environment} />
       </div>
-      <ExerciseWorkspace {...workspace} />
+      <ExerciseWorkspace
+        {...workspace}
+        slug={exercise.slug}
+        starter={exercise.starter}
+        signInHref={`/signin?next=${encodeURIComponent(here)}`}
+        attempts={exercise.attempts}
+        solutionUnlocksAfter={exercise.solutionUnlocksAfter}
+        uploadLimits={environment.uploadLimits}
+      />
     </article>
   );
 }

@@ -25,26 +25,9 @@ export default async function ExercisePreviewPage({ params }: PageProps<"/admin/
           </Link>
         </p>
       }
-      title={data.title}
-      summary={data.spec.summary}
-      checklist={data.spec.checklist}
-      task={data.task}
-      lessonTitle={data.lessonTitle}
-      lessonHref={data.lessonHref}
+      exercise={data}
       here={here}
-      environment={data.environment}
-      workspace={{
-        slug: data.slug,
-        starter: data.starter,
-        draft: null,
-        signedIn: true,
-        signInHref: `/signin?next=${encodeURIComponent(here)}`,
-        attempts: data.attempts,
-        solutionUnlocksAfter: data.solutionUnlocksAfter,
-        reference: null,
-        uploadLimits: data.environment.uploadLimits,
-        preview: { revisionId: data.revision.id, solution: data.solution },
-      }}
+      workspace={{ draft: null, signedIn: true, reference: null, preview: { revisionId: data.revision.id, solution: data.solution } }}
     />
   );
 }

@@ -21,28 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ExercisePage({ params }: Props) {
   const { data, signedIn } = await load(params);
-  const here = `${data.lessonHref}/exercises/${data.slug}`;
   return (
     <ExerciseView
-      title={data.title}
-      summary={data.spec.summary}
-      checklist={data.spec.checklist}
-      task={data.task}
-      lessonTitle={data.lessonTitle}
-      lessonHref={data.lessonHref}
-      here={here}
-      environment={data.environment}
-      workspace={{
-        slug: data.slug,
-        starter: data.starter,
-        draft: data.draft,
-        signedIn,
-        signInHref: `/signin?next=${encodeURIComponent(here)}`,
-        attempts: data.attempts,
-        solutionUnlocksAfter: data.solutionUnlocksAfter,
-        reference: data.reference ? { label: data.reference.label, sizeBytes: data.reference.sizeBytes } : null,
-        uploadLimits: data.environment.uploadLimits,
-      }}
+      exercise={data}
+      here={`${data.lessonHref}/exercises/${data.slug}`}
+      workspace={{ draft: data.draft, signedIn, reference: data.reference ? { label: data.reference.label, sizeBytes: data.reference.sizeBytes } : null }}
     />
   );
 }

@@ -37,9 +37,11 @@ export interface CodeEditorProps {
   /** Ctrl/Cmd+Enter, so grading works without leaving the keyboard. */
   onSubmit: () => void;
   readOnly?: boolean;
+  /** Focus the editor once it is made (it replaced a placeholder the reader was reaching for). */
+  autoFocus?: boolean;
 }
 
-export function CodeEditor({ path, value, onChange, onSubmit, readOnly = false }: CodeEditorProps) {
+export function CodeEditor({ path, value, onChange, onSubmit, readOnly = false, autoFocus = false }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange, onSubmit });
@@ -68,6 +70,7 @@ export function CodeEditor({ path, value, onChange, onSubmit, readOnly = false }
       }),
     });
     view.current = editor;
+    if (autoFocus) editor.focus();
     return () => {
       editor.destroy();
       view.current = null;

@@ -1,23 +1,17 @@
 "use client";
 // The loop a learner lives in: edit the files, grade (button or Ctrl/Cmd+Enter), watch the grading live, look
 // back at earlier attempts. Files autosave; the server re-validates everything this page checks.
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AttemptSummary, SizedImage } from "@/lib/api/answers";
 import { ApiError, webApi } from "@/lib/api/web-api";
 import { fileSetProblems, type UploadLimits } from "@/lib/grading/file-rules";
 import { AttemptHistory } from "./attempt-history";
+import { EditorOnDemand } from "./editor-on-demand";
 import { FileTree } from "./file-tree";
 import { LiveView } from "./live-view";
 import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
 import { useSubmissionStream, type StreamSeed } from "./use-submission-stream";
-
-// CodeMirror is most of this page's script: it loads once the page is interactive, in a box of the editor's size.
-const CodeEditor = dynamic(() => import("./code-editor").then((m) => m.CodeEditor), {
-  ssr: false,
-  loading: () => <div className="h-full min-h-[22rem] rounded-md border border-slate-700" aria-busy="true" />,
-});
 
 export interface ExerciseWorkspaceProps {
   slug: string;
@@ -177,7 +171,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
         </aside>
         <div className="flex min-w-0 flex-col gap-2">
           {active !== null && active in files ? (
-            <CodeEditor path={active} value={files[active] ?? ""} onChange={(text) => update(active, text)} onSubmit={() => void grade()} />
+            <EditorOnDemand path={active} value={files[active] ?? ""} onChange={(text) => update(active, text)} onSubmit={() => void grade()} />
           ) : (
             <p className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-500">Pick a file on the left or add one.</p>
           )}

@@ -16,6 +16,7 @@ import type { BaseImageStatus, GraderHealth } from "../../grader/contract";
 import { kitCacheRoot } from "../../grader/images/kit";
 import { acquireKitLock, KitBusyError } from "../../grader/images/kit-lock";
 import { startPrivateEngine, type PrivateEngine } from "../support/private-engine";
+import { openEditor } from "./exercise-editor";
 
 const webPort = Number(process.env.FIRST_RUN_PORT ?? 3950);
 const graderPort = Number(process.env.FIRST_RUN_GRADER_PORT ?? 4950);
@@ -124,6 +125,7 @@ test("on a fresh engine, npm start prepares the base images while serving; a gra
   await environment.screenshot({ path: "artifacts/first-run-preparing.png" });
 
   // The reference solution's Dockerfile, graded before its base image exists: it waits, saying why.
+  await openEditor(page);
   const editor = page.locator(".cm-content");
   await editor.click();
   await page.keyboard.press("Control+A");

@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDemoPassword } from "../../playwright.config";
+import { openEditor } from "./exercise-editor";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
 
@@ -46,6 +47,7 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
   await expect(environment.getByTestId("base-images")).toContainText("python:3.11-slim");
   // What a Dockerfile may name at all: the grader's offered list, which its build resolver enforces.
   await expect(environment.getByTestId("offered-images")).toContainText("golang:1.22");
+  await openEditor(page);
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
 
   await page.getByRole("button", { name: "Grade", exact: true }).click();

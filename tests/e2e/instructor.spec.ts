@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDemoPassword } from "../../playwright.config";
+import { openEditor } from "./exercise-editor";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
 const cohortName = `Evening cohort ${Date.now().toString(36)}`;
@@ -104,6 +105,7 @@ test("an instructor follows a learner who joined with consent: live matrix, stuc
   await drill.close();
 
   // The learner fixes the Dockerfile and passes; the instructor's cell turns green, still without a reload.
+  await openEditor(learner);
   const editor = learner.locator(".cm-content");
   await editor.click();
   await learner.keyboard.press("Control+End");

@@ -3,6 +3,7 @@
 // the reason, the attempt gets no number, and the live view offers to grade again, which starts a new grading.
 import { expect, test } from "@playwright/test";
 import { e2eDemoPassword, e2eMissingImage } from "../../playwright.config";
+import { openEditor } from "./exercise-editor";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/optimize-and-harden";
 
@@ -13,6 +14,7 @@ test("a grading our side cannot do says 'not counted', numbers nothing and offer
   await page.getByLabel("Password").fill(e2eDemoPassword);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
+  await openEditor(page);
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
 
   const editor = page.locator(".cm-content");

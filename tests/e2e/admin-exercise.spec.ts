@@ -4,20 +4,10 @@
 // run pass and the exercise publish; a stricter draft of the published exercise is previewed as a learner and graded
 // with its own spec; a learner then grades the published one. Screenshots of the editor, its learner previews and the
 // proving run are kept in test-results/admin-exercise/.
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "@/playwright.config";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin-exercise";
-
-async function signedIn(browser: Browser, who: "learner" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 30_000 });
-  return page;
-}
 
 const cgi = "#!/bin/sh\nprintf 'Content-Type: application/json\\r\\n\\r\\n'\nprintf '{\"msg\":\"%s\"}\\n' \"${GREETING:-Hello}\"\n";
 const solution =

@@ -2,21 +2,11 @@
 // starter (it fails), an admin regrades the learners' latest submissions from /admin/regrades and watches the report
 // fill in as the low-priority grading runs: the learner's verdict is the same (failed → failed, nothing flipped), and
 // the listing counts it as unchanged. Screenshot in test-results/admin-regrades/.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "@/playwright.config";
+import { expect, test } from "@playwright/test";
+import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin-regrades";
 const exercise = "first-service";
-
-async function signedIn(browser: Browser, who: "learner" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 60_000 });
-  return page;
-}
 
 test("an admin regrades the learners' latest submissions and watches the report", async ({ browser }) => {
   test.setTimeout(420_000);

@@ -2,20 +2,10 @@
 // saves a quiz as a draft and publishes it, edits it into a second draft that visitors do not see, compares it with the
 // published revision line by line, publishes it, restores the first one as a new draft and discards that. The header shows the admin their Admin
 // link and a learner none. A screenshot of the diff is kept in test-results/admin-revisions/.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "@/playwright.config";
+import { expect, test, type Page } from "@playwright/test";
+import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin-revisions";
-
-async function signedIn(browser: Browser, who: "learner" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 30_000 });
-  return page;
-}
 
 /** One line of quiz.yaml in flow style, so the editor's auto-indent has nothing to change. */
 const quizWith = (prompt: string) =>

@@ -2,20 +2,10 @@
 // creates a course and a lesson, edits it with the live preview, publishes it, and a visitor reads it; a role
 // change from the users page; a learner is kept out. Screenshots of the editor with its preview are kept in
 // test-results/admin/. Not covered yet: quiz and exercise editors and the proving run (not built).
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "@/playwright.config";
+import { expect, test } from "@playwright/test";
+import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin";
-
-async function signedIn(browser: Browser, who: "learner" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 30_000 });
-  return page;
-}
 
 test("an admin authors and publishes a lesson that a visitor then reads", async ({ browser }) => {
   test.setTimeout(180_000);

@@ -5,18 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
+import { signIn } from "./demo-accounts";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/compose-sidecar";
 const reference = "content/containers/dockerize-a-service/exercises/compose-sidecar/solution";
-
-async function signIn(page: Page) {
-  await page.goto(`/signin?next=${encodeURIComponent(exerciseUrl)}`);
-  await page.getByLabel("Email").fill("learner@shipshape.local");
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
-}
 
 /** Replaces a file's whole text in the editor, as a learner pasting their own version would. */
 async function replaceFile(page: Page, file: string) {
@@ -48,7 +40,7 @@ async function watchServices(page: Page) {
 
 test("a learner grades the Compose project's reference and watches each service's health and output stream in", async ({ page }, testInfo) => {
   test.setTimeout(420_000);
-  await signIn(page);
+  await signIn(page, "learner", exerciseUrl);
   await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Project: a CRUD API with a PostgreSQL sidecar" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your task" }).locator("code", { hasText: "condition: service_healthy" })).toBeVisible();

@@ -3,19 +3,10 @@
 // in the editor, grade again with Ctrl+Enter (it passes), and watch the checks arrive one by one.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
 import { openEditor } from "./exercise-editor";
+import { signIn } from "./demo-accounts";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
-
-async function signIn(page: Page) {
-  await page.goto(`/signin?next=${encodeURIComponent(exerciseUrl)}`);
-  await page.getByLabel("Email").fill("learner@shipshape.local");
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // Password hashing is deliberately slow; on a busy machine sign-in takes a while.
-  await expect(page).toHaveURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
-}
 
 /** Records, in the page, how many checks were on screen each time the live view changed, and whether a verdict was. */
 async function watchChecks(page: Page) {
@@ -33,7 +24,7 @@ async function watchChecks(page: Page) {
 
 test("a learner grades the starter, fixes the Dockerfile in the editor and passes, watching the checks arrive", async ({ page }) => {
   test.setTimeout(300_000);
-  await signIn(page);
+  await signIn(page, "learner", exerciseUrl);
   await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Your first containerized web service" })).toBeVisible();
   // The task is Markdown rendered like a lesson, not raw text with backticks and asterisks.

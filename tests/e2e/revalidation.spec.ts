@@ -5,28 +5,14 @@
 // The edit is made to the real lesson file (content sync reads content/) and undone, and synced back, after.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "@/playwright.config";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { checklistItems } from "./lesson-content";
+import { signedIn } from "./demo-accounts";
 
 const lessonUrl = "/learn/containers/dockerize-a-service";
 const lessonFile = path.resolve("content/containers/dockerize-a-service/lesson.md");
 const sectionsKey = "shipshape:sections:containers/dockerize-a-service";
 const [item = "", otherItem = ""] = checklistItems(readFileSync(lessonFile, "utf8"));
-
-async function signIn(page: Page, who: "learner" | "admin"): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`${who}@shipshape.local`);
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible({ timeout: 30_000 });
-}
-
-async function signedInPage(browser: Browser, who: "learner" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /** Answered from a cache: the reading-page cache in front of Next (server/http/reading-page-cache.ts) or Next's ISR cache. */
 function fromCache(response: APIResponse): boolean {
@@ -42,7 +28,7 @@ test("a content sync of an edited lesson is on the next request to its lesson an
   if (!baseURL) throw new Error("no baseURL");
   const original = readFileSync(lessonFile, "utf8");
   const marker = `Revalidation marker ${Date.now()}`;
-  const admin = await signedInPage(browser, "admin");
+  const admin = await signedIn(browser, "admin");
   try {
     // Cached: the second request is served from the page cache, not rendered.
     await request.get(lessonUrl);
@@ -54,7 +40,7 @@ test("a content sync of an edited lesson is on the next request to its lesson an
 
     // Nobody but an admin may trigger a sync.
     expect((await syncContent(request, baseURL)).status()).toBe(401);
-    const learner = await signedInPage(browser, "learner");
+    const learner = await signedIn(browser, "learner");
     expect((await syncContent(learner.request, baseURL)).status()).toBe(403);
     await learner.context().close();
 
@@ -82,7 +68,7 @@ test("a content sync of an edited lesson is on the next request to its lesson an
 
 test("a signed-in reader gets their own ticks and read marks on the shared cached page", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const first = await signedInPage(browser, "learner");
+  const first = await signedIn(browser, "learner");
   // The page brings the account's marks in once it loads; a tick is made after that, as a reader would.
   const accountMarks = first.waitForResponse((r) => r.url().includes("/api/progress?course=") && r.request().method() === "GET");
   await first.goto(lessonUrl);
@@ -104,7 +90,7 @@ test("a signed-in reader gets their own ticks and read marks on the shared cache
   expect(await shared.text()).not.toContain("Demo Learner");
 
   // A browser that never saw this learner's progress gets it from the account.
-  const second = await signedInPage(browser, "learner");
+  const second = await signedIn(browser, "learner");
   await second.goto(lessonUrl);
   await expect(second.getByRole("checkbox", { name: item, exact: true })).toBeChecked();
   await expect(second.getByRole("checkbox", { name: otherItem, exact: true })).not.toBeChecked();

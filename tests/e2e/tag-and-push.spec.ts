@@ -3,23 +3,15 @@
 // grade, and watch the pipeline's steps (build, tags, pushes to the grading's own registry) stream into the live
 // view's output before the verdict, then every registry check pass.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./demo-accounts";
 
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/tag-and-push";
 const reference = "content/containers/dockerize-a-service/exercises/tag-and-push/solution/pipeline.yaml";
 
-async function signIn(page: Page) {
-  await page.goto(`/signin?next=${encodeURIComponent(exerciseUrl)}`);
-  await page.getByLabel("Email").fill("learner@shipshape.local");
-  await page.getByLabel("Password").fill(e2eDemoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${exerciseUrl}$`), { timeout: 60_000 });
-}
-
 test("a learner grades the tag-and-push reference and watches the pipeline push to the grading's registry", async ({ page }, testInfo) => {
   test.setTimeout(420_000);
-  await signIn(page);
+  await signIn(page, "learner", exerciseUrl);
   await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Project: build, tag with the commit, push" })).toBeVisible();
 

@@ -2,8 +2,9 @@
 // The exercise editor: the spec as a form and the file sets (starter, reference solution, each mistake case with the
 // check it must fail on) in the editor learners use, the whole draft checked with the grader's own schemas as the
 // author types (lib/authoring/exercise-draft.ts; the server checks it again). Save makes a draft revision; "Prove and
-// publish" runs the proving run live and publishes only what it proved (proving-run-panel.tsx). Built-in exercises
-// are shown read-only with their folder in content/.
+// publish" runs the proving run live and publishes only what it proved (proving-run-panel.tsx). The revision history
+// (revision-history.tsx) compares, restores and discards. Built-in exercises are shown read-only with their folder in
+// content/.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -14,6 +15,7 @@ import type { UploadLimits } from "@/lib/grading/file-rules";
 import { ExerciseSpecForm } from "./exercise-spec-form";
 import { FileSetEditor } from "./file-set-editor";
 import { ProvingRunPanel } from "./proving-run-panel";
+import { RevisionHistory } from "./revision-history";
 
 const input = "rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-50 dark:border-slate-700";
@@ -194,19 +196,7 @@ export function ExerciseEditor({ data, uploadLimits, learnerHref }: ExerciseEdit
         </div>
       )}
       {!readOnly && <ProvingRunPanel slug={data.slug} lastRun={data.lastRun} saveFirst={save} onPublished={() => router.refresh()} />}
-      <section aria-labelledby="revisions-heading">
-        <h2 id="revisions-heading" className="font-semibold">
-          Revisions
-        </h2>
-        <ol className="flex flex-col gap-1 text-sm">
-          {data.revisions.map((r) => (
-            <li key={r.id}>
-              #{r.number} · {r.authorEmail ?? "from a file"} · {r.createdAt.replace("T", " ").slice(0, 16)}
-              {r.published && " · published"}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <RevisionHistory kind="exercise" slug={data.slug} revisions={data.revisions} hasDraft={data.hasDraft} editable={!readOnly} />
     </div>
   );
 }

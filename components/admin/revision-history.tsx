@@ -1,6 +1,7 @@
 "use client";
-// A lesson's or a quiz's revision history: publish the newest draft or discard the drafts, restore an old revision
-// as a new draft, and compare any revision line by line with the published one.
+// A lesson's, a quiz's or an exercise's revision history: publish the newest draft (not an exercise's: its proving run
+// publishes it) or discard the drafts, restore an old revision as a new draft, and compare any revision line by line
+// with the published one.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { RevisionDiff, RevisionRow } from "@/lib/api/answers";
@@ -9,39 +10,60 @@ import { RevisionDiffView } from "./revision-diff-view";
 
 const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-50 dark:border-slate-700";
 
-function actionsFor(kind: "lesson" | "quiz", course: string, lesson: string) {
-  return kind === "lesson"
+type RevisionSubject = { kind: "lesson" | "quiz"; course: string; lesson: string } | { kind: "exercise"; slug: string };
+
+interface RevisionActions {
+  publish?: () => Promise<unknown>;
+  discard: () => Promise<unknown>;
+  restore: (id: string) => Promise<unknown>;
+  diff: (id: string) => Promise<RevisionDiff>;
+  /** The exercise editor holds the newest revision in its own state: after a discard it is opened afresh too. */
+  reopenAfterDiscard: boolean;
+}
+
+const labels = { lesson: "Lesson", quiz: "Quiz", exercise: "Exercise" } as const;
+
+function actionsFor(subject: RevisionSubject): RevisionActions {
+  if (subject.kind === "exercise") {
+    const { slug } = subject;
+    return {
+      discard: () => webApi.discardExerciseDraft(slug),
+      restore: (id) => webApi.restoreExerciseRevision(slug, id),
+      diff: (id) => webApi.exerciseRevisionDiff(slug, id),
+      reopenAfterDiscard: true,
+    };
+  }
+  const { course, lesson } = subject;
+  return subject.kind === "lesson"
     ? {
         publish: () => webApi.publishLesson(course, lesson),
         discard: () => webApi.discardLessonDraft(course, lesson),
-        restore: (id: string) => webApi.restoreLessonRevision(course, lesson, id),
-        diff: (id: string) => webApi.lessonRevisionDiff(course, lesson, id),
+        restore: (id) => webApi.restoreLessonRevision(course, lesson, id),
+        diff: (id) => webApi.lessonRevisionDiff(course, lesson, id),
+        reopenAfterDiscard: false,
       }
     : {
         publish: () => webApi.publishQuiz(course, lesson),
         discard: () => webApi.discardQuizDraft(course, lesson),
-        restore: (id: string) => webApi.restoreQuizRevision(course, lesson, id),
-        diff: (id: string) => webApi.quizRevisionDiff(course, lesson, id),
+        restore: (id) => webApi.restoreQuizRevision(course, lesson, id),
+        diff: (id) => webApi.quizRevisionDiff(course, lesson, id),
+        reopenAfterDiscard: false,
       };
 }
 
 export function RevisionHistory({
-  kind,
-  course,
-  lesson,
   revisions,
   hasDraft,
   editable,
-}: {
-  kind: "lesson" | "quiz";
-  course: string;
-  lesson: string;
+  ...subject
+}: RevisionSubject & {
   revisions: RevisionRow[];
   hasDraft: boolean;
   editable: boolean;
 }) {
   const router = useRouter();
-  const actions = actionsFor(kind, course, lesson);
+  const actions = actionsFor(subject);
+  const { publish } = actions;
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [shown, setShown] = useState<{ number: number; diff: RevisionDiff } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -50,7 +72,7 @@ export function RevisionHistory({
       try {
         await run();
         // A restore over an existing draft changes the newest revision without changing "has a draft", on which the
-        // pages key their editors: the page is opened afresh so the editor shows the restored text.
+        // lesson and quiz pages key their editors: the page is opened afresh so the editor shows the restored text.
         if (reopen) return window.location.reload();
         setNote({ ok: true, text: label });
         setShown(null);
@@ -70,13 +92,15 @@ export function RevisionHistory({
     });
   }
   return (
-    <section aria-label={`${kind === "lesson" ? "Lesson" : "Quiz"} revisions`} className="flex flex-col gap-2">
+    <section aria-label={`${labels[subject.kind]} revisions`} className="flex flex-col gap-2">
       {editable && (
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={button} disabled={pending || !hasDraft} onClick={() => act("Published", actions.publish)}>
-            Publish
-          </button>
-          <button type="button" className={button} disabled={pending || !hasDraft} onClick={() => act("Draft discarded", actions.discard)}>
+          {publish && (
+            <button type="button" className={button} disabled={pending || !hasDraft} onClick={() => act("Published", publish)}>
+              Publish
+            </button>
+          )}
+          <button type="button" className={button} disabled={pending || !hasDraft} onClick={() => act("Draft discarded", actions.discard, actions.reopenAfterDiscard)}>
             Discard draft
           </button>
         </div>

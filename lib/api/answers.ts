@@ -229,7 +229,7 @@ export interface CohortOverview {
   clusters: ExerciseClusters[];
 }
 
-/** A lesson revision in the editor's history: the published one, drafts after it, older ones before it. */
+/** A lesson, quiz or exercise revision in its editor's history: the published one, drafts after it, older ones before it. */
 export interface RevisionRow {
   id: string;
   number: number;
@@ -264,14 +264,6 @@ export interface ExerciseDraftData {
   solution: FileMap;
   mistakes: Record<string, FileMap>;
   expected: Expected;
-}
-
-export interface ExerciseRevisionRow {
-  id: string;
-  number: number;
-  authorEmail: string | null;
-  createdAt: string;
-  published: boolean;
 }
 
 /** One case of a proving run: its grading (streamed like a learner's) and, once judged, what is wrong with it. */
@@ -312,7 +304,8 @@ export interface ExerciseEditorData {
   hasDraft: boolean;
   newestRevisionId: string | null;
   draft: ExerciseDraftData;
-  revisions: ExerciseRevisionRow[];
+  /** Revisions newest first; `title` is the spec's title in each. */
+  revisions: RevisionRow[];
   /** The newest revision's latest publishing run, if any. */
   lastRun: ProvingRunView | null;
 }

@@ -93,6 +93,11 @@ export const webApi = {
   previewGradings: (slug: string, revisionId: string) => call<AttemptsAnswer>(`/api/admin/exercises/${seg(slug)}/revisions/${seg(revisionId)}/gradings`),
   provingRun: (id: string) => call<ProvingRunView>(`/api/admin/proving-runs/${seg(id)}`),
   publishExercise: (slug: string, runId: string) => call<{ number: number }>(`/api/admin/exercises/${seg(slug)}/publish`, { method: "POST", body: { runId } }),
+  discardExerciseDraft: (slug: string) => call<{ discarded: number }>(`/api/admin/exercises/${seg(slug)}/discard`, { method: "POST", body: {} }),
+  /** The old revision becomes a new draft, which needs its own proving run before it can be published. */
+  restoreExerciseRevision: (slug: string, revisionId: string) =>
+    call<{ number: number; revisionId: string }>(`/api/admin/exercises/${seg(slug)}/restore`, { method: "POST", body: { revisionId } }),
+  exerciseRevisionDiff: (slug: string, revisionId: string) => call<RevisionDiff>(`/api/admin/exercises/${seg(slug)}/revisions/${seg(revisionId)}/diff`),
   setUserRole: (id: string, role: UserRole) => call<AdminUserRow>(`/api/admin/users/${seg(id)}/role`, { method: "POST", body: { role } }),
   startRegrade: (exercise: string) => call<{ id: string; gradings: number }>("/api/admin/regrades", { method: "POST", body: { exercise } }),
   /** Grades the published revision's reference and mistake cases again; watch it with provingRun. */

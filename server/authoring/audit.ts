@@ -7,7 +7,7 @@ import type { AuditEntryView } from "@/lib/api/answers";
 import type { Ctx } from "@/server/context";
 import { requirePermission } from "@/server/authz";
 
-export type AuditAction = "user.role" | "course.import" | "lesson.publish" | "lesson.discard" | "lesson.restore" | "exercise.publish" | "exercise.regrade" | "quiz.publish" | "quiz.discard" | "quiz.restore";
+export type AuditAction = "user.role" | "course.import" | "lesson.publish" | "lesson.discard" | "lesson.restore" | "exercise.publish" | "exercise.discard" | "exercise.restore" | "exercise.regrade" | "quiz.publish" | "quiz.discard" | "quiz.restore";
 
 export async function recordAudit(
   tx: Prisma.TransactionClient,

@@ -8,7 +8,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CourseImported } from "@/lib/api/answers";
 import { slugSchema } from "@/lib/content/course-schema";
 import { exerciseSpecSchema } from "@/grader/contract/exercise-spec";
-import type { FileMap } from "@/grader/contract";
 import { publishedExercises, requireEditableCourse, requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { ContentError } from "@/server/content/content-error";
@@ -19,7 +18,7 @@ import { syncContent } from "@/server/content/sync";
 import { AppError } from "@/server/errors";
 import { archiveRefused, readArchive, writeTarGz } from "./archive-files";
 import { recordAudit } from "./audit";
-import { fileMapOf, mistakesOf } from "./exercise-files";
+import { exerciseFolderFiles } from "./exercise-files";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 
@@ -76,14 +75,7 @@ async function courseFiles({ db }: Ctx, slug: string): Promise<Map<string, strin
     if (lesson.quizQuestions.length) put(`${lesson.slug}/quiz.yaml`, quizYaml(lesson.quizQuestions));
     for (const exercise of lesson.exercises) {
       const dir = `${lesson.slug}/exercises/${exercise.slug}`;
-      put(`${dir}/exercise.yaml`, stringify(exercise.spec));
-      const sets: [string, FileMap][] = [
-        ["starter", fileMapOf(exercise.starter, `starter of ${exercise.slug}`)],
-        ["solution", fileMapOf(exercise.solution, `solution of ${exercise.slug}`)],
-        ...Object.entries(mistakesOf(exercise.mistakes)).map(([name, files]): [string, FileMap] => [`mistakes/${name}`, files]),
-      ];
-      for (const [folder, files] of sets) for (const [name, text] of Object.entries(files)) put(`${dir}/${folder}/${name}`, text);
-      if (exercise.expected !== null) put(`${dir}/expected.yaml`, stringify(exercise.expected));
+      for (const [name, text] of exerciseFolderFiles(exercise)) put(`${dir}/${name}`, text);
     }
   }
   return files;

@@ -66,7 +66,7 @@ function revisionData(draft: ExerciseDraftData) {
   };
 }
 
-async function editableExercise(tx: Tx, actor: Actor | null, slug: string) {
+export async function editableExercise(tx: Tx, actor: Actor | null, slug: string) {
   const exercise = await tx.exercise.findUnique({
     where: { slug },
     select: { id: true, state: true, currentRevision: { select: { number: true } }, lesson: { select: { course: { select: { slug: true, source: true } } } } },
@@ -75,7 +75,7 @@ async function editableExercise(tx: Tx, actor: Actor | null, slug: string) {
   return { ...exercise, actor: requireEditableCourse(actor, exercise.lesson.course) };
 }
 
-async function newestRevision(tx: Tx, exerciseId: string) {
+export async function newestRevision(tx: Tx, exerciseId: string) {
   return tx.exerciseRevision.findFirst({ where: { exerciseId }, orderBy: { number: "desc" } });
 }
 
@@ -107,6 +107,30 @@ function expectedOf(value: Prisma.JsonValue | null): Expected {
   return parsed.success ? parsed.data : { solution: { status: "pass", failing: [] }, mistakes: {} };
 }
 
+type StoredContent = { spec: Prisma.JsonValue; starter: Prisma.JsonValue; solution: Prisma.JsonValue; mistakes: Prisma.JsonValue; expected: Prisma.JsonValue };
+
+/** A revision (or the exercise row) as the editor holds it, each stored column checked on the way out. */
+export function draftOf(stored: StoredContent): ExerciseDraftData {
+  return {
+    spec: exerciseSpecSchema.parse(stored.spec),
+    starter: fileMapOf(stored.starter, "starter"),
+    solution: fileMapOf(stored.solution, "solution"),
+    mistakes: mistakesOf(stored.mistakes),
+    expected: expectedOf(stored.expected),
+  };
+}
+
+/**
+ * Adds `draft` as the exercise's next revision. Nobody but authors sees an exercise never published: its row follows
+ * the newest revision, so "preview as a learner" shows it.
+ */
+export async function appendRevision(tx: Tx, exercise: Awaited<ReturnType<typeof editableExercise>>, draft: ExerciseDraftData, after: { number: number } | null) {
+  const data = revisionData(draft);
+  const revision = await tx.exerciseRevision.create({ data: { exerciseId: exercise.id, number: (after?.number ?? 0) + 1, authorId: exercise.actor.id, ...data } });
+  if (exercise.state === "DRAFT") await tx.exercise.update({ where: { id: exercise.id }, data: { title: draft.spec.title, ...data } });
+  return revision;
+}
+
 export async function exerciseForEditing(ctx: Ctx, slug: string): Promise<ExerciseEditorData> {
   requirePermission(ctx.actor, "content:author");
   const exercise = await ctx.db.exercise.findUnique({
@@ -128,14 +152,7 @@ export async function exerciseForEditing(ctx: Ctx, slug: string): Promise<Exerci
   if (!exercise) throw new AppError("not_found", noSuchExercise);
   const { lesson } = exercise;
   const newest = exercise.revisions[0];
-  const source = newest ?? exercise;
-  const draft: ExerciseDraftData = {
-    spec: exerciseSpecSchema.parse(source.spec),
-    starter: fileMapOf(source.starter, "starter"),
-    solution: fileMapOf(source.solution, "solution"),
-    mistakes: mistakesOf(source.mistakes),
-    expected: expectedOf(source.expected),
-  };
+  const draft = draftOf(newest ?? exercise);
   const lastRun = newest ? await ctx.db.provingRun.findFirst({ where: { revisionId: newest.id, purpose: "PUBLISH" }, orderBy: { createdAt: "desc" }, select: { id: true } }) : null;
   return {
     course: { slug: lesson.course.slug, title: lesson.course.title, editable: lesson.course.source === "AUTHORED" },
@@ -146,7 +163,14 @@ export async function exerciseForEditing(ctx: Ctx, slug: string): Promise<Exerci
     hasDraft: newest !== undefined && newest.id !== exercise.currentRevisionId,
     newestRevisionId: newest?.id ?? null,
     draft,
-    revisions: exercise.revisions.map((r) => ({ id: r.id, number: r.number, authorEmail: r.author?.email ?? null, createdAt: r.createdAt.toISOString(), published: r.id === exercise.currentRevisionId })),
+    revisions: exercise.revisions.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: exerciseSpecSchema.safeParse(r.spec).data?.title ?? "",
+      authorEmail: r.author?.email ?? null,
+      createdAt: r.createdAt.toISOString(),
+      published: r.id === exercise.currentRevisionId,
+    })),
     lastRun: lastRun ? await provingRunView(ctx, lastRun.id) : null,
   };
 }
@@ -157,12 +181,9 @@ export async function saveExerciseDraft(ctx: Ctx, slug: string, input: unknown):
   if (draft.spec.slug !== slug) throw new AppError("invalid_input", `The spec's slug must stay "${slug}".`, { details: { fields: { "spec.slug": `must stay "${slug}"` } } });
   return ctx.db.$transaction(async (tx) => {
     const exercise = await editableExercise(tx, ctx.actor, slug);
-    const data = revisionData(draft);
     const newest = await newestRevision(tx, exercise.id);
-    if (newest?.contentHash === data.contentHash) return { number: newest.number, revisionId: newest.id };
-    const revision = await tx.exerciseRevision.create({ data: { exerciseId: exercise.id, number: (newest?.number ?? 0) + 1, authorId: exercise.actor.id, ...data } });
-    // Nobody but authors sees an exercise never published: its row follows the draft, so "preview as a learner" shows it.
-    if (exercise.state === "DRAFT") await tx.exercise.update({ where: { id: exercise.id }, data: { title: draft.spec.title, ...data } });
+    if (newest?.contentHash === hashOf(draft)) return { number: newest.number, revisionId: newest.id };
+    const revision = await appendRevision(tx, exercise, draft, newest);
     return { number: revision.number, revisionId: revision.id };
   });
 }

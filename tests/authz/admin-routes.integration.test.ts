@@ -201,6 +201,27 @@ describe("exercise authoring", () => {
     expect(await exercisePreview({ db, actor: users.admin }, "authz-exercise", revision.id)).toMatchObject({ slug: "authz-exercise", title: "Edited", revision: { id: revision.id, published: false } });
   });
 
+  it("diff, restore and discard an exercise revision: content authors only; cross-site posts refused", async () => {
+    const diff = await import("@/app/api/admin/exercises/[slug]/revisions/[revision]/diff/route");
+    const restore = await import("@/app/api/admin/exercises/[slug]/restore/route");
+    const discard = await import("@/app/api/admin/exercises/[slug]/discard/route");
+    const revisions = () => sec.testDb.prisma.exerciseRevision.count({ where: { exercise: { slug: "authz-exercise" } } });
+    const first = await sec.testDb.prisma.exerciseRevision.findFirstOrThrow({ where: { exercise: { slug: "authz-exercise" }, number: 1 } });
+    const url = `${base}/revisions/${first.id}/diff`;
+    expect(await statuses((cookie) => diff.GET(pageRequest(url, { cookie }), ctx({ slug: "authz-exercise", revision: first.id })))).toEqual(adminOnly(200));
+    // Only the admin's restore makes a revision; a cross-site one carrying the admin's cookie makes none.
+    const before = await revisions();
+    expect(await statuses((cookie) => restore.POST(json(cookie, "POST", `${base}/restore`, { revisionId: first.id }), exercise))).toEqual(adminOnly(200));
+    expect(await revisions()).toBe(before + 1);
+    const crossSite = (route: typeof restore, action: string) =>
+      route.POST(pageRequest(`${base}/${action}`, { method: "POST", cookie: cookies.admin, headers: { origin: "https://evil.example" }, body: JSON.stringify({ revisionId: first.id }) }), exercise);
+    expect((await crossSite(restore, "restore")).status).toBe(403);
+    expect((await crossSite(discard, "discard")).status).toBe(403);
+    expect(await revisions()).toBe(before + 1);
+    // Never published: the admin reaches the refusal (409), nobody else gets that far.
+    expect(await statuses((cookie) => discard.POST(json(cookie, "POST", `${base}/discard`, {}), exercise))).toEqual(adminOnly(409));
+  });
+
   it("a proving run's grading (owned by nobody) is open to content authors only; others cannot tell it exists", async () => {
     const { GET } = await import("@/app/api/submissions/[id]/route");
     const grading = await sec.testDb.prisma.submission.create({ data: { kind: "PROVING", priority: "LOW", exerciseId: sec.fx.exerciseId, files: {}, status: "FAILED" } });

@@ -45,6 +45,11 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [["list"]],
+  projects: [
+    { name: "browser", testIgnore: /sign-in-limits\.spec\.ts$/ },
+    // Spends 127.0.0.1's whole sign-in budget, so it runs once every other spec has signed in.
+    { name: "sign-in limits", testMatch: /sign-in-limits\.spec\.ts$/, dependencies: ["browser"] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",

@@ -40,6 +40,9 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
   await expect(environment.getByTestId("offered-images")).toContainText("golang:1.22");
   await openEditor(page);
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-path", "Dockerfile");
+  // The demo learner may have graded this exercise in another spec already: the two attempts made here are counted on top.
+  const attempts = page.getByRole("list", { name: "Attempts" }).getByRole("listitem");
+  const earlier = await attempts.count();
 
   await page.getByRole("button", { name: "Grade", exact: true }).click();
   const liveView = page.getByTestId("live-view");
@@ -70,8 +73,7 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
   // Checks showed up before the verdict, and not all in one go.
   expect(new Set(beforeVerdict).size).toBeGreaterThan(1);
 
-  const attempts = page.getByRole("list", { name: "Attempts" }).getByRole("listitem");
-  await expect(attempts).toHaveCount(2);
+  await expect(attempts).toHaveCount(earlier + 2);
   await expect(attempts.first()).toHaveAttribute("data-status", "PASSED");
   await expect(attempts.nth(1)).toHaveAttribute("data-status", "FAILED");
 

@@ -16,6 +16,7 @@ import { ExerciseSpecForm } from "./exercise-spec-form";
 import { FileSetEditor } from "./file-set-editor";
 import { ProvingRunPanel } from "./proving-run-panel";
 import { RevisionHistory } from "./revision-history";
+import { ActionNote, type ActionNoteValue } from "./action-note";
 
 const input = "rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-50 dark:border-slate-700";
@@ -36,7 +37,7 @@ export function ExerciseEditor({ data, uploadLimits, learnerHref }: ExerciseEdit
   const [saved, setSaved] = useState(JSON.stringify(data.draft));
   const [open, setOpen] = useState<SetKey>("starter");
   const [newCase, setNewCase] = useState("");
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<ActionNoteValue | null>(null);
   const [saving, setSaving] = useState(false);
   const problems = useMemo(() => draftProblems(draft, uploadLimits), [draft, uploadLimits]);
   const byField = useMemo(() => Object.fromEntries(problems.map((p) => [p.field, p.message])), [problems]);
@@ -188,11 +189,7 @@ export function ExerciseEditor({ data, uploadLimits, learnerHref }: ExerciseEdit
             Save draft
           </button>
           {dirty && <span className="text-sm text-slate-600 dark:text-slate-400">Unsaved changes</span>}
-          {note && (
-            <p role={note.ok ? "status" : "alert"} className={note.ok ? "text-sm" : "text-sm text-red-700 dark:text-red-400"}>
-              {note.text}
-            </p>
-          )}
+          <ActionNote note={note} />
         </div>
       )}
       {!readOnly && <ProvingRunPanel slug={data.slug} lastRun={data.lastRun} saveFirst={save} onPublished={() => router.refresh()} />}

@@ -10,6 +10,7 @@ import type { LessonEditorData } from "@/lib/api/answers";
 import { webApi } from "@/lib/api/web-api";
 import { lessonFrontMatterSchema } from "@/lib/content";
 import { RevisionHistory } from "./revision-history";
+import { ActionNote, type ActionNoteValue } from "./action-note";
 
 const previewDelayMs = 400;
 
@@ -27,7 +28,7 @@ export function LessonEditor({ data }: { data: LessonEditorData }) {
   const [frontMatter, setFrontMatter] = useState(data.frontMatter);
   const [body, setBody] = useState(data.body);
   const [preview, setPreview] = useState<string | null>(null);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<ActionNoteValue | null>(null);
   const [pending, startTransition] = useTransition();
   const errors = useMemo(() => fieldErrors(frontMatter), [frontMatter]);
   const readOnly = !data.course.editable;
@@ -106,11 +107,7 @@ export function LessonEditor({ data }: { data: LessonEditorData }) {
             </button>
           </div>
         )}
-        {note && (
-          <p role={note.ok ? "status" : "alert"} className={note.ok ? "text-sm" : "text-sm text-red-700 dark:text-red-400"}>
-            {note.text}
-          </p>
-        )}
+        <ActionNote note={note} />
         <RevisionHistory kind="lesson" course={course} lesson={data.slug} revisions={data.revisions} hasDraft={data.hasDraft} editable={!readOnly} />
       </section>
       <section aria-label="Preview" className="rounded-md border border-slate-200 p-4 dark:border-slate-800">

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import type { RevisionDiff, RevisionRow } from "@/lib/api/answers";
 import { webApi } from "@/lib/api/web-api";
 import { RevisionDiffView } from "./revision-diff-view";
+import { ActionNote, type ActionNoteValue } from "./action-note";
 
 const button = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-50 dark:border-slate-700";
 
@@ -64,7 +65,7 @@ export function RevisionHistory({
   const router = useRouter();
   const actions = actionsFor(subject);
   const { publish } = actions;
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<ActionNoteValue | null>(null);
   const [shown, setShown] = useState<{ number: number; diff: RevisionDiff } | null>(null);
   const [pending, startTransition] = useTransition();
   function act(label: string, run: () => Promise<unknown>, reopen = false) {
@@ -105,11 +106,7 @@ export function RevisionHistory({
           </button>
         </div>
       )}
-      {note && (
-        <p role={note.ok ? "status" : "alert"} className={note.ok ? "text-sm" : "text-sm text-red-700 dark:text-red-400"}>
-          {note.text}
-        </p>
-      )}
+      <ActionNote note={note} />
       <h2 className="mt-2 font-semibold">Revisions</h2>
       {revisions.length === 0 && <p className="text-sm">No saved revisions yet.</p>}
       <ol className="flex flex-col gap-1 text-sm">

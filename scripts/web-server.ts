@@ -7,14 +7,12 @@ import { env } from "../server/env";
 import { readingPageCacheBytes } from "../server/http/limits";
 import { ReadingPageCache, withReadingPageCache } from "../server/http/reading-page-cache";
 
-const hostname = process.env.HOST ?? "127.0.0.1";
-
 async function main(): Promise<void> {
-  const app = next({ dev: false, dir: process.cwd(), hostname, port: env.PORT });
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const cache = new ReadingPageCache({ maxBytes: readingPageCacheBytes, compress: env.COMPRESS_RESPONSES });
   const server: http.Server = http.createServer(withReadingPageCache(cache, app.getRequestHandler(), () => server));
-  server.listen(env.PORT, hostname, () => console.log(`ready on http://${hostname}:${env.PORT}`));
+  server.listen(env.PORT, env.HOST, () => console.log(`ready on http://${env.HOST}:${env.PORT}`));
 
   const stop = () => {
     server.close();

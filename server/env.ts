@@ -12,6 +12,8 @@ const optionalSecret = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the web listens on (0.0.0.0 in its container image). */
+  HOST: z.string().min(1).default("127.0.0.1"),
   /** Set: a PostgreSQL server. Unset: embedded PGlite in PGLITE_DIR. */
   DATABASE_URL: z
     .string()

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExerciseEditor } from "@/components/admin/exercise-editor";
 import { currentContext } from "@/server/auth/current-actor";
 import { exerciseForEditing } from "@/server/authoring/exercises";
 import { uploadLimitsInForce } from "@/server/exercises/grading-environment";
 import { orNotFound } from "@/server/http/page-data";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Edit exercise" };
 export const dynamic = "force-dynamic";
@@ -14,12 +14,7 @@ export default async function EditExercisePage({ params }: PageProps<"/admin/exe
   const data = await orNotFound(exerciseForEditing(await currentContext(), slug));
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin" className="underline">
-          Courses
-        </Link>{" "}
-        / {data.course.title} / {data.lesson.title} / {data.slug}
-      </p>
+      <Breadcrumbs crumbs={[{ label: "Courses", href: "/admin" }, { label: data.course.title }, { label: data.lesson.title }, { label: data.slug }]} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{data.draft.spec.title}</h1>
       <div className="mt-4">
         {/* Kept mounted across saves and a publish (which change only the revision list and the state line), so the

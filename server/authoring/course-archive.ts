@@ -19,6 +19,7 @@ import { AppError } from "@/server/errors";
 import { archiveRefused, readArchive, writeTarGz } from "./archive-files";
 import { recordAudit } from "./audit";
 import { exerciseFolderFiles } from "./exercise-files";
+import { lessonMarkdown } from "./lesson-file";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 
@@ -61,17 +62,7 @@ async function courseFiles({ db }: Ctx, slug: string): Promise<Map<string, strin
   for (const lesson of course.lessons) {
     const revision = lesson.currentRevision;
     if (!revision) continue;
-    const keyTerms = Array.isArray(revision.keyTerms) && revision.keyTerms.length ? { keyTerms: revision.keyTerms } : {};
-    const frontMatter = {
-      title: revision.title,
-      summary: revision.summary,
-      minutes: revision.minutes,
-      objectives: revision.objectives,
-      state: stateName[lesson.state],
-      ...keyTerms,
-      ...(revision.outline === null ? {} : { outline: revision.outline }),
-    };
-    put(`${lesson.slug}/lesson.md`, `---\n${stringify(frontMatter)}---\n\n${revision.body}\n`);
+    put(`${lesson.slug}/lesson.md`, lessonMarkdown(revision, { state: stateName[lesson.state], outline: revision.outline }));
     if (lesson.quizQuestions.length) put(`${lesson.slug}/quiz.yaml`, quizYaml(lesson.quizQuestions));
     for (const exercise of lesson.exercises) {
       const dir = `${lesson.slug}/exercises/${exercise.slug}`;

@@ -16,7 +16,8 @@ import { revalidateReadingPages } from "@/server/content/resync";
 import { AppError } from "@/server/errors";
 import { renderLessonHtml } from "@/server/markdown/render-lesson-markdown";
 import { recordAudit } from "./audit";
-import { lessonRevisionText, revisionDiff } from "./revision-diff";
+import { lessonMarkdown } from "./lesson-file";
+import { revisionDiff } from "./revision-diff";
 
 /** A lesson body an editor may send: far above the longest built-in lesson (about 60 KiB). */
 const maxBodyLength = 400_000;
@@ -187,7 +188,7 @@ export async function lessonRevisionDiff({ db, actor }: Ctx, courseSlug: string,
   const revision = lesson && (await db.lessonRevision.findFirst({ where: { id: revisionId, lessonId: lesson.id } }));
   if (!lesson || !revision) throw new AppError("not_found", "No such revision.");
   const published = lesson.currentRevision;
-  return revisionDiff({ number: published?.number ?? null, text: published ? lessonRevisionText(published) : "" }, { number: revision.number, text: lessonRevisionText(revision) });
+  return revisionDiff({ number: published?.number ?? null, text: published ? lessonMarkdown(published) : "" }, { number: revision.number, text: lessonMarkdown(revision) });
 }
 
 /** The lesson page's pipeline on an unsaved body: sanitized like every lesson, not stored (it changes per keystroke). */

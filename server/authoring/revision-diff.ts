@@ -2,7 +2,6 @@ import "server-only";
 // The line diff the revision histories show: a revision against the published one, as text an author recognises
 // (a lesson as its lesson.md, a quiz as its quiz.yaml, an exercise as its folder's files), computed with jsdiff.
 import { diffLines } from "diff";
-import { stringify } from "yaml";
 import type { DiffLine, ExerciseDraftData, RevisionDiff } from "@/lib/api/answers";
 import { exerciseFolderFiles } from "./exercise-files";
 
@@ -19,13 +18,6 @@ export function revisionDiff(published: { number: number | null; text: string },
     removed: lines.filter((l) => l.kind === "removed").length,
     lines,
   };
-}
-
-/** A lesson revision as its lesson.md: the front matter it holds, then the body. */
-export function lessonRevisionText(revision: { title: string; summary: string; minutes: number; objectives: unknown; keyTerms: unknown; body: string }): string {
-  const { title, summary, minutes, objectives, keyTerms } = revision;
-  const terms = Array.isArray(keyTerms) && keyTerms.length ? { keyTerms } : {};
-  return `---\n${stringify({ title, summary, minutes, objectives, ...terms })}---\n\n${revision.body}\n`;
 }
 
 /** An exercise revision as its folder in content/: each file under a `--- <path>` line, in the folder's order. */

@@ -2,7 +2,9 @@
 // quick test and an exercise page, served by the production build with its content synced, in Debian's Chromium
 // with the same flags as the browser tests. Targets (issue 14): performance ≥ 95, accessibility and best
 // practices 100. Each page is loaded once before it is measured, so the reading pages are in their cache.
-//   npx tsx bench/lighthouse.ts [--no-build]
+//   npx tsx bench/lighthouse.ts [--no-build] [--save <dir>] [--pages lesson,quiz]   (--save keeps each page's whole report, <page>.json)
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import lighthouse, { type Result } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { chromiumLaunchOptions } from "../playwright.config";
@@ -52,16 +54,20 @@ async function audit(url: string, port: number): Promise<Result> {
   }
 }
 
-export async function run(options: { build?: boolean } = {}): Promise<LighthouseResult> {
+export async function run(options: { build?: boolean; saveDir?: string; only?: string[] } = {}): Promise<LighthouseResult> {
   const web = await startProductionWeb({ port: webPort, build: options.build ?? true });
   const chromePath = chromiumLaunchOptions.executablePath;
   const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags: ["--headless=new", ...chromiumLaunchOptions.args] });
   try {
     const result: LighthouseResult = { name: "lighthouse", date: new Date().toISOString(), lighthouse: "", pages: [], ok: true };
-    for (const page of pages) {
+    for (const page of pages.filter((p) => !options.only || options.only.includes(p.name))) {
       const url = `${web.base}${page.path}`;
       await fetch(url);
       const lhr = await audit(url, chrome.port);
+      if (options.saveDir) {
+        mkdirSync(options.saveDir, { recursive: true });
+        writeFileSync(path.join(options.saveDir, `${page.name}.json`), JSON.stringify(lhr));
+      }
       result.lighthouse = lhr.lighthouseVersion;
       const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageScores["scores"];
       const failing = Object.values(lhr.audits)
@@ -90,6 +96,12 @@ export async function run(options: { build?: boolean } = {}): Promise<Lighthouse
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await run({ build: !process.argv.includes("--no-build") });
+  const option = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const saveDir = option("--save");
+  const only = option("--pages")?.split(",");
+  const result = await run({ build: !process.argv.includes("--no-build"), ...(saveDir ? { saveDir } : {}), ...(only ? { only } : {}) });
   console.log(JSON.stringify(result, null, 2));
 }

@@ -234,6 +234,32 @@ describe("renderLessonMarkdown: code blocks", () => {
     expect(everything(tree)).not.toContain('"style"');
   });
 
+  it("keeps one element per run of colour: lines unwrapped, plain-coloured tokens as text, neighbours of a colour joined", async () => {
+    const code = 'FROM python:3.11-slim\nRUN pip install flask gunicorn\n\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]';
+    const { tree } = await renderLessonMarkdown(`\`\`\`dockerfile\n${code}\n\`\`\``, []);
+    const [element] = byTag(tree, "code");
+    if (!element) throw new Error("no code");
+    expect(toString(element)).toBe(code);
+    const rules = new Map([...byTag(tree, "style").map((s) => toString(s)).join("").matchAll(/\.(tc\d+)\{([^}]*)\}/g)].map((m) => [m[1], m[2]]));
+    // The code element carries the theme's text colour; no token repeats it, no line wrapper is left.
+    const [plain] = element.properties.className as string[];
+    expect(rules.get(plain ?? "")).toMatch(/^--shiki-light:#[0-9A-F]+;--shiki-dark:#[0-9A-F]+$/);
+    const tokens = element.children.filter((c): c is Element => c.type === "element");
+    expect(tokens.length).toBeGreaterThan(2);
+    for (const token of tokens) {
+      expect(token.properties).toEqual({ className: [expect.stringMatching(/^tc\d+$/)] });
+      expect(token.properties.className).not.toEqual([plain]);
+      expect(rules.has(String((token.properties.className as string[])[0]))).toBe(true);
+    }
+    // No two tokens of one colour side by side, nor with only whitespace between them.
+    const runs = element.children.filter((c) => c.type === "element" || c.value.trim() !== "");
+    runs.forEach((node, i) => {
+      const next = runs[i + 1];
+      if (node.type === "element" && next?.type === "element") expect(next.properties.className).not.toEqual(node.properties.className);
+    });
+    expect(everything(tree)).not.toMatch(/data-line|"style"/);
+  });
+
   it("renders blocks in unknown or missing languages as plain text instead of failing", async () => {
     const { tree } = await renderLessonMarkdown("```no-such-language\nx = 1\n```\n\n```\nplain\n```", []);
     expect(byTag(tree, "code").map((c) => toString(c))).toEqual(["x = 1", "plain"]);

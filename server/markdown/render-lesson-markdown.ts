@@ -17,7 +17,7 @@ import { describeCodeFigures } from "./describe-code-figures";
 import { extractToc } from "./extract-toc";
 import { identifyChecklistItems } from "./identify-checklist-items";
 import { linkKeyTerms } from "./link-key-terms";
-import { tokenColourClasses } from "./token-colour-classes";
+import { compactHighlightedCode } from "./compact-highlighted-code";
 import type { GlossaryTerm, TocEntry } from "./types";
 
 export interface RenderedLesson {
@@ -34,7 +34,8 @@ export interface RenderedHtml {
 const prettyCode: PrettyCodeOptions = {
   // Both themes in one pass: tokens carry --shiki-light / --shiki-dark and the page's CSS picks one.
   theme: { light: "github-light-default", dark: "github-dark-default" },
-  keepBackground: false,
+  // Kept for the theme's text colour on each pre, which compact-highlighted-code.ts gives the code element.
+  keepBackground: true,
   // Grid mode writes a space into empty lines, which would then be copied; the page's CSS keeps their height.
   grid: false,
   defaultLang: { block: "plaintext" },
@@ -56,7 +57,7 @@ export async function renderLessonMarkdown(markdown: string, keyTerms: GlossaryT
   identifyChecklistItems(tree);
   linkKeyTerms(tree, keyTerms);
   describeCodeFigures(tree);
-  tokenColourClasses(tree);
+  compactHighlightedCode(tree);
   const toc = extractToc(tree);
   addHeadingAnchors(tree);
   return { tree, toc };

@@ -11,7 +11,7 @@ import { renderLessonHtml, type RenderedHtml } from "./render-lesson-markdown";
 import type { GlossaryTerm } from "./types";
 
 /** Bump whenever the pipeline's output changes (a plugin, the HTML shape, the highlighter's themes). */
-export const renderPipelineVersion = 3;
+export const renderPipelineVersion = 4;
 
 const tocSchema = z.array(z.object({ id: z.string(), text: z.string(), depth: z.union([z.literal(2), z.literal(3)]) }));
 

@@ -139,7 +139,7 @@ const xssCorpus = [
 
 /** No element, attribute or URL that runs script or restyles the page; escaped text that shows the payload is fine. */
 function expectInert(rendered: string): void {
-  // The pipeline's own stylesheet for code token colours (server/markdown/token-colour-classes.ts) is ours.
+  // The pipeline's own stylesheet for code token colours (server/markdown/compact-highlighted-code.ts) is ours.
   const html = rendered.replace(/<style>(\.tc\d+\{[^<{}]*\})+<\/style>/g, "");
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/<(iframe|object|embed|form|base|meta|style|svg|math)\b/i);

@@ -20,7 +20,7 @@ RUN ["node", "deploy/bundle-grader.mjs", "dist/grader.mjs"]
 
 # Before the web's stages, so building `--target grader` with the classic builder (which runs every stage up to
 # its target) does not build the web.
-FROM shipshape-stack/node:20-bookworm-kit1 AS grader
+FROM shipshape-stack/grader-node:20-bookworm-kit1 AS grader
 WORKDIR /app
 ENV NODE_ENV=production GRADER_PORT=4000 GRADER_HOST=0.0.0.0
 COPY --from=grader-build /app/dist/grader.mjs ./grader.mjs

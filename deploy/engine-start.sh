@@ -3,9 +3,9 @@
 # its API only on a unix socket in a volume shared with the grader, whose `node` user (gid 1000) gets the socket's
 # group. Once the engine answers, containers on its bridges (br-* for the gradings' networks, docker0) may start
 # no connection out of their bridge: INPUT covers the engine's own addresses (and, in a pod, the grader's port),
-# DOCKER-USER everything forwarded. Replies to the grader's probes are ESTABLISHED and pass. Only then does the
-# marker exist that the health check waits for. The data root must be a volume: overlay2 cannot stack on the
-# container's own overlay root file system.
+# DOCKER-USER everything routed; containers of one bridge still reach each other. Replies to the grader's probes
+# are ESTABLISHED and pass. Only then does the marker exist that the health check waits for. The data root must be
+# a volume: overlay2 cannot stack on the container's own overlay root file system.
 set -eu
 socket=unix:///run/engine/docker.sock
 mkdir -p /run/engine
@@ -28,5 +28,9 @@ for chain in INPUT DOCKER-USER; do
     iptables -I "$chain" -i "$bridge" -m conntrack --ctstate NEW -j DROP
   done
 done
+# Traffic between two containers of one bridge (a Compose project's API and its database) never leaves it, but
+# with bridge netfilter on (the engine turns it on) it passes FORWARD too; it goes on to the engine's own rules
+# (inter-container traffic of that network). Only bridged frames match: anything routed out of the bridge does not.
+iptables -I DOCKER-USER -m physdev --physdev-is-bridged -j RETURN
 touch /run/engine/contained
 wait "$engine"

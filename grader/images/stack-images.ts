@@ -1,7 +1,9 @@
 // `npm run stack:images`: the images the project's Dockerfile builds on, made offline: the kit's Debian images
-// (stack-recipes.ts) under its lock and cache; the Node runtime, the kit's Debian base plus the host's own Node
-// binary; and the project's installed node_modules on that runtime. Idempotent: the kit compares recipe labels,
-// the Node image the binary's hash, the node_modules image npm's record of what is installed.
+// (stack-recipes.ts) under its lock and cache; two Node runtimes, each a Debian base of the kit plus the host's own
+// Node binary — the plain one (the web's) and the grader's, whose base also carries docker-compose and
+// docker-registry; and the project's installed node_modules on the plain runtime. Idempotent: the kit compares
+// recipe labels, a Node runtime the binary's and its base's hash, the node_modules image npm's record of what is
+// installed.
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -10,10 +12,12 @@ import { docker, inspectImage, requireEngine } from "./docker-cli";
 import { runCommand } from "./run-command";
 import { kitCacheRoot, runKit } from "./kit";
 import { defaultMirror } from "./recipes";
-import { nodeBaseRecipe, stackRecipes } from "./stack-recipes";
+import { graderBaseRecipe, nodeBaseRecipe, stackRecipes } from "./stack-recipes";
 
-/** The tag the project's Dockerfile names; the major version is pinned, the host supplies the patch level. */
+/** The tags the project's Dockerfile names; the major version is pinned, the host supplies the patch level. */
 export const nodeRuntimeImage = "shipshape-stack/node:20-bookworm-kit1";
+/** The grader's runtime: Node on the base with docker-compose and docker-registry (the practical projects). */
+export const graderRuntimeImage = "shipshape-stack/grader-node:20-bookworm-kit1";
 const nodeHashLabel = "shipshape.node-sha256";
 
 /**
@@ -26,29 +30,35 @@ const installedHashLabel = "shipshape.installed-sha256";
 // Written into node_modules by the tools at run time (caches, vitest's results); not part of what was installed.
 const notInstalled = [".cache", ".vite", ".vite-temp"];
 
-const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+/** What an image made on `base` is made of: the data it adds and the base's id, so a remade base remakes it too. */
+async function hashOnBase(base: string, data: Buffer): Promise<string> {
+  const found = await inspectImage(base);
+  if (!found) throw new Error(`${base} is missing: \`npm run stack:images\` makes it`);
+  return createHash("sha256").update(data).update(found.id).digest("hex");
+}
 
 const log = (line: string) => process.stderr.write(`[stack-images] ${line}\n`);
 
-async function buildNodeRuntime(): Promise<"current" | "built"> {
+/** The host's Node binary on a base of the kit; remade when the binary or the base image changes. */
+async function buildNodeRuntime(base: string, tag: string): Promise<"current" | "built"> {
   if (!process.version.startsWith("v20.")) {
-    throw new Error(`${nodeRuntimeImage} carries the host's Node binary, which must be Node 20 (this is ${process.version})`);
+    throw new Error(`${tag} carries the host's Node binary, which must be Node 20 (this is ${process.version})`);
   }
   const binary = await fs.readFile(process.execPath);
-  const hash = sha256(binary);
-  if ((await inspectImage(nodeRuntimeImage))?.labels[nodeHashLabel] === hash) return "current";
+  const hash = await hashOnBase(base, binary);
+  if ((await inspectImage(tag))?.labels[nodeHashLabel] === hash) return "current";
   const context = await fs.mkdtemp(path.join(os.tmpdir(), "stack-node-"));
   try {
     await fs.writeFile(path.join(context, "node"), binary, { mode: 0o755 });
     await fs.writeFile(
       path.join(context, "Dockerfile"),
-      [`FROM ${nodeBaseRecipe.name}`, "COPY node /usr/local/bin/node", 'RUN ["/usr/local/bin/node", "--version"]', 'CMD ["node"]', ""].join("\n"),
+      [`FROM ${base}`, "COPY node /usr/local/bin/node", 'RUN ["/usr/local/bin/node", "--version"]', 'CMD ["node"]', ""].join("\n"),
     );
     await docker([
       "build", "--quiet", "--network", "none",
       "--label", `${nodeHashLabel}=${hash}`,
-      "--label", `shipshape.note=Node ${process.version} (the host's binary) on Debian bookworm, standing in for node:20-bookworm-slim`,
-      "-t", nodeRuntimeImage, context,
+      "--label", `shipshape.note=Node ${process.version} (the host's binary) on ${base}, standing in for node:20-bookworm-slim`,
+      "-t", tag, context,
     ]);
   } finally {
     await fs.rm(context, { recursive: true, force: true });
@@ -61,7 +71,7 @@ async function buildNodeModules(): Promise<"current" | "built"> {
   const installed = await fs.readFile("node_modules/.package-lock.json").catch(() => {
     throw new Error("no node_modules/.package-lock.json: run `npm ci` first");
   });
-  const hash = sha256(installed);
+  const hash = await hashOnBase(nodeRuntimeImage, installed);
   if ((await inspectImage(nodeModulesImage))?.labels[installedHashLabel] === hash) return "current";
   const context = await fs.mkdtemp(path.join(os.tmpdir(), "stack-node-modules-"));
   try {
@@ -83,7 +93,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   log(`engine ${await requireEngine()}`);
   await runKit({ recipes: stackRecipes, pull: false, force: false, mirror: defaultMirror, cacheRoot: kitCacheRoot, log });
-  log(`${nodeRuntimeImage}: ${await buildNodeRuntime()}`);
+  log(`${nodeRuntimeImage}: ${await buildNodeRuntime(nodeBaseRecipe.name, nodeRuntimeImage)}`);
+  log(`${graderRuntimeImage}: ${await buildNodeRuntime(graderBaseRecipe.name, graderRuntimeImage)}`);
   log(`${nodeModulesImage}: ${await buildNodeModules()}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

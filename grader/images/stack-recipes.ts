@@ -8,16 +8,34 @@ import type { BaseImageRecipe } from "./recipes";
 const standardPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const postgresBin = "/usr/lib/postgresql/15/bin";
 
+const nodeBasePackages = ["ca-certificates", "libstdc++6", "openssl"];
+const nodeBaseSmoke = "id node && test -e /usr/lib/x86_64-linux-gnu/libstdc++.so.6";
+
 /** Debian base for the Node runtime: the libraries Node and Prisma's engines link against, and a `node` user. */
 export const nodeBaseRecipe: BaseImageRecipe = {
   name: "shipshape-stack/node-base:bookworm-kit1",
-  source: { kind: "debootstrap", include: ["ca-certificates", "libstdc++6", "openssl"] },
+  source: { kind: "debootstrap", include: nodeBasePackages },
   // uid/gid 1000 as in the official node images; the engine's socket is given to this group (docker-compose.yml).
   chroot: ["useradd --create-home --uid 1000 --user-group --shell /bin/sh node"],
   env: { PATH: standardPath, LANG: "C.UTF-8" },
   cmd: ["/bin/sh"],
   note: "Debian bookworm base for the stack's Node runtime; the host's Node binary is added on top.",
-  smoke: "id node && test -e /usr/lib/x86_64-linux-gnu/libstdc++.so.6",
+  smoke: nodeBaseSmoke,
+};
+
+/**
+ * The grader's runtime base: the Node base plus the two programs the practical projects run beside the engine's API
+ * — Debian's docker-compose 1.29 (GRADER_COMPOSE_BIN, with the python3 it runs on) and docker-registry
+ * (GRADER_REGISTRY_BINARY, whose throwaway registry image is made from the binary and what `ldd` lists). A root of
+ * its own rather than a layer on the Node base: the engine's builds have no route to Debian's mirror, and the web,
+ * which needs neither, keeps the plain base.
+ */
+export const graderBaseRecipe: BaseImageRecipe = {
+  ...nodeBaseRecipe,
+  name: "shipshape-stack/grader-base:bookworm-kit1",
+  source: { kind: "debootstrap", include: [...nodeBasePackages, "docker-compose", "docker-registry"] },
+  note: "Debian bookworm base for the stack's grader: the Node base's libraries, docker-compose and docker-registry; the host's Node binary is added on top.",
+  smoke: `${nodeBaseSmoke} && docker-compose version --short | grep -q '^1\\.29' && ldd /usr/bin/docker-registry >/dev/null`,
 };
 
 /** PostgreSQL 15 from Debian; the cluster is made at first start in the data volume (deploy/postgres-start.sh). */
@@ -43,4 +61,4 @@ export const engineRecipe: BaseImageRecipe = {
   smoke: "dockerd --version | grep -q ' 20\\.10' && docker --version && iptables --version",
 };
 
-export const stackRecipes: readonly BaseImageRecipe[] = [nodeBaseRecipe, postgresRecipe, engineRecipe];
+export const stackRecipes: readonly BaseImageRecipe[] = [nodeBaseRecipe, graderBaseRecipe, postgresRecipe, engineRecipe];

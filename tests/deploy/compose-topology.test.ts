@@ -65,6 +65,12 @@ describe("docker-compose.yml grading topology", () => {
   it("stops grading containers from opening connections out of their bridge before the engine reports healthy", () => {
     expect(engineScript).toMatch(/for chain in INPUT DOCKER-USER/);
     expect(engineScript).toMatch(/iptables -I "\$chain" -i "\$bridge" -m conntrack --ctstate NEW -j DROP/);
+    // The one exception, inserted last so it is matched first: frames the bridge forwards between its own ports
+    // (a Compose project's services), never anything routed out of it; and only in DOCKER-USER, not INPUT.
+    const exceptions = engineScript.split("\n").filter((l) => /-j (RETURN|ACCEPT)/.test(l));
+    expect(exceptions).toEqual(["iptables -I DOCKER-USER -m physdev --physdev-is-bridged -j RETURN"]);
+    expect(engineScript.indexOf("--physdev-is-bridged")).toBeGreaterThan(engineScript.indexOf("--ctstate NEW -j DROP"));
+    expect(engineScript.indexOf("--physdev-is-bridged")).toBeLessThan(engineScript.indexOf("touch /run/engine/contained"));
     expect(engineScript.indexOf("rm -f /run/engine/contained")).toBeLessThan(engineScript.indexOf("touch /run/engine/contained"));
     expect(services.engine?.healthcheck?.test.join(" ")).toMatch(/test -e \/run\/engine\/contained/);
   });

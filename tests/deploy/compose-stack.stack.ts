@@ -1,15 +1,19 @@
-// `npm run test:stack`: the compose stack really starts here and grades (issue 17). Builds the images with Debian's
-// docker-compose from this checkout, brings the stack up under its own project name with secrets from an env file
-// made for the run, copies the first-service lesson's base image into the stack's dedicated engine, then grades the
-// lesson's reference solution the way a learner's browser does — sign in, POST the files, read the SSE stream —
-// over HTTP to the web, which hands it to the grader, which builds and runs it on that engine. The stack's own web
-// and grader images are graded by our catalogue's hardening checks. Afterwards `down -v` and nothing of the
-// project is left on the engine: containers, networks, volumes.
+// `npm run test:stack`: the compose stack really starts here and grades (issues 17, 18). Builds the images with
+// Debian's docker-compose from this checkout, brings the stack up under its own project name with secrets from an
+// env file made for the run, copies the lessons' base images into the stack's dedicated engine, then grades the way
+// a learner's browser does — sign in, POST the files, read the SSE stream — over HTTP to the web, which hands it to
+// the grader, which builds and runs it on that engine: the first-service reference, and the two practical projects
+// that need more than the engine's API (compose-sidecar runs docker-compose, tag-and-push a throwaway registry),
+// each reference and one mistake case. A grading's containers reach each other on their bridge and nothing routed
+// out of it. The stack's own web and grader images are graded by our catalogue's hardening checks. Afterwards
+// `down -v` and nothing of the project is left on the engine: containers, networks, volumes.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckId, Verdict } from "@/grader/contract";
+import type { CheckId, FileMap, Verdict } from "@/grader/contract";
+import { parseExpected } from "@/grader/contract/exercise-cases";
+import { readExerciseFolder, readFileTree } from "@/grader/files-on-disk";
 import { runCommand } from "@/grader/images/run-command";
 import { streamedEventSchema } from "@/lib/grading/submission-events";
 import { loadIntoStack, stackEngineHost } from "@/grader/images/stack-base-images";
@@ -18,10 +22,11 @@ import { dockerfileForTarget, gradePrebuiltImage, randomSecret } from "./prebuil
 const project = "s17stack";
 const webPort = 4517;
 const base = `http://127.0.0.1:${webPort}`;
-const exerciseDir = "content/containers/dockerize-a-service/exercises/first-service";
-// Not the default 172.30.99.0/29, so a stack an operator runs on this machine does not collide with the test's.
-const probeSubnet = "172.30.117.0/29";
-const engineAddress = "172.30.117.2";
+const exercisesDir = "content/containers/dockerize-a-service/exercises";
+// Not the default 172.30.99.0/29, so a stack an operator runs on this machine does not collide with the test's;
+// nor in 172.17–31.0.0/16, the engine's pools for networks it makes (a grading's bridge may hold one of them).
+const probeSubnet = "10.117.17.0/29";
+const engineAddress = "10.117.17.2";
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-test-"));
 const envFile = path.join(workDir, "compose.env");
@@ -98,8 +103,29 @@ async function verdictOf(submission: string, cookie: string): Promise<{ verdict:
   throw new Error(`the stream ended without a verdict (events: ${types.join(", ")})`);
 }
 
-function readExerciseFiles(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name), "utf8")]));
+/** A learner's grading of `files` through the web, to its verdict, with the types of the events streamed before it. */
+async function gradeThroughWeb(slug: string, files: FileMap, cookie: string): Promise<{ verdict: Verdict; events: string[] }> {
+  const submitted = await fetch(`${base}/api/exercises/${slug}/submissions`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json", origin: base },
+    body: JSON.stringify({ files }),
+  });
+  expect(submitted.status, await submitted.clone().text()).toBe(202);
+  const { id } = (await submitted.json()) as { id: string };
+  return verdictOf(id, cookie);
+}
+
+const checkResults = (verdict: Verdict) => Object.fromEntries(verdict.checks.map((c) => [c.id, c.status]));
+
+/** What the stack's engine holds beside the lessons' images: every container, network but its own three, volume. */
+async function engineLeftovers(host: string): Promise<string[]> {
+  const listed = await Promise.all([
+    runCommand("docker", ["-H", host, "ps", "-a", "--format", "container {{.Names}}"]),
+    runCommand("docker", ["-H", host, "network", "ls", "--format", "network {{.Name}}"]),
+    runCommand("docker", ["-H", host, "volume", "ls", "--format", "volume {{.Name}}"]),
+  ]);
+  const defaults = ["network bridge", "network host", "network none"];
+  return listed.flatMap((r) => r.stdout.split("\n")).filter((line) => line !== "" && !defaults.includes(line));
 }
 
 beforeAll(async () => {
@@ -163,14 +189,7 @@ describe("the compose stack", () => {
 
     const cookie = await signIn("learner@shipshape.local", demoPassword);
     started = Date.now();
-    const submitted = await fetch(`${base}/api/exercises/first-service/submissions`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: base },
-      body: JSON.stringify({ files: readExerciseFiles(path.join(exerciseDir, "solution")) }),
-    });
-    expect(submitted.status, await submitted.clone().text()).toBe(202);
-    const { id } = (await submitted.json()) as { id: string };
-    const { verdict, events } = await verdictOf(id, cookie);
+    const { verdict, events } = await gradeThroughWeb("first-service", await readFileTree(path.join(exercisesDir, "first-service", "solution")), cookie);
     figures["first-service graded"] = seconds(started);
     expect(verdict.status, JSON.stringify(verdict.checks.filter((c) => c.status !== "pass"))).toBe("pass");
     expect(events).toContain("check");
@@ -180,6 +199,94 @@ describe("the compose stack", () => {
     const listImages = async (host: string[]) => (await runCommand("docker", [...host, "images", "--format", "{{.Repository}}"])).stdout.split("\n");
     expect((await listImages(["-H", await stackEngineHost(project)])).filter((r) => r.startsWith("shipshape-grading/s17stack-"))).not.toEqual([]);
     expect((await listImages([])).filter((r) => r.startsWith("shipshape-grading/s17stack-"))).toEqual([]);
+  }, 600_000);
+
+  it("keeps a grading's containers in their bridge: they reach each other, not another grading, its port or the grader", async () => {
+    // What the engine's rules promise (deploy/engine-start.sh), tried from inside it on networks made as gradings'
+    // (bridges without masquerading): a listener on one, published on the engine's probe address as a learner's
+    // port is, and a knocker on its network and on another. The neighbour must get through, or the closed doors
+    // would prove nothing. The published port from its own bridge is the engine's own address (INPUT); from the
+    // other bridge, and the listener itself from there, are routed (DOCKER-USER, and the engine's isolation).
+    const host = await stackEngineHost(project);
+    await loadIntoStack(project, ["python:3.11-slim"]);
+    const grader = (await compose("ps", "-q", "grader")).stdout.trim();
+    const graderAddress = (await runCommand("docker", ["inspect", "--format", `{{(index .NetworkSettings.Networks "${project}_probe").IPAddress}}`, grader])).stdout.trim();
+    expect(graderAddress).toMatch(/^10\.117\.17\./);
+    const engine = (...args: string[]) => runCommand("docker", ["-H", host, ...args]);
+    const networks = ["stack-containment-a", "stack-containment-b"] as const;
+    const knock = [
+      "import json, socket, sys, time",
+      "def reach(host, port, tries):",
+      "    for _ in range(tries):",
+      "        try:",
+      "            socket.create_connection((host, int(port)), timeout=2).close()",
+      "            return True",
+      "        except OSError:",
+      "            time.sleep(0.5)",
+      "    return False",
+      "print(json.dumps([reach(*door) for door in json.loads(sys.argv[1])]))",
+    ].join("\n");
+    const knockFrom = async (network: string, doors: [string, string, number][]) =>
+      JSON.parse((await engine("run", "--rm", "--network", network, "python:3.11-slim", "python", "-c", knock, JSON.stringify(doors))).stdout) as boolean[];
+    try {
+      for (const network of networks) await engine("network", "create", "--opt", "com.docker.network.bridge.enable_ip_masquerade=false", network);
+      await engine("run", "-d", "--name", "stack-listener", "--network", networks[0], "-p", `${engineAddress}::8080`, "python:3.11-slim", "python", "-m", "http.server", "8080");
+      const settings = JSON.parse((await engine("inspect", "--format", "{{json .NetworkSettings}}", "stack-listener")).stdout) as {
+        Networks: Record<string, { IPAddress: string }>;
+        Ports: Record<string, { HostPort: string }[] | null>;
+      };
+      const listener = settings.Networks[networks[0]]?.IPAddress ?? "";
+      const published = settings.Ports["8080/tcp"]?.[0]?.HostPort ?? "";
+      expect(await knockFrom(networks[0], [[listener, "8080", 20], [engineAddress, published, 1], [graderAddress, "4000", 1]])).toEqual([true, false, false]);
+      expect(await knockFrom(networks[1], [[listener, "8080", 1], [engineAddress, published, 1]])).toEqual([false, false]);
+    } finally {
+      await engine("rm", "-f", "stack-listener").catch(() => undefined);
+      for (const network of networks) await engine("network", "rm", network).catch(() => undefined);
+    }
+  }, 120_000);
+
+  // The two projects that need more than the engine's API: docker-compose and docker-registry in the grader's image,
+  // a Compose project's published port and the registry's API read on the engine's probe address.
+  const projects = [
+    { slug: "compose-sidecar", mistake: "db-port-published", images: ["node:18-alpine", "postgres:15"], streams: ["service", "service-log"] },
+    { slug: "tag-and-push", mistake: "tags-never-pushed", images: ["python:3.11-slim"], streams: ["log"] },
+  ];
+
+  it.each(projects)("grades $slug through the stack: the reference passes every check, $mistake fails the one it names, nothing is left", async ({ slug, mistake, images, streams }) => {
+    const host = await stackEngineHost(project);
+    await loadIntoStack(project, images);
+    const dir = path.join(exercisesDir, slug);
+    const { spec, solution } = await readExerciseFolder(dir);
+    const expected = parseExpected(fs.readFileSync(path.join(dir, "expected.yaml"), "utf8")).mistakes[mistake];
+    if (!expected) throw new Error(`${slug} has no mistake case ${mistake}`);
+    const cookie = await signIn("learner@shipshape.local", demoPassword);
+
+    let started = Date.now();
+    const reference = await gradeThroughWeb(slug, solution, cookie);
+    figures[`${slug} reference graded`] = seconds(started);
+    expect(checkResults(reference.verdict), JSON.stringify(reference.verdict, null, 1)).toEqual(Object.fromEntries(spec.checks.map((c) => [c.id, "pass"])));
+    expect(reference.verdict.status).toBe("pass");
+    for (const type of streams) expect(reference.events).toContain(type);
+
+    started = Date.now();
+    const wrong = await gradeThroughWeb(slug, await readFileTree(path.join(dir, "mistakes", mistake)), cookie);
+    figures[`${slug} ${mistake} graded`] = seconds(started);
+    expect(wrong.verdict.status).toBe("fail");
+    expect(checkResults(wrong.verdict), JSON.stringify(wrong.verdict.checks, null, 1)).toEqual(
+      Object.fromEntries(spec.checks.map((c) => [c.id, expected.failing.includes(c.id) ? "fail" : "pass"])),
+    );
+
+    // The grader cleans up after the verdict went out; give it a moment, then nothing may remain but images: the
+    // grader's own layer cache and the registry's image, and no name a push gave one (127.0.0.1:<port>/app).
+    const deadline = Date.now() + 30_000;
+    let left = await engineLeftovers(host);
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      left = await engineLeftovers(host);
+    }
+    expect(left).toEqual([]);
+    const names = (await runCommand("docker", ["-H", host, "images", "--format", "{{.Repository}}:{{.Tag}}"])).stdout.split("\n");
+    expect(names.filter((n) => n.startsWith("127.0.0.1:"))).toEqual([]);
   }, 600_000);
 });
 

@@ -1,6 +1,7 @@
 "use client";
 // Wakes the interactive parts of a server-rendered lesson body: checklist boxes keep their ticks in this browser
-// (checklist-store) and, for a signed-in reader, in their account; copy buttons appear and copy their block's code.
+// (checklist-store) and, for a signed-in reader, in their account; copy buttons appear and copy their block's code;
+// sections left unlaid-out for the first paint are laid out while the page is idle.
 import { useEffect } from "react";
 import { saveMark } from "@/components/progress/account-sync";
 import { parseTicks, readStoredTicks, setTick, subscribeToTicks } from "./checklist-store";
@@ -65,15 +66,48 @@ function wakeCopyButtons(container: HTMLElement): () => void {
   };
 }
 
+// The body's h2 sections (server/markdown/wrap-sections.ts) are laid out only near the viewport at first
+// (content-visibility in app/globals.css), which keeps a long lesson's first paint cheap on a phone. Left so, the
+// page's height would stay an estimate and a smooth jump to a section could stop short: so once the page is idle
+// they are laid out, one per idle moment (each a short task), and all at once if the reader follows an in-page
+// link before that, so the jump is aimed at real heights.
+function layOutSectionsWhenIdle(container: HTMLElement): () => void {
+  const sections = [...container.querySelectorAll<HTMLElement>(":scope > .lesson-section")];
+  const idle = (next: () => void) => (typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(next) : window.setTimeout(next, 50));
+  const cancel = (handle: number) => (typeof window.cancelIdleCallback === "function" ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
+  const layOut = (section: HTMLElement) => {
+    section.dataset.laidOut = "";
+  };
+  const onInPageLink = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest('a[href^="#"]')) sections.splice(0).forEach(layOut);
+  };
+  let handle: number;
+  const layOutNext = () => {
+    const section = sections.shift();
+    if (!section) return document.removeEventListener("click", onInPageLink, true);
+    layOut(section);
+    handle = idle(layOutNext);
+  };
+  // Capturing: before the browser starts scrolling to the link's target.
+  document.addEventListener("click", onInPageLink, true);
+  handle = idle(layOutNext);
+  return () => {
+    cancel(handle);
+    document.removeEventListener("click", onInPageLink, true);
+  };
+}
+
 export function LessonBodyControls({ lessonKey, containerId }: { lessonKey: string; containerId: string }) {
   useEffect(() => {
     const container = document.getElementById(containerId);
     if (!container) return;
     const stopChecklist = wakeChecklist(container, lessonKey);
     const stopCopy = wakeCopyButtons(container);
+    const stopLayout = layOutSectionsWhenIdle(container);
     return () => {
       stopChecklist();
       stopCopy();
+      stopLayout();
     };
   }, [lessonKey, containerId]);
   return null;

@@ -17,6 +17,8 @@ function elements(tree: Root, test: (el: Element) => boolean): Element[] {
   return found;
 }
 
+const isElementNode = (node: Root["children"][number] | Element["children"][number]): node is Element => node.type === "element";
+
 function byTag(tree: Root, tagName: string): Element[] {
   return elements(tree, (el) => el.tagName === tagName);
 }
@@ -157,8 +159,11 @@ describe("renderLessonMarkdown: key terms", () => {
 
   it("puts the glossary at the end of the Key terms section and links nothing inside that section", async () => {
     const { tree } = await renderLessonMarkdown("## Key terms\n\nAn image and a container.\n\n## Next\n\nAn image.", terms);
-    const top = tree.children.filter((n): n is Element => n.type === "element").map((el) => el.tagName);
-    expect(top).toEqual(["h2", "p", "dl", "h2", "p"]);
+    const sections = tree.children.filter((n): n is Element => isElementNode(n) && n.tagName === "section");
+    expect(sections.map((section) => section.children.filter(isElementNode).map((el) => el.tagName))).toEqual([
+      ["h2", "p", "dl"],
+      ["h2", "p"],
+    ]);
     expect(byTag(tree, "dt").map((dt) => [dt.properties.id, toString(dt)])).toEqual([
       ["term-image", "image"],
       ["term-container", "container"],
@@ -172,6 +177,20 @@ describe("renderLessonMarkdown: key terms", () => {
     const { tree, toc } = await renderLessonMarkdown("## Only\n\ntext", terms);
     expect(toc.map((e) => e.id)).toEqual(["only", "key-terms"]);
     expect(byTag(tree, "dl")).toHaveLength(1);
+  });
+});
+
+describe("renderLessonMarkdown: sections", () => {
+  it("wraps each h2 and what follows it up to the next h2 in a section, leaving text before the first h2 as it is", async () => {
+    const { tree } = await renderLessonMarkdown("Intro.\n\n## One\n\nA.\n\n### One point one\n\nB.\n\n## Two\n\nC.", []);
+    const top = tree.children.filter(isElementNode);
+    expect(top.map((el) => [el.tagName, el.properties.className ?? null])).toEqual([
+      ["p", null],
+      ["section", ["lesson-section"]],
+      ["section", ["lesson-section"]],
+    ]);
+    expect(top.slice(1).map((section) => toString(section.children.find(isElementNode) ?? section))).toEqual(["One#", "Two#"]);
+    expect(top[1] && byTag({ type: "root", children: [top[1]] }, "h3").map((h) => toString(h))).toEqual(["One point one#"]);
   });
 });
 

@@ -19,6 +19,7 @@ import { identifyChecklistItems } from "./identify-checklist-items";
 import { linkKeyTerms } from "./link-key-terms";
 import { compactHighlightedCode } from "./compact-highlighted-code";
 import type { GlossaryTerm, TocEntry } from "./types";
+import { wrapSections } from "./wrap-sections";
 
 export interface RenderedLesson {
   tree: Root;
@@ -57,9 +58,10 @@ export async function renderLessonMarkdown(markdown: string, keyTerms: GlossaryT
   identifyChecklistItems(tree);
   linkKeyTerms(tree, keyTerms);
   describeCodeFigures(tree);
-  compactHighlightedCode(tree);
   const toc = extractToc(tree);
   addHeadingAnchors(tree);
+  wrapSections(tree);
+  compactHighlightedCode(tree);
   return { tree, toc };
 }
 

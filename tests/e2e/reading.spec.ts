@@ -104,6 +104,32 @@ test("the table of contents follows a link and marks the section being read", as
   await expect(toc.getByRole("link", { name: later.text, exact: true })).toHaveAttribute("aria-current", "location");
 });
 
+test("every section is laid out once the page is idle, so the page has its real height", async ({ page }) => {
+  await gotoLesson(page);
+  const sections = page.locator("#lesson-body > section.lesson-section");
+  await expect(sections).toHaveCount(lessonHeadings().filter((h) => h.depth === 2).length);
+  await expect(page.locator("#lesson-body > section.lesson-section:not([data-laid-out])")).toHaveCount(0);
+  expect(await sections.evaluateAll((all) => all.map((s) => getComputedStyle(s).contentVisibility))).not.toContain("auto");
+});
+
+test("a jump from the table of contents lands on its section even before the sections below are laid out", async ({ page }) => {
+  // When the page is idle is the browser's to say; here it never is, so only the jump itself can lay them out.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await gotoLesson(page);
+  await expect(page.locator("#lesson-body > section.lesson-section:not([data-laid-out])").first()).toBeAttached();
+  // Far down, yet with enough below it for the window to bring it to the top.
+  const sections = lessonHeadings().filter((h) => h.depth === 2);
+  const target = sections[Math.floor(sections.length * 0.7)];
+  if (!target) throw new Error("the lesson has no sections");
+  await page.getByRole("navigation", { name: "Table of contents" }).getByRole("link", { name: target.text, exact: true }).click();
+  // Smooth scrolling: wait for it to settle on the heading, near the top of the window.
+  await expect.poll(() => page.locator(`h2#${target.id}`).evaluate((h) => Math.round(h.getBoundingClientRect().top)), { timeout: 10_000 }).toBeLessThan(60);
+  expect(await page.locator(`h2#${target.id}`).evaluate((h) => h.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-5);
+});
+
 test("key terms link to the glossary and show their definition on focus", async ({ page }) => {
   await gotoLesson(page);
   const terms = lessonData.keyTerms as { term: string; definition: string }[];

@@ -66,13 +66,14 @@ function wakeCopyButtons(container: HTMLElement): () => void {
   };
 }
 
-// The body's h2 sections (server/markdown/wrap-sections.ts) are laid out only near the viewport at first
+// The body's sections (server/markdown/wrap-sections.ts) are laid out only near the viewport at first
 // (content-visibility in app/globals.css), which keeps a long lesson's first paint cheap on a phone. Left so, the
 // page's height would stay an estimate and a smooth jump to a section could stop short: so once the page is idle
 // they are laid out, one per idle moment (each a short task), and all at once if the reader follows an in-page
 // link before that, so the jump is aimed at real heights.
 function layOutSectionsWhenIdle(container: HTMLElement): () => void {
-  const sections = [...container.querySelectorAll<HTMLElement>(":scope > .lesson-section")];
+  // In document order: a section before the subsections inside it.
+  const sections = [...container.querySelectorAll<HTMLElement>(".lesson-section")];
   const idle = (next: () => void) => (typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(next) : window.setTimeout(next, 50));
   const cancel = (handle: number) => (typeof window.cancelIdleCallback === "function" ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   const layOut = (section: HTMLElement) => {

@@ -181,7 +181,7 @@ describe("renderLessonMarkdown: key terms", () => {
 });
 
 describe("renderLessonMarkdown: sections", () => {
-  it("wraps each h2 and what follows it up to the next h2 in a section, leaving text before the first h2 as it is", async () => {
+  it("wraps each h2 and what follows it up to the next h2 in a section, each h3 in one inside it, leaving text before a first heading as it is", async () => {
     const { tree } = await renderLessonMarkdown("Intro.\n\n## One\n\nA.\n\n### One point one\n\nB.\n\n## Two\n\nC.", []);
     const top = tree.children.filter(isElementNode);
     expect(top.map((el) => [el.tagName, el.properties.className ?? null])).toEqual([
@@ -190,7 +190,11 @@ describe("renderLessonMarkdown: sections", () => {
       ["section", ["lesson-section"]],
     ]);
     expect(top.slice(1).map((section) => toString(section.children.find(isElementNode) ?? section))).toEqual(["One#", "Two#"]);
-    expect(top[1] && byTag({ type: "root", children: [top[1]] }, "h3").map((h) => toString(h))).toEqual(["One point one#"]);
+    expect(top[1]?.children.filter(isElementNode).map((el) => [el.tagName, toString(el)])).toEqual([
+      ["h2", "One#"],
+      ["p", "A."],
+      ["section", "One point one#\nB.\n"],
+    ]);
   });
 });
 

@@ -108,8 +108,9 @@ test("every section is laid out once the page is idle, so the page has its real 
   await gotoLesson(page);
   const sections = page.locator("#lesson-body > section.lesson-section");
   await expect(sections).toHaveCount(lessonHeadings().filter((h) => h.depth === 2).length);
-  await expect(page.locator("#lesson-body > section.lesson-section:not([data-laid-out])")).toHaveCount(0);
-  expect(await sections.evaluateAll((all) => all.map((s) => getComputedStyle(s).contentVisibility))).not.toContain("auto");
+  await expect(page.locator("#lesson-body section.lesson-section:not([data-laid-out])")).toHaveCount(0);
+  const everySection = page.locator("#lesson-body section.lesson-section");
+  expect(await everySection.evaluateAll((all) => all.map((s) => getComputedStyle(s).contentVisibility))).not.toContain("auto");
 });
 
 test("a jump from the table of contents lands on its section even before the sections below are laid out", async ({ page }) => {
@@ -119,7 +120,7 @@ test("a jump from the table of contents lands on its section even before the sec
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoLesson(page);
-  await expect(page.locator("#lesson-body > section.lesson-section:not([data-laid-out])").first()).toBeAttached();
+  await expect(page.locator("#lesson-body section.lesson-section:not([data-laid-out])").first()).toBeAttached();
   // Far down, yet with enough below it for the window to bring it to the top.
   const sections = lessonHeadings().filter((h) => h.depth === 2);
   const target = sections[Math.floor(sections.length * 0.7)];

@@ -4,7 +4,7 @@
 // says "not counted".
 import type { AttemptSummary } from "@/lib/api/answers";
 import { formatBytes } from "@/lib/grading/file-rules";
-import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-events";
+import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-status";
 
 const statusText: Record<SubmissionStatus, string> = { QUEUED: "queued", RUNNING: "grading", PASSED: "passed", FAILED: "failed", NOT_GRADABLE: "not gradable" };
 const statusClass: Record<SubmissionStatus, string> = {

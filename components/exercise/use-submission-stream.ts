@@ -3,10 +3,13 @@
 // Last-Event-ID, and the server replays from there, so a dropped connection neither loses nor repeats events.
 // A submission the learner just made starts from the first event its POST answered with, and the stream
 // continues after it: the live view moves the moment the submission is stored, not a round trip later.
+// The events' schema (and zod with it) loads with the first stream, not with the exercise page.
 import { useEffect, useMemo, useState } from "react";
 import { webApi } from "@/lib/api/web-api";
-import { streamedEventSchema, type StreamedEvent } from "@/lib/grading/submission-events";
+import type { StreamedEvent } from "@/lib/grading/submission-events";
 import { applyEvent, initialProgress, type GradingProgress } from "./grading-progress";
+
+const schemaRetryMs = 2000;
 
 export interface StreamSeed {
   submissionId: string;
@@ -20,14 +23,37 @@ export function useSubmissionStream(submissionId: string | null, seed: StreamSee
 
   useEffect(() => {
     if (!submissionId) return;
-    const source = new EventSource(webApi.submissionEventsUrl(submissionId, first?.seq));
-    source.onmessage = (message: MessageEvent<string>) => {
-      const parsed = streamedEventSchema.safeParse(JSON.parse(message.data));
-      if (!parsed.success) return;
-      setProgress((current) => ({ id: submissionId, state: applyEvent(current.id === submissionId ? current.state : start, parsed.data) }));
-      if (parsed.data.event.type === "verdict") source.close();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let afterSeq = first?.seq;
+    const follow = () => {
+      const schema = import("@/lib/grading/submission-events").then((events) => events.streamedEventSchema);
+      const current = new EventSource(webApi.submissionEventsUrl(submissionId, afterSeq));
+      source = current;
+      // Messages are applied in arrival order, each once the schema is there.
+      let applied: Promise<unknown> = Promise.resolve();
+      current.onmessage = (message: MessageEvent<string>) => {
+        applied = applied
+          .then(async () => {
+            const parsed = (await schema).safeParse(JSON.parse(message.data));
+            if (!parsed.success) return;
+            afterSeq = parsed.data.seq;
+            setProgress((state) => ({ id: submissionId, state: applyEvent(state.id === submissionId ? state.state : start, parsed.data) }));
+            if (parsed.data.event.type === "verdict") current.close();
+          })
+          .catch(() => undefined);
+      };
+      // Without its schema no event can be shown: follow again, from the last one shown, once it can load.
+      schema.catch(() => {
+        current.close();
+        retry = setTimeout(follow, schemaRetryMs);
+      });
     };
-    return () => source.close();
+    follow();
+    return () => {
+      source?.close();
+      clearTimeout(retry);
+    };
   }, [submissionId, first, start]);
 
   return progress.id === submissionId ? progress.state : start;

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { Route } from "next";
 import { formatBytes } from "@/lib/grading/file-rules";
-import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-events";
+import { attemptNumbers, type SubmissionStatus } from "@/lib/grading/submission-status";
 
 export interface LearnerAttempt {
   id: string;

@@ -1,6 +1,7 @@
 // What the web API's routes answer with: declared once here, returned by the server's data functions and read by
 // the browser through web-api.ts, so neither side writes the other's shapes again.
-import type { StreamedEvent, SubmissionStatus } from "@/lib/grading/submission-events";
+import type { StreamedEvent } from "@/lib/grading/submission-events";
+import type { SubmissionStatus } from "@/lib/grading/submission-status";
 import type { ExerciseSpec, FileMap, Verdict } from "@/grader/contract";
 import type { Expected } from "@/grader/contract/exercise-cases";
 

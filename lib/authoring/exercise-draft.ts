@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { caseNameSchema, expectedSchema, type Expected } from "@/grader/contract/exercise-cases";
 import { checkCatalogue, exerciseSpecSchema, type CheckId, type ExerciseSpec, type ExerciseSpecInput } from "@/grader/contract";
-import { submissionFilesSchema, type UploadLimits } from "@/lib/grading/file-rules";
+import type { UploadLimits } from "@/lib/grading/file-rules";
+import { submissionFilesSchema } from "@/lib/grading/file-schemas";
 
 export { caseNameSchema, checkCatalogue, exerciseSpecSchema, type CheckId, type Expected, type ExerciseSpec, type ExerciseSpecInput };
 

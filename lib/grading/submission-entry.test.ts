@@ -1,6 +1,7 @@
 // What a submission must hold at its top: a Dockerfile for a Dockerfile exercise, or a Compose project's file.
 import { describe, expect, it } from "vitest";
-import { defaultUploadLimits, submissionFilesSchema } from "./file-rules";
+import { defaultUploadLimits } from "./file-rules";
+import { submissionFilesSchema } from "./file-schemas";
 
 const parse = (files: Record<string, string>) => submissionFilesSchema(() => defaultUploadLimits).safeParse(files);
 

@@ -2,7 +2,7 @@
 // web's own notes about dispatching (a busy grader, a lost connection, a re-dispatch). The stream always ends
 // with a `verdict`; when the web gives up it writes an `error` verdict itself, so clients need one end rule.
 import { z } from "zod";
-import { gradingEventSchema, type gradingStepNames, type Verdict } from "@/grader/contract";
+import { gradingEventSchema, type gradingStepNames } from "@/grader/contract";
 
 // What the live view folds, in the contract's own types (components take them from here, not from grader/).
 export type { CheckResult, ComposeServiceState, Verdict } from "@/grader/contract";
@@ -34,29 +34,3 @@ export type SubmissionEvent = z.infer<typeof submissionEventSchema>;
 export const streamedEventSchema = z.object({ seq: z.number().int().nonnegative(), at: z.string(), event: submissionEventSchema });
 
 export type StreamedEvent = z.infer<typeof streamedEventSchema>;
-
-export const submissionStatuses = ["QUEUED", "RUNNING", "PASSED", "FAILED", "NOT_GRADABLE"] as const;
-export type SubmissionStatus = (typeof submissionStatuses)[number];
-
-export function isFinished(status: SubmissionStatus): boolean {
-  return status === "PASSED" || status === "FAILED" || status === "NOT_GRADABLE";
-}
-
-/**
- * Whether a submission counts as an attempt: a verdict on the learner's work does (pass, fail), and so does one
- * still in flight until it ends otherwise. Not gradable is ours: the attempt numbers, the solution's unlock, the
- * rate limit and progress all leave it out.
- */
-export function countsAsAttempt(status: SubmissionStatus): boolean {
-  return status !== "NOT_GRADABLE";
-}
-
-/** Attempt numbers for a learner's submissions listed newest first: 1 for the oldest counted; null when not counted. */
-export function attemptNumbers(newestFirst: readonly { status: SubmissionStatus }[]): (number | null)[] {
-  let number = newestFirst.filter((a) => countsAsAttempt(a.status)).length + 1;
-  return newestFirst.map((a) => (countsAsAttempt(a.status) ? --number : null));
-}
-
-export function statusOfVerdict(verdict: Verdict): SubmissionStatus {
-  return verdict.status === "pass" ? "PASSED" : verdict.status === "fail" ? "FAILED" : "NOT_GRADABLE";
-}

@@ -8,7 +8,7 @@ import "server-only";
 import { verdictSchema } from "@/grader/contract";
 import { expectedSchema } from "@/grader/contract/exercise-cases";
 import type { ProvingCaseView, ProvingRunView } from "@/lib/api/answers";
-import { isFinished } from "@/lib/grading/submission-events";
+import { isFinished } from "@/lib/grading/submission-status";
 import type { ProvingPurpose } from "@/generated/prisma/client";
 import { requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";

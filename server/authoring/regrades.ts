@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import { verdictSchema, type Verdict } from "@/grader/contract";
 import type { FlippedCheck, RegradeExerciseRow, RegradeReport, RegradeRow, RegradeSummary } from "@/lib/api/answers";
-import { isFinished } from "@/lib/grading/submission-events";
+import { isFinished } from "@/lib/grading/submission-status";
 import { requirePermission } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";

@@ -3,7 +3,7 @@ import "server-only";
 // or a reload opens where they left off. One draft per learner and exercise; the newest save wins.
 import { z } from "zod";
 import { fileMapSchema, type FileMap } from "@/grader/contract";
-import { draftFilesSchema } from "@/lib/grading/file-rules";
+import { draftFilesSchema } from "@/lib/grading/file-schemas";
 import { requirePermission, type Actor } from "@/server/authz";
 import type { Ctx } from "@/server/context";
 import { findExercise } from "@/server/exercises/exercises";

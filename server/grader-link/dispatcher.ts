@@ -11,7 +11,8 @@ import "server-only";
 // by the takeover sweep.
 import { exerciseSpecSchema, fileMapSchema, type GradingEvent, type GradingRequest, type Verdict } from "@/grader/contract";
 import { showsStandIns } from "@/lib/grading/storable";
-import { isFinished, notGradableVerdict, statusOfVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
+import { notGradableVerdict, type SubmissionEvent } from "@/lib/grading/submission-events";
+import { isFinished, statusOfVerdict } from "@/lib/grading/submission-status";
 import type { GradingPriority } from "@/generated/prisma/client";
 import type { DbContext } from "@/server/context";
 import type { EventHub } from "@/server/submissions/event-hub";

@@ -6,13 +6,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { asJson } from "@/server/json-value";
 import { toStorable } from "@/lib/grading/storable";
-import {
-  streamedEventSchema,
-  type StreamedEvent,
-  type SubmissionEvent,
-  type SubmissionStatus,
-} from "@/lib/grading/submission-events";
-import type { SubmissionFiles } from "@/lib/grading/file-rules";
+import { streamedEventSchema, type StreamedEvent, type SubmissionEvent } from "@/lib/grading/submission-events";
+import type { SubmissionStatus } from "@/lib/grading/submission-status";
+import type { SubmissionFiles } from "@/lib/grading/file-schemas";
 import { verdictSchema, type Verdict } from "@/grader/contract";
 import { hasPermission, requireActor, requireViewPersonData } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";

@@ -9,7 +9,7 @@ import { ensureTestBaseImage, requireEngine, testBaseImage, testDocker } from "@
 import { AppError } from "@/server/errors";
 import { referenceSolution } from "@/server/exercises/exercises";
 import { createSubmission, eventsAfter, listAttempts } from "@/server/submissions/submission-store";
-import { attemptNumbers } from "@/lib/grading/submission-events";
+import { attemptNumbers } from "@/lib/grading/submission-status";
 import type { TestDb } from "@/tests/support/test-db";
 import { createTestDb, GraderProcess, seedExercise, webDispatcher, type Seeded } from "./grading-fixture";
 

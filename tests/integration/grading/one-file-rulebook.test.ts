@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readZip } from "@/components/exercise/file-upload";
 import { narrowUploadLimits } from "@/grader/contract";
 import { checkFileMap, UploadRejected } from "@/grader/upload/file-map-policy";
-import { submissionFilesSchema } from "@/lib/grading/file-rules";
+import { submissionFilesSchema } from "@/lib/grading/file-schemas";
 
 function graderRefusal(files: Record<string, string>, limits: Parameters<typeof checkFileMap>[1]): string | null {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptNumbers, countsAsAttempt } from "./submission-events";
+import { attemptNumbers, countsAsAttempt } from "./submission-status";
 
 describe("attempt counting", () => {
   it("numbers counted attempts from the oldest and leaves not-gradable ones out", () => {

@@ -52,6 +52,11 @@ async function serviceHealth(service: string): Promise<string> {
   return (await runCommand("docker", ["inspect", "--format", "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}", id])).stdout.trim();
 }
 
+/** A service's last lines, for a failure's message: a stopped container's health also reads "unhealthy". */
+async function serviceLogs(service: string): Promise<string> {
+  return (await compose("logs", "--tail", "40", service).catch((err: unknown) => ({ stdout: String(err) }))).stdout;
+}
+
 async function waitHealthy(service: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   let status = "";
@@ -60,8 +65,7 @@ async function waitHealthy(service: string, ms: number): Promise<void> {
     if (status === "healthy") return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  const logs = await compose("logs", "--tail", "40", service).catch((err: unknown) => ({ stdout: String(err) }));
-  throw new Error(`${service} is ${status} after ${ms / 1000} s:\n${logs.stdout}`);
+  throw new Error(`${service} is ${status} after ${ms / 1000} s:\n${await serviceLogs(service)}`);
 }
 
 /** A browser's sign-in: the CSRF cookie and token, then the credentials form; returns the session cookie. */
@@ -168,7 +172,10 @@ afterAll(async () => {
 
 describe("the compose stack", () => {
   it("runs every service healthy, the engine reached only through its socket", async () => {
-    for (const service of ["postgres", "engine", "grader", "web"]) expect(await serviceHealth(service), service).toBe("healthy");
+    for (const service of ["postgres", "engine", "grader", "web"]) {
+      const health = await serviceHealth(service);
+      expect(health, health === "healthy" ? service : `${service}:\n${await serviceLogs(service)}`).toBe("healthy");
+    }
     const engine = (await compose("ps", "-q", "engine")).stdout.trim();
     // No TCP listener in the engine's namespace but what gradings publish (none now): the API is the socket only.
     // One is the host engine's own: the embedded DNS every container on a compose network has, on 127.0.0.11

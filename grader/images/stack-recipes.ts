@@ -1,8 +1,8 @@
 // The compose stack's own runtime images (docker-compose.yml), made by the same kit as the lessons' stand-ins
 // (DESIGN §6, "The stack's images"): no registry is reachable here, so node, postgres and docker:dind cannot be
-// pulled. Each is a Debian bookworm root file system with the packages the service needs; the Node runtime then
-// gets the host's own Node binary on top (stack-images.ts), since bookworm's nodejs (18) is older than the
-// project's `engines` (>= 20.19). Tags name what is inside and the kit version, never `latest`.
+// pulled. Each is a Debian bookworm root file system with the packages the service needs; the two Node bases (the
+// web's and the grader's) then get the host's own Node binary on top (stack-images.ts), since bookworm's nodejs
+// (18) is older than the project's `engines` (>= 20.19). Tags name what is inside and the kit version, never `latest`.
 import type { BaseImageRecipe } from "./recipes";
 
 const standardPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

@@ -31,6 +31,6 @@ done
 # Traffic between two containers of one bridge (a Compose project's API and its database) never leaves it, but
 # with bridge netfilter on (the engine turns it on) it passes FORWARD too; it goes on to the engine's own rules
 # (inter-container traffic of that network). Only bridged frames match: anything routed out of the bridge does not.
-iptables -I DOCKER-USER -m physdev --physdev-is-bridged -j RETURN
+iptables -I DOCKER-USER -m physdev --physdev-is-bridged -j RETURN || { echo "the kernel has no physdev match (xt_physdev): gradings' services could not reach each other" >&2; exit 1; }
 touch /run/engine/contained
 wait "$engine"

@@ -131,6 +131,17 @@ test("a jump from the table of contents lands on its section even before the sec
   expect(await page.locator(`h2#${target.id}`).evaluate((h) => h.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-5);
 });
 
+test("arriving at a late section's address lands on it", async ({ page }) => {
+  const sections = lessonHeadings().filter((h) => h.depth === 2);
+  const target = sections[Math.floor(sections.length * 0.7)];
+  if (!target) throw new Error("the lesson has no sections");
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto(`${lessonUrl}#${target.id}`);
+  const top = () => page.locator(`h2#${target.id}`).evaluate((h) => Math.round(h.getBoundingClientRect().top));
+  await expect.poll(top, { timeout: 10_000 }).toBeLessThan(60);
+  expect(await top()).toBeGreaterThanOrEqual(-5);
+});
+
 test("key terms link to the glossary and show their definition on focus", async ({ page }) => {
   await gotoLesson(page);
   const terms = lessonData.keyTerms as { term: string; definition: string }[];

@@ -4,11 +4,12 @@
 // next.config.ts sends them their fixed policy. Authorization is not decided here (house style "Re-check auth at
 // every entry"): every page and route checks for itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { placedReaderScript } from "@/components/lesson/placed-reader";
 import { themeScript } from "@/components/ui/theme";
 import { contentSecurityPolicy, scriptHash } from "@/server/http/content-security";
 import { env } from "@/server/env";
 
-const inlineScriptHashes = [scriptHash(themeScript)];
+const inlineScriptHashes = [themeScript, placedReaderScript].map(scriptHash);
 const tls = env.AUTH_URL?.startsWith("https://") ?? false;
 
 export function proxy(request: NextRequest): NextResponse {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { placedReaderScript } from "@/components/lesson/placed-reader";
 import { themeScript } from "@/components/ui/theme";
 import "./globals.css";
 
@@ -22,6 +23,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         {/* A fixed script of ours (see components/ui/theme.ts): sets the theme before first paint. */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        {/* Also ours (components/lesson/placed-reader.ts): lays a lesson out whole where the browser places the reader. */}
+        <script dangerouslySetInnerHTML={{ __html: placedReaderScript }} />
       </head>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-brand-600 focus:px-3 focus:py-2 focus:text-white">

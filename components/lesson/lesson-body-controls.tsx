@@ -70,16 +70,7 @@ function wakeCopyButtons(container: HTMLElement): () => void {
 // (content-visibility in app/globals.css), which keeps a long lesson's first paint cheap on a phone. Left so, the
 // page's height would stay an estimate and a smooth jump to a section could stop short: so once the page is idle
 // they are laid out, one per idle moment (each a short task), and all at once if the reader follows an in-page
-// link before that, or arrived at a section's address, so the jump is aimed at real heights.
-function addressedElement(): HTMLElement | null {
-  try {
-    return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  } catch {
-    // A malformed escape in the address names nothing.
-    return null;
-  }
-}
-
+// link before that, so the jump is aimed at real heights (placed-reader.ts covers arriving at an address).
 function layOutSectionsWhenIdle(container: HTMLElement): () => void {
   // In document order: a section before the subsections inside it.
   const sections = [...container.querySelectorAll<HTMLElement>(".lesson-section")];
@@ -100,13 +91,6 @@ function layOutSectionsWhenIdle(container: HTMLElement): () => void {
   };
   // Capturing: before the browser starts scrolling to the link's target.
   document.addEventListener("click", onInPageLink, true);
-  // Arrived at a section's address (a link from elsewhere, a reload): the browser aimed at estimated heights, so
-  // lay them all out now and aim again.
-  const arrivedAt = addressedElement();
-  if (arrivedAt && container.contains(arrivedAt)) {
-    sections.splice(0).forEach(layOut);
-    arrivedAt.scrollIntoView();
-  }
   handle = idle(layOutNext);
   return () => {
     cancel(handle);

@@ -142,6 +142,27 @@ test("arriving at a late section's address lands on it", async ({ page }) => {
   expect(await top()).toBeGreaterThanOrEqual(-5);
 });
 
+test("a reload and a step back keep the reader where they were in the lesson", async ({ page }) => {
+  const sections = lessonHeadings().filter((h) => h.depth === 2);
+  const target = sections[Math.floor(sections.length * 0.7)];
+  if (!target) throw new Error("the lesson has no sections");
+  await page.setViewportSize({ width: 412, height: 823 });
+  await gotoLesson(page);
+  await expect(page.locator("#lesson-body section.lesson-section:not([data-laid-out])")).toHaveCount(0);
+  const heading = page.locator(`h2#${target.id}`);
+  await heading.evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 10, behavior: "instant" }));
+  const top = () => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top));
+  const stillThere = async () => {
+    await expect.poll(top, { timeout: 10_000 }).toBeLessThan(60);
+    expect(await top()).toBeGreaterThanOrEqual(-5);
+  };
+  await page.reload();
+  await stillThere();
+  await page.goto("/learn/containers");
+  await page.goBack();
+  await stillThere();
+});
+
 test("key terms link to the glossary and show their definition on focus", async ({ page }) => {
   await gotoLesson(page);
   const terms = lessonData.keyTerms as { term: string; definition: string }[];

@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
 import nextConfig from "@/next.config";
 import { contentSecurityPolicy, scriptHash } from "@/server/http/content-security";
+import { placedReaderScript } from "@/components/lesson/placed-reader";
 import { themeScript } from "@/components/ui/theme";
 
 const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
@@ -21,6 +22,7 @@ describe("dynamic pages: a fresh nonce per request", () => {
     expect(scripts).toContain("'strict-dynamic'");
     expect(scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s))).toBe(true);
     expect(scripts).toContain(scriptHash(themeScript));
+    expect(scripts).toContain(scriptHash(placedReaderScript));
     expect(scripts).not.toContain("'unsafe-inline'");
     expect(scripts).not.toContain("'unsafe-eval'");
     expect(d.get("object-src")).toEqual(["'none'"]);

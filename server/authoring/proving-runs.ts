@@ -15,6 +15,7 @@ import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
 import type { Dispatcher } from "@/server/grader-link/dispatcher";
 import { asJson } from "@/server/json-value";
+import { submittedEvent } from "@/server/submissions/submission-store";
 import { fileMapOf, mistakesOf } from "./exercise-files";
 import { caseProblem, provingCases } from "./proving-cases";
 
@@ -23,8 +24,6 @@ export interface ProvingRunOptions {
   /** The web's dispatcher (server/grading/grading-service), or a test's. */
   dispatcher: Pick<Dispatcher, "dispatch">;
 }
-
-const firstEvent = { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" }) } };
 
 /**
  * Starts a proving run of the exercise revision and returns its id at once; its gradings run in the background. A
@@ -60,7 +59,7 @@ export async function startProvingRun(ctx: Ctx, revisionId: string, { purpose, d
           provingRunId: run.id,
           provingCase: provingCase.key,
           files: asJson(provingCase.files),
-          events: firstEvent,
+          events: submittedEvent,
         },
         select: { id: true },
       });

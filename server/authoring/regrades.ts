@@ -13,6 +13,7 @@ import type { Ctx } from "@/server/context";
 import { AppError } from "@/server/errors";
 import type { Dispatcher } from "@/server/grader-link/dispatcher";
 import { asJson } from "@/server/json-value";
+import { submittedEvent } from "@/server/submissions/submission-store";
 import { recordAudit } from "./audit";
 
 const judgedAttempts = (exerciseId: string) => ({ exerciseId, kind: "ATTEMPT" as const, status: { in: ["PASSED" as const, "FAILED" as const] } });
@@ -45,7 +46,7 @@ export async function startRegrade(ctx: Ctx, exerciseSlug: string, dispatcher: D
           regradeId: regrade.id,
           regradeOfId: original.id,
           files: asJson(original.files),
-          events: { create: { seq: 1, type: "submitted", data: { type: "submitted" } } },
+          events: submittedEvent,
         },
       });
     }

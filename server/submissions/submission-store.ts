@@ -44,17 +44,7 @@ export async function createSubmission(
   now = new Date(),
 ): Promise<SubmissionCreated> {
   return db.$transaction(async (tx) => {
-    // Serialises two clicks of the same learner on the same exercise (two tabs, a double submit).
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:${input.userId}:${input.exerciseId}`}))`;
-    const inFlight = await tx.submission.findFirst({
-      where: { userId: input.userId, exerciseId: input.exerciseId, status: { in: ["QUEUED", "RUNNING"] } },
-      select: { id: true },
-    });
-    if (inFlight) {
-      throw new AppError("conflict", "This exercise is already being graded. Wait for its verdict, then grade again.", {
-        details: { submissionId: inFlight.id },
-      });
-    }
+    await refuseSecondInFlight(tx, `grading:${input.userId}:${input.exerciseId}`, { userId: input.userId, exerciseId: input.exerciseId }, "This exercise is already being graded. Wait for its verdict, then grade again.");
     const windowStart = new Date(now.getTime() - limits.rateWindowMs);
     // Not gradable is our fault, so it costs the learner nothing here either (see countsAsAttempt).
     const recent = await tx.submission.findMany({
@@ -71,23 +61,33 @@ export async function createSubmission(
         { retryAfterSeconds },
       );
     }
-    const created = await tx.submission.create({
-      data: {
-        userId: input.userId,
-        exerciseId: input.exerciseId,
-        files: input.files,
-        createdAt: now,
-        events: firstEvent,
-      },
-      select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
-    });
-    const [first] = created.events;
-    if (!first) throw new Error(`submission ${created.id} was stored without its submitted event`);
-    return { id: created.id, event: toStreamed(first) };
+    return storeGrading(tx, { userId: input.userId, exerciseId: input.exerciseId, files: input.files, createdAt: now });
   }, queuedWrite);
 }
 
-const firstEvent = { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } };
+/** Every grading is stored with its first event, so a live view answers at once, before the grader has said anything. */
+export const submittedEvent = { create: { seq: 1, type: "submitted", data: asJson({ type: "submitted" } satisfies SubmissionEvent) } };
+
+/**
+ * Under a lock on `lockKey`, so that two clicks (two tabs, a double submit) cannot both pass: refuses a second grading
+ * while one in `scope` is queued or running, naming it.
+ */
+async function refuseSecondInFlight(tx: Prisma.TransactionClient, lockKey: string, scope: Prisma.SubmissionWhereInput, busy: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey}))`;
+  const inFlight = await tx.submission.findFirst({ where: { ...scope, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+  if (inFlight) throw new AppError("conflict", busy, { details: { submissionId: inFlight.id } });
+}
+
+/** Stores a grading with its first event and returns both: the submitter shows the event without waiting for the stream. */
+async function storeGrading(tx: Prisma.TransactionClient, data: Omit<Prisma.SubmissionUncheckedCreateInput, "events">): Promise<SubmissionCreated> {
+  const created = await tx.submission.create({
+    data: { ...data, events: submittedEvent },
+    select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
+  });
+  const [first] = created.events;
+  if (!first) throw new Error(`grading ${created.id} was stored without its submitted event`);
+  return { id: created.id, event: toStreamed(first) };
+}
 
 /**
  * Stores an author's grading of an exercise revision ("preview as a learner", server/authoring/exercise-preview.ts):
@@ -100,24 +100,14 @@ export async function createPreviewGrading(
   input: { exerciseId: string; revisionId: string; exerciseVersion: string; files: SubmissionFiles },
 ): Promise<SubmissionCreated> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grading:preview:${input.revisionId}`}))`;
-    const inFlight = await tx.submission.findFirst({ where: previewGradingsOf(input.revisionId, { status: { in: ["QUEUED", "RUNNING"] } }), select: { id: true } });
-    if (inFlight) {
-      throw new AppError("conflict", "This revision is already being graded. Wait for its verdict, then grade again.", { details: { submissionId: inFlight.id } });
-    }
-    const created = await tx.submission.create({
-      data: { kind: "PROVING", priority: "LOW", ...input, events: firstEvent },
-      select: { id: true, events: { select: { seq: true, createdAt: true, type: true, data: true } } },
-    });
-    const [first] = created.events;
-    if (!first) throw new Error(`preview grading ${created.id} was stored without its submitted event`);
-    return { id: created.id, event: toStreamed(first) };
+    await refuseSecondInFlight(tx, `grading:preview:${input.revisionId}`, previewGradingsOf(input.revisionId), "This revision is already being graded. Wait for its verdict, then grade again.");
+    return storeGrading(tx, { kind: "PROVING", priority: "LOW", ...input });
   }, queuedWrite);
 }
 
 /** A revision's preview gradings: PROVING gradings of it that belong to no proving run. */
-function previewGradingsOf(revisionId: string, more: Prisma.SubmissionWhereInput = {}): Prisma.SubmissionWhereInput {
-  return { kind: "PROVING", revisionId, provingRunId: null, ...more };
+function previewGradingsOf(revisionId: string): Prisma.SubmissionWhereInput {
+  return { kind: "PROVING", revisionId, provingRunId: null };
 }
 
 /**
@@ -135,7 +125,7 @@ export async function createReferenceGrading({ db }: DbContext, exerciseId: stri
     });
     if (inFlight) return null;
     const created = await tx.submission.create({
-      data: { kind: "REFERENCE", exerciseId, exerciseVersion: exercise.contentHash, files: asJson(exercise.solution), events: firstEvent },
+      data: { kind: "REFERENCE", exerciseId, exerciseVersion: exercise.contentHash, files: asJson(exercise.solution), events: submittedEvent },
       select: { id: true },
     });
     return created.id;

@@ -10,7 +10,6 @@ import { kitCacheRoot } from "@/grader/images/kit";
 import { baseImageRecipes } from "@/grader/images/recipes";
 import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, safeToRemove, trimImageCache } from "@/grader/sandbox/image-store";
 import { isGradingImageTag } from "@/grader/sandbox/image-names";
-import { pruneComposeVolumes } from "@/grader/sandbox/compose-containers";
 import { createMetrics, type GraderMetrics } from "./metrics";
 import { InUse } from "./in-use";
 import { GradingQueue, type QueueTicket } from "./queue";
@@ -58,7 +57,7 @@ export class Grader {
     await baseImages.start();
     const grader = new Grader(docker, config, log, baseImages);
     if (opts.sweep) {
-      const swept = { ...(await pruneLeftovers(docker, config.name)), volumes: await pruneComposeVolumes(docker, config.name) };
+      const swept = await pruneLeftovers(docker, config.name);
       if (swept.containers + swept.networks + swept.volumes > 0) log.warn(swept, "removed leftovers of an earlier grader");
       await grader.trimCache();
     }

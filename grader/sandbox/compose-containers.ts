@@ -3,7 +3,6 @@
 // removes whatever `docker-compose down` left behind.
 import { demuxBuffer } from "./app-container";
 import type { Docker } from "./docker-client";
-import { labels } from "./labels";
 import { printableText } from "./printable-text";
 
 /** host:port of a container's port as the grader reaches it: the published address, or the container's own. */
@@ -43,13 +42,3 @@ export async function sweepLabelled(docker: Docker, filters: readonly string[]):
   }
 }
 
-/**
- * Named volumes of Compose projects a previous process of this grader left when it died mid-grading (its
- * containers and networks go with pruneLeftovers): they carry the grading's label, which starts with the grader's name.
- */
-export async function pruneComposeVolumes(docker: Docker, grader: string): Promise<number> {
-  const { Volumes } = await docker.listVolumes({ filters: { label: [labels.grading] } });
-  const own = (Volumes ?? []).filter((v) => (v.Labels?.[labels.grading] ?? "").startsWith(`${grader}-`));
-  for (const v of own) await docker.getVolume(v.Name).remove().catch(() => undefined);
-  return own.length;
-}

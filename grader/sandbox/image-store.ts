@@ -170,15 +170,19 @@ export async function gradingLeftovers(docker: Docker, grader: string) {
   const own = (l: Record<string, string> | undefined) => (l?.[labels.grading] ?? "").startsWith(`${grader}-`);
   const containers = (await docker.listContainers({ all: true, filters })).filter((c) => own(c.Labels));
   const networks = (await docker.listNetworks({ filters })).filter((n) => own(n.Labels));
-  return { containers, networks };
+  // A Compose project's named volumes carry the label too.
+  const volumes = ((await docker.listVolumes({ filters })).Volumes ?? []).filter((v) => own(v.Labels));
+  return { containers, networks, volumes };
 }
 
-/** Containers and networks a previous process of this grader left when it died mid-grading. */
-export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number }> {
-  const { containers, networks } = await gradingLeftovers(docker, grader);
+/** Containers, networks and volumes a previous process of this grader left when it died mid-grading. */
+export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number; volumes: number }> {
+  const { containers, networks, volumes } = await gradingLeftovers(docker, grader);
   for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
-  return { containers: containers.length, networks: networks.length };
+  // After the containers: a volume still mounted cannot be removed.
+  for (const v of volumes) await docker.getVolume(v.Name).remove().catch(() => undefined);
+  return { containers: containers.length, networks: networks.length, volumes: volumes.length };
 }
 
 /** What a build inherits from an image it starts from (ENV, ONBUILD triggers); null when the engine lacks it. */

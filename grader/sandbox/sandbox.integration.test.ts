@@ -103,7 +103,7 @@ it("the start-up sweep removes only this grader's leftovers", async () => {
   const other = await docker.createContainer({ Image: "shipshape-test/busybox:dev", Cmd: ["true"], Labels: { "shipshape.grading": `othergrader-${process.pid}` } });
   try {
     const swept = await pruneLeftovers(docker, "sandboxtest");
-    expect(swept).toEqual({ containers: 1, networks: 1 });
+    expect(swept).toEqual({ containers: 1, networks: 1, volumes: 0 });
     await expect(docker.getContainer(`shipshape-${grading}-app`).inspect()).rejects.toThrow();
     await expect(other.inspect()).resolves.toBeTruthy();
   } finally {

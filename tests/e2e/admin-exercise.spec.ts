@@ -5,6 +5,7 @@
 // with its own spec; a learner then grades the published one. Screenshots of the editor, its learner previews and the
 // proving run are kept in test-results/admin-exercise/.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { addLesson, createCourse } from "./admin-courses";
 import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin-exercise";
@@ -36,15 +37,8 @@ test("an admin authors an exercise, publishing waits for a proving run, and a le
   const exerciseSlug = `busy-hello-${Date.now()}`;
   const admin = await signedIn(browser, "admin");
   await admin.goto("/admin");
-  const newCourse = admin.getByRole("form", { name: "Create course" });
-  await newCourse.getByLabel("slug").fill(courseSlug);
-  await newCourse.getByLabel("title").fill("Exercises authored in the browser");
-  await newCourse.getByLabel("summary").fill("A course made by the exercise e2e test.");
-  await newCourse.getByRole("button", { name: "Create course" }).click();
-  const course = admin.getByTestId(`course-${courseSlug}`);
-  await course.getByRole("form", { name: "Add lesson" }).getByLabel("slug").fill("serve-it");
-  await course.getByRole("form", { name: "Add lesson" }).getByLabel("title").fill("Serve it");
-  await course.getByRole("form", { name: "Add lesson" }).getByRole("button", { name: "Add lesson" }).click();
+  const course = await createCourse(admin, { slug: courseSlug, title: "Exercises authored in the browser", summary: "A course made by the exercise e2e test." });
+  await addLesson(course, { slug: "serve-it", title: "Serve it" });
   // The lesson is published so learners can reach its exercise.
   await course.getByRole("link", { name: "Serve it" }).click();
   await admin.getByRole("button", { name: "Publish", exact: true }).click();

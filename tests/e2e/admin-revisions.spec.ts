@@ -3,6 +3,7 @@
 // published revision line by line, publishes it, restores the first one as a new draft and discards that. The header shows the admin their Admin
 // link and a learner none. A screenshot of the diff is kept in test-results/admin-revisions/.
 import { expect, test, type Page } from "@playwright/test";
+import { addLesson, createCourse } from "./admin-courses";
 import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin-revisions";
@@ -25,16 +26,8 @@ test("an admin drafts, publishes, compares and restores quiz revisions; visitors
   const admin = await signedIn(browser, "admin");
   await admin.getByRole("link", { name: "Admin", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin$/);
-  const newCourse = admin.getByRole("form", { name: "Create course" });
-  await newCourse.getByLabel("slug").fill(slug);
-  await newCourse.getByLabel("title").fill("Quiz revisions");
-  await newCourse.getByLabel("summary").fill("A course for the quiz revision test.");
-  await newCourse.getByRole("button", { name: "Create course" }).click();
-  const course = admin.getByTestId(`course-${slug}`);
-  const newLesson = course.getByRole("form", { name: "Add lesson" });
-  await newLesson.getByLabel("slug").fill("commands");
-  await newLesson.getByLabel("title").fill("Commands");
-  await newLesson.getByRole("button", { name: "Add lesson" }).click();
+  const course = await createCourse(admin, { slug, title: "Quiz revisions", summary: "A course for the quiz revision test." });
+  await addLesson(course, { slug: "commands", title: "Commands" });
   await expect(course.getByRole("link", { name: "Commands" })).toBeVisible();
   // The lesson published, so a visitor can open its quiz.
   await course.getByRole("link", { name: "Commands" }).click();

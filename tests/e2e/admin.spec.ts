@@ -3,6 +3,7 @@
 // change from the users page; a learner is kept out. Screenshots of the editor with its preview are kept in
 // test-results/admin/. Not covered yet: quiz and exercise editors and the proving run (not built).
 import { expect, test } from "@playwright/test";
+import { addLesson, createCourse } from "./admin-courses";
 import { signedIn } from "./demo-accounts";
 
 const shots = "test-results/admin";
@@ -15,18 +16,10 @@ test("an admin authors and publishes a lesson that a visitor then reads", async 
   // The built-in course is listed read-only, with where to edit it.
   await expect(admin.getByTestId("course-containers")).toContainText("content/containers/");
 
-  const newCourse = admin.getByRole("form", { name: "Create course" });
-  await newCourse.getByLabel("slug").fill(slug);
-  await newCourse.getByLabel("title").fill("Authored in the browser");
-  await newCourse.getByLabel("summary").fill("A course made by the admin e2e test.");
-  await newCourse.getByRole("button", { name: "Create course" }).click();
-  const course = admin.getByTestId(`course-${slug}`);
+  const course = await createCourse(admin, { slug, title: "Authored in the browser", summary: "A course made by the admin e2e test." });
   await expect(course).toContainText("Authored here.");
 
-  const newLesson = course.getByRole("form", { name: "Add lesson" });
-  await newLesson.getByLabel("slug").fill("first-steps");
-  await newLesson.getByLabel("title").fill("First steps");
-  await newLesson.getByRole("button", { name: "Add lesson" }).click();
+  await addLesson(course, { slug: "first-steps", title: "First steps" });
   await course.getByRole("link", { name: "First steps" }).click();
 
   // The preview arrives once the editor runs in the page: typing before that would be lost to hydration.

@@ -20,8 +20,10 @@ export const composeHealthy: Check = {
     if (notHealthy.length > 0 || !up.ok) {
       const logs = Object.fromEntries(await Promise.all(notHealthy.map(async (p) => [p.name, await compose.logTail(p.name)] as const)));
       const what = notHealthy
-        .map((p) => services.find((x) => x.service === p.name))
-        .map((x, i) => (x ? `${x.service} is ${x.status}${x.stoppedBecause ? ` (stopped by the grader: ${x.stoppedBecause})` : ""}` : `${notHealthy[i]?.name ?? "?"} is not running`))
+        .map((p) => {
+          const x = services.find((s) => s.service === p.name);
+          return x ? `${x.service} is ${x.status}${x.stoppedBecause ? ` (stopped by the grader: ${x.stoppedBecause})` : ""}` : `${p.name} is not running`;
+        })
         .join("; ");
       return fail(`${what || "Compose stopped"}${up.ok ? "" : ` (Compose: ${up.message})`}.`, { states, logTail: logs });
     }

@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { env } from "./server/env";
 import { apiPolicy, commonSecurityHeaders, contentSecurityPolicy, staticPages } from "./server/http/content-security";
+import { markStartupChunksForEagerCompile } from "./server/http/startup-compile-hints";
 
 const tls = env.AUTH_URL?.startsWith("https://") ?? false;
 
@@ -25,6 +26,8 @@ const config: NextConfig = {
   // The reading pages are cached whole in memory (ISR) and revalidated by tag when content changes. Not on disk:
   // tags are remembered in memory only, so a page written to disk would outlive a restart that synced new content.
   experimental: { isrFlushToDisk: false },
+  // The scripts every page starts with are compiled by the browser while they download, not on first call.
+  compiler: { runAfterProductionCompile: ({ distDir }) => markStartupChunksForEagerCompile(distDir).then(() => undefined) },
   // The catalog lives behind a route parameter so the build (no database) does not prerender it; see its page.
   rewrites: () => Promise.resolve({ beforeFiles: [{ source: "/", destination: "/catalog/home" }], afterFiles: [], fallback: [] }),
 };

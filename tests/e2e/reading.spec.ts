@@ -8,6 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import matter from "gray-matter";
 import { slug } from "github-slugger";
+import { compileHint } from "@/server/http/startup-compile-hints";
 import { checklistItems } from "./lesson-content";
 
 const lessonUrl = "/learn/containers/dockerize-a-service";
@@ -66,6 +67,16 @@ test("the lesson document carries its body once, not again in the RSC payload", 
   const fences = lessonBody.match(/^\s*```/gm)?.length ?? 0;
   // Each code block has one copy button: a second copy of the body would double the count.
   expect(html.split("data-copy-code").length - 1).toBe(fences / 2);
+});
+
+test("every script a reading page starts with reaches the browser marked for compiling while it downloads", async ({ request }) => {
+  for (const url of ["/", lessonUrl, `${lessonUrl}/quiz`]) {
+    const html = await (await request.get(url)).text();
+    // The module scripts the page runs; the nomodule polyfills run only in browsers too old to read the hint.
+    const scripts = [...html.matchAll(/<script src="([^"]+)"(?=[^>]*\basync="")[^>]*>/g)].map((m) => m[1] ?? "");
+    expect(scripts.length, url).toBeGreaterThan(3);
+    for (const src of scripts) expect((await (await request.get(src)).text()).startsWith(compileHint), `${url}: ${src}`).toBe(true);
+  }
 });
 
 test("copying a code block puts exactly its code on the clipboard", async ({ page, context }) => {

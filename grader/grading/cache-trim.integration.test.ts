@@ -100,3 +100,35 @@ it("trims while a grading builds, sparing the image that build stands on", { tim
   // Once nothing runs, the cap holds exactly.
   expect(await keptCases()).toEqual(["a"]);
 });
+
+it("keeps a failed build's untagged layer while any grading runs, and removes it once the grader is idle", { timeout: 180_000 }, async () => {
+  // The engine deletes an image by id together with its one tag, so a layer removed by id while a build runs could
+  // be the very image that build just reached from its cache and tagged as its result.
+  const marker = randomBytes(6).toString("hex");
+  let onSlowStep: () => void = () => undefined;
+  const slowStepStarted = new Promise<void>((resolve) => (onSlowStep = resolve));
+  let slowEnded = false;
+  const signal = new AbortController().signal;
+  // Long enough for the failing grading to run inside it on a loaded machine.
+  const slow = grader.run(grader.admit(signal), grader.prepare({ spec, files: { ...solution, Dockerfile: `FROM ${testBaseImage}\nRUN sleep 20 # ${marker}\n` } }), {
+    signal,
+    emit: (e) => {
+      if (e.type === "log" && e.text.includes("RUN sleep 20")) onSlowStep();
+      if (e.type === "verdict") slowEnded = true;
+    },
+  });
+  await slowStepStarted;
+
+  const failed = await grade(grader, spec, { ...solution, Dockerfile: `FROM ${testBaseImage}\nRUN echo ${marker} > /marker\nRUN false\n` });
+  expect(failed.verdict.checks.find((c) => c.id === "build")?.status).toBe("fail");
+  const log = failed.events.flatMap((e) => (e.type === "log" && e.source === "build" ? [e.text] : [])).join("");
+  const layer = [...log.matchAll(/---> ([0-9a-f]{12})\b/g)].at(-1)?.[1] ?? "";
+  expect(layer).not.toBe("");
+  const present = () => testDocker().getImage(layer).inspect().then(() => true, () => false);
+  // The failed grading has ended and its trim has run, but the slow grading still builds.
+  expect(slowEnded).toBe(false);
+  expect(await present()).toBe(true);
+
+  expect((await slow).status).toBe("pass");
+  expect(await present()).toBe(false);
+});

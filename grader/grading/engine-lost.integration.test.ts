@@ -1,6 +1,8 @@
 // The engine going away mid-grading is ours: the build it cut off is not the learner's failure, so the verdict is
 // `error` (not counted), not `fail`. The grader talks to the real engine through a unix-socket relay this test runs
 // and cuts while the build is under way, then restores for the cleanup: the shared engine itself is never stopped.
+// A create cut off that way may still complete on the engine after the grading's cleanup looked for it (seen in CI:
+// the grading's network, made beside the build); the grader's periodic sweep, set to 1 s here, removes it.
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -13,6 +15,7 @@ import type { GradingEvent } from "@/grader/contract";
 import { loadConfig, parseConfig, settingTable } from "@/grader/config";
 import { Grader } from "@/grader/grading/grader";
 import { gradingLeftovers } from "@/grader/sandbox/image-store";
+import { labels } from "@/grader/sandbox/labels";
 import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "@/grader/test-support/test-base-image";
 
 const name = "nengine";
@@ -41,7 +44,7 @@ beforeAll(async () => {
     { DOCKER_HOST: `unix://${relayPath}`, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
     { requireToken: false },
   );
-  grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0 } }, pino({ level: "silent" }), { sweep: true });
+  grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0, leftoverSweepMs: 1_000 } }, pino({ level: "silent" }), { sweep: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -69,6 +72,33 @@ it("ends as error, not fail, when the engine stops answering during the build, a
   expect(verdict.checks.find((c) => c.id === "build")?.status).toBe("fail");
   expect(verdict.status).toBe("error");
   expect(verdict.message).toMatch(/engine stopped answering.*Nothing was counted/);
-  const left = await gradingLeftovers(testDocker(), name);
-  expect(left.containers.length + left.networks.length).toBe(0);
+  await expect.poll(leftoverCount, { timeout: 15_000 }).toBe(0);
 }, 120_000);
+
+it("the periodic sweep removes what the engine made for a grading that has ended, and spares a running grading's", async () => {
+  const files = { ...exercise.solution };
+  files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, `$1\nRUN sleep 60 # ${process.pid}-${Date.now()}`);
+  const abort = new AbortController();
+  let building!: () => void;
+  const sleeping = new Promise<void>((resolve) => (building = resolve));
+  const emit = (event: GradingEvent) => {
+    if (event.type === "step" && event.name === "build" && event.progress?.label.startsWith("RUN sleep")) building();
+  };
+  const running = grader.run(grader.admit(abort.signal), grader.prepare({ spec: exercise.spec, files }), { signal: abort.signal, emit });
+  await sleeping;
+  // Made beside the build: on a loaded machine the create may still be on its way when the step is reported.
+  await expect.poll(async () => (await gradingLeftovers(testDocker(), name)).networks.length, { timeout: 15_000 }).toBe(1);
+  const atStart = await gradingLeftovers(testDocker(), name);
+  const orphan = await testDocker().createNetwork({ Name: `shipshape-${name}-ended-${process.pid}`, Labels: { [labels.grading]: `${name}-ended${process.pid}` } });
+  await expect.poll(() => orphan.inspect().then(() => "present", () => "gone"), { timeout: 15_000 }).toBe("gone");
+  const during = await gradingLeftovers(testDocker(), name);
+  expect(during.networks.map((n) => n.Id)).toEqual(atStart.networks.map((n) => n.Id));
+  abort.abort(new Error("the test has seen enough"));
+  await running.catch(() => undefined);
+  await expect.poll(leftoverCount, { timeout: 15_000 }).toBe(0);
+}, 120_000);
+
+async function leftoverCount(): Promise<number> {
+  const left = await gradingLeftovers(testDocker(), name);
+  return left.containers.length + left.networks.length;
+}

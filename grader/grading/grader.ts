@@ -28,6 +28,8 @@ export class Grader {
   private readonly pendingRemoval = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private closing = false;
 
   private constructor(
     readonly docker: Docker,
@@ -40,8 +42,9 @@ export class Grader {
 
   /**
    * Connects to the engine (or throws EngineUnavailable saying how to start one). The service sweeps its own
-   * leftovers; the CLI does not, as it may run beside a service of the same name. The service also makes the
-   * lessons' base images its engine lacks, in the background (GRADER_BASE_IMAGES); the CLI only reports them.
+   * leftovers, at start-up and then every GRADER_LEFTOVER_SWEEP_MS; the CLI does not, as it may run beside a
+   * service of the same name. The service also makes the lessons' base images its engine lacks, in the background
+   * (GRADER_BASE_IMAGES); the CLI only reports them.
    */
   static async start(config: GraderConfig, log: Logger, opts: { sweep: boolean; provisionBaseImages?: boolean }): Promise<Grader> {
     const docker = connectDocker(config.dockerHost);
@@ -60,6 +63,7 @@ export class Grader {
       const swept = await pruneLeftovers(docker, config.name);
       if (swept.containers + swept.networks + swept.volumes > 0) log.warn(swept, "removed leftovers of an earlier grader");
       await grader.trimCache();
+      grader.scheduleSweep();
     }
     log.info({ engine: ping.version }, "grader ready");
     return grader;
@@ -192,14 +196,39 @@ export class Grader {
     const pending = [...this.pendingRemoval];
     this.pendingRemoval.clear();
     for (const ref of pending) {
-      if (!(await safeToRemove(this.docker, ref, this.inUse))) this.pendingRemoval.add(ref);
-      else await (isGradingImageTag(ref) ? removeImage(this.docker, ref) : removeDangling(this.docker, [ref]));
+      // A failed build's untagged layers go by id, and the engine deletes an image by id together with its one tag:
+      // one a running build has just reached as a cache hit and tagged as its result would go too (seen under load,
+      // a passed build's image gone). So they wait until no grading runs, when no build can be about to tag one.
+      const byId = !isGradingImageTag(ref);
+      if ((byId && this.inUse.size > 0) || !(await safeToRemove(this.docker, ref, this.inUse))) this.pendingRemoval.add(ref);
+      else await (byId ? removeDangling(this.docker, [ref]) : removeImage(this.docker, ref));
     }
     await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.inUse);
   }
 
+  /**
+   * A grading's cleanup removes what it made, but when the engine dropped the connection while creating something
+   * (a network, say), the engine may finish making it after the cleanup looked for it. Nothing running holds that, so
+   * a later sweep removes it; one sweep at a time.
+   */
+  private scheduleSweep(): void {
+    this.sweepTimer = setTimeout(() => {
+      pruneLeftovers(this.docker, this.config.name, (label) => this.inUse.holdsGrading(label))
+        .then((swept) => {
+          if (swept.containers + swept.networks + swept.volumes > 0) this.log.warn(swept, "removed what ended gradings left on the engine");
+        })
+        .catch((err: unknown) => this.log.warn({ err }, "leftover sweep failed; trying again at the next"))
+        .finally(() => {
+          if (!this.closing) this.scheduleSweep();
+        });
+    }, this.config.limits.leftoverSweepMs);
+    this.sweepTimer.unref();
+  }
+
   /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */
   async close(graceMs: number): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.sweepTimer);
     await this.baseImages.close();
     const all = Promise.allSettled([...this.inFlight]);
     const timer = setTimeout(() => this.shutdown.abort(new Error("the grader is shutting down")), graceMs);

@@ -11,3 +11,14 @@ it("knows the layers running builds stand on, by short or full id, until their h
   inUse.releaseLayers("grading-1");
   expect(inUse.holdsAnyLayer(["0123456789ab"])).toBe(false);
 });
+
+it("holds a grading's engine objects by their label: its id, or its id with a suffix, never a longer id", () => {
+  const inUse = new InUse();
+  inUse.hold("grader-0a1b2c");
+  expect(inUse.holdsGrading("grader-0a1b2c")).toBe(true);
+  expect(inUse.holdsGrading("grader-0a1b2c-registry")).toBe(true);
+  expect(inUse.holdsGrading("grader-0a1b2cff")).toBe(false);
+  expect(inUse.holdsGrading("grader-9f8e7d")).toBe(false);
+  inUse.release("grader-0a1b2c");
+  expect(inUse.holdsGrading("grader-0a1b2c")).toBe(false);
+});

@@ -26,6 +26,12 @@ export class InUse {
     return false;
   }
 
+  /** True when an engine object's grading label (a session id, or one with a suffix such as `-registry`) is held. */
+  holdsGrading(label: string): boolean {
+    for (const key of this.counts.keys()) if (label === key || label.startsWith(`${key}-`)) return true;
+    return false;
+  }
+
   /** `layer`: an image id as the build stream shows it (12 hex digits or more). */
   holdLayer(holder: string, layer: string): void {
     let set = this.layers.get(holder);

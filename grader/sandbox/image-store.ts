@@ -175,9 +175,20 @@ export async function gradingLeftovers(docker: Docker, grader: string) {
   return { containers, networks, volumes };
 }
 
-/** Containers, networks and volumes a previous process of this grader left when it died mid-grading. */
-export async function pruneLeftovers(docker: Docker, grader: string): Promise<{ containers: number; networks: number; volumes: number }> {
-  const { containers, networks, volumes } = await gradingLeftovers(docker, grader);
+/**
+ * Containers, networks and volumes of this grader that no running grading holds: what a previous process left when
+ * it died mid-grading, or what the engine made after a dropped connection, once the grading had cleaned up.
+ */
+export async function pruneLeftovers(
+  docker: Docker,
+  grader: string,
+  held: (gradingLabel: string) => boolean = () => false,
+): Promise<{ containers: number; networks: number; volumes: number }> {
+  const all = await gradingLeftovers(docker, grader);
+  const free = (l: Record<string, string> | undefined) => !held(l?.[labels.grading] ?? "");
+  const containers = all.containers.filter((c) => free(c.Labels));
+  const networks = all.networks.filter((n) => free(n.Labels));
+  const volumes = all.volumes.filter((v) => free(v.Labels));
   for (const c of containers) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const n of networks) await docker.getNetwork(n.Id).remove().catch(() => undefined);
   // After the containers: a volume still mounted cannot be removed.

@@ -2,16 +2,19 @@
 // quick test and an exercise page, served by the production build with its content synced, in Debian's Chromium
 // with the same flags as the browser tests. Targets (issue 14): performance ≥ 95, accessibility and best
 // practices 100. Each page is loaded once before it is measured, so the reading pages are in their cache, then
-// audited several times: one run swings by several points with the host (its benchmark index moved between 1,500
-// and 2,900 within an hour here), so the run reported is the median one, as Lighthouse's own tools pick it.
-//   npx tsx bench/lighthouse.ts [--no-build] [--runs 3] [--save <dir>] [--pages lesson,quiz]
-//   (--save keeps each page's median report, <page>.json)
+// audited five times: one run swings by several points with the host (its benchmark index moved between 1,500
+// and 2,900 within an hour here) and with a race in the simulated LCP (bench/reading-figures.md, fifth round), so
+// each category's score is the median of the runs, which the targets are held to. The audits that cost points and
+// the metrics come from the median run as Lighthouse's own tools pick it (closest to the median FCP and TTI).
+//   npx tsx bench/lighthouse.ts [--no-build] [--runs 5] [--save <dir>] [--pages lesson,quiz]
+//   (--save keeps each page's median run, <page>.json)
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import lighthouse, { type Result } from "lighthouse";
 import { computeMedianRun as lighthouseMedianRun } from "lighthouse/core/lib/median-run.js";
 import * as chromeLauncher from "chrome-launcher";
 import { chromiumLaunchOptions } from "../playwright.config";
+import { quantile } from "@/tests/faults/support/outcomes";
 import { startProductionWeb } from "./production-web";
 
 const pages = [
@@ -29,7 +32,7 @@ export interface PageScores {
   page: string;
   path: string;
   scores: Record<(typeof categories)[number], number>;
-  /** The performance score of every run, the median one's above. */
+  /** The performance score of every run; `scores` holds each category's median. */
   performanceRuns: number[];
   /** Largest contentful paint, total blocking time (ms) and bytes transferred, as Lighthouse measured them. */
   lcpMs: number;
@@ -60,7 +63,7 @@ async function audit(url: string, port: number): Promise<Result> {
   }
 }
 
-const defaultRuns = 3;
+const defaultRuns = 5;
 // Its declaration speaks of Lighthouse's global LH.Result, which the package's public types do not declare.
 const computeMedianRun = lighthouseMedianRun as unknown as (runs: Result[]) => Result;
 
@@ -81,7 +84,8 @@ export async function run(options: { build?: boolean; runs?: number; saveDir?: s
         writeFileSync(path.join(options.saveDir, `${page.name}.json`), JSON.stringify(lhr));
       }
       result.lighthouse = lhr.lighthouseVersion;
-      const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageScores["scores"];
+      const scoresOf = (run: Result, c: (typeof categories)[number]) => Math.round((run.categories[c]?.score ?? 0) * 100);
+      const scores = Object.fromEntries(categories.map((c) => [c, quantile(runs.map((run) => scoresOf(run, c)), 0.5)])) as PageScores["scores"];
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
         .map((a) => `${a.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}`);
@@ -91,7 +95,7 @@ export async function run(options: { build?: boolean; runs?: number; saveDir?: s
         page: page.name,
         path: page.path,
         scores,
-        performanceRuns: runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)),
+        performanceRuns: runs.map((run) => scoresOf(run, "performance")),
         lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN),
         benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
         tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN),
@@ -99,7 +103,7 @@ export async function run(options: { build?: boolean; runs?: number; saveDir?: s
         failing,
         ok,
       });
-      const spread = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)).join(" / ");
+      const spread = runs.map((run) => scoresOf(run, "performance")).join(" / ");
       console.log(`${page.name} (host benchmark index ${Math.round(lhr.environment.benchmarkIndex)}; performance runs ${spread}): ${categories.map((c) => `${c} ${scores[c]}`).join(", ")}${ok ? "" : `; costing points: ${failing.join("; ")}`}`);
     }
     return result;

@@ -1,6 +1,5 @@
 // Turns a picked folder or a .zip into the learner's file map, checked with the rules and limits the server and the
 // grader apply (lib/grading/file-rules), so a bad upload is explained before anything is sent.
-import { unzipSync } from "fflate";
 import { archiveTooLarge, fileSetProblems, tooManyBytes, tooManyFiles, type UploadLimits } from "@/lib/grading/file-rules";
 
 export type UploadResult = { ok: true; files: Record<string, string> } | { ok: false; problems: string[] };
@@ -47,6 +46,8 @@ export async function readZip(file: File, limits: UploadLimits): Promise<UploadR
   let expanded = 0;
   let count = 0;
   try {
+    // Loaded when a zip is picked: its tables are built as it loads, work the exercise page need not do at start.
+    const { unzipSync } = await import("fflate");
     unzipped = unzipSync(new Uint8Array(await file.arrayBuffer()), {
       // Refuses a zip bomb before it is inflated: sizes come from the archive's directory.
       filter: (entry) => {

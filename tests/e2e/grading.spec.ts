@@ -3,6 +3,7 @@
 // in the editor, grade again with Ctrl+Enter (it passes), and watch the checks arrive one by one.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import { openEditor } from "./exercise-editor";
 import { signIn } from "./demo-accounts";
 
@@ -85,4 +86,24 @@ test("a learner grades the starter, fixes the Dockerfile in the editor and passe
 
   mkdirSync("artifacts", { recursive: true });
   await liveView.screenshot({ path: "artifacts/live-view.png" });
+});
+
+test("the zip reader loads only once a .zip is picked, and the picked project replaces the files", async ({ page }) => {
+  // fflate's own error text marks the zip reader's script.
+  const scripts: Promise<string | null>[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".js")) scripts.push(response.text().then((text) => (text.includes("invalid zip data") ? response.url() : null), () => null));
+  });
+  const zipReaders = async () => (await Promise.all(scripts)).filter((url) => url !== null);
+  await page.goto(exerciseUrl, { waitUntil: "load" });
+  const files = page.getByRole("list", { name: "Files" });
+  await expect(files.getByRole("button", { name: "app.py", exact: true })).toBeVisible();
+  expect(await zipReaders()).toEqual([]);
+
+  const project = zipSync({ "svc/Dockerfile": strToU8("FROM python:3.11-slim\n"), "svc/src/main.py": strToU8("print('hi')\n") });
+  await page.locator('input[type=file][accept*=".zip"]').setInputFiles({ name: "project.zip", mimeType: "application/zip", buffer: Buffer.from(project) });
+  await expect(files.getByRole("button", { name: "src/main.py", exact: true })).toBeVisible();
+  await expect(files.getByRole("button", { name: "Dockerfile", exact: true })).toBeVisible();
+  await expect(files.getByRole("button", { name: "app.py", exact: true })).toHaveCount(0);
+  expect(await zipReaders()).toHaveLength(1);
 });

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { rmSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { quantile } from "@/tests/faults/support/outcomes";
 import { chromiumLaunchOptions } from "../playwright.config";
 
 export interface BenchResult {
@@ -28,11 +29,6 @@ export interface BenchResult {
 
 const targetMs = 150;
 const exerciseUrl = "/learn/containers/dockerize-a-service/exercises/first-service";
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

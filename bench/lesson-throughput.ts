@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { quantile } from "@/tests/faults/support/outcomes";
 import { startProductionWeb, stopGroup, waitForOk } from "./production-web";
 
 const pages = [
@@ -82,10 +83,6 @@ function capture(port: number, urlPath: string, encoding: Encoding): Promise<Cap
   });
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
 /** The answer readers get once the page is cached: the reading-page cache fills itself just after Next's first answer. */
 async function settled(port: number, urlPath: string, encoding: Encoding): Promise<Captured> {
   for (let attempt = 0; ; attempt++) {
@@ -104,7 +101,6 @@ async function load(url: string, seconds: number, encoding: Encoding): Promise<L
     // autocannon's own histogram has no p95; every response time is kept instead.
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: result.requests.total / seconds,
     p50Ms: quantile(latencies, 0.5),

@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { quantile } from "@/tests/faults/support/outcomes";
 
 export interface WriteLatency {
   name: string;
@@ -24,11 +25,6 @@ export interface ProgressWriteResult {
   writes: number;
   baseline: { name: string; p50Ms: number; p95Ms: number };
   results: WriteLatency[];
-}
-
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 async function timeEach(count: number, write: (i: number) => Promise<unknown>): Promise<number[]> {

@@ -9,6 +9,7 @@
 import { Prisma, type CourseSource, type PublishState } from "@/generated/prisma/client";
 import type { QuizQuestion } from "@/lib/content";
 import type { DbContext } from "@/server/context";
+import { questionsGeneration } from "@/server/quiz/questions-generation";
 import { asJson } from "../json-value";
 import { ContentError } from "./content-error";
 import { hashOf, type LoadedCourse, type LoadedLesson } from "./load";
@@ -131,6 +132,7 @@ export async function syncQuiz(tx: Tx, lessonId: string, quiz: readonly QuizQues
     const removed = await tx.quizQuestion.deleteMany({ where: { lessonId, key: { in: [...existing.keys()] } } });
     report.questionsRemoved += removed.count;
   }
+  questionsGeneration.advance();
 }
 
 async function syncExercises(tx: Tx, course: { id: string; slug: string }, lessonId: string, lesson: LoadedLesson, report: SyncReport, source: CourseSource): Promise<void> {

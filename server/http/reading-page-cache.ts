@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { Negotiator } from "@fastify/accept-negotiator";
+import { sharedGeneration } from "@/server/shared-generation";
 import { isStaticPage } from "./content-security";
 
 // In our order of preference, which the negotiator follows among encodings the reader accepts equally.
@@ -22,17 +23,15 @@ const encodings = ["br", "gzip", "identity"] as const;
 type Encoding = (typeof encodings)[number];
 const negotiator = new Negotiator<Encoding>({ supportedValues: [...encodings], cache: new Map() });
 
-const generationKey = Symbol.for("shipshape.readingPageCache.generation");
-// Next bundles the code that publishes (revalidateReadingPages) into its own module instances, apart from this
-// server's: the one value both sides see is on globalThis.
-const shared = globalThis as typeof globalThis & { [generationKey]?: number };
+// Publishing (revalidateReadingPages) may run in another module instance than this server's.
+const pagesGeneration = sharedGeneration("readingPageCache");
 
 /** Every stored page is stale from now on: called wherever the reading pages are revalidated. */
 export function forgetReadingPages(): void {
-  shared[generationKey] = (shared[generationKey] ?? 0) + 1;
+  pagesGeneration.advance();
 }
 
-const generation = () => shared[generationKey] ?? 0;
+const generation = pagesGeneration.current;
 
 /** Marks the cache's own request to Next, so that it is answered by Next and not from the cache. */
 const fillHeader = "x-reading-page-fill";

@@ -4,10 +4,10 @@ import "server-only";
 // A reader's marks arrive one at a time while they read, each naming its lesson by slug: looking the lesson up
 // every time doubled the cost of a mark (a join, then the insert). Ids of readable lessons are remembered for a
 // short while, so a lesson unpublished meanwhile still takes a reader's own marks for at most that long.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { readableLessons } from "@/server/authz";
 import type { DbContext } from "@/server/context";
 import { AppError } from "@/server/errors";
+import { recentPerDb } from "@/server/recent-per-db";
 
 export interface LessonKey {
   course: string;
@@ -23,23 +23,14 @@ export async function lessonIdsBySlug({ db }: DbContext, keys: readonly LessonKe
   return new Map(rows.map((r) => [`${r.course.slug}/${r.slug}`, r.id]));
 }
 
-const rememberMs = 30_000;
-const rememberAtMost = 1_000;
-// Per database client: tests (and tools) may hold several databases in one process.
-const recentByDb = new WeakMap<PrismaClient, Map<string, { id: string; until: number }>>();
+const recentIds = recentPerDb<string>({ ttlMs: 30_000, max: 1_000 });
 
 export async function requireLessonId(ctx: DbContext, key: LessonKey): Promise<string> {
   const name = `${key.course}/${key.lesson}`;
-  let recentIds = recentByDb.get(ctx.db);
-  if (!recentIds) {
-    recentIds = new Map();
-    recentByDb.set(ctx.db, recentIds);
-  }
-  const recent = recentIds.get(name);
-  if (recent && recent.until > Date.now()) return recent.id;
+  const recent = recentIds.get(ctx.db, name);
+  if (recent) return recent;
   const id = (await lessonIdsBySlug(ctx, [key])).get(name);
   if (!id) throw new AppError("not_found", `There is no lesson "${key.lesson}" in course "${key.course}".`);
-  if (recentIds.size >= rememberAtMost) recentIds.clear();
-  recentIds.set(name, { id, until: Date.now() + rememberMs });
+  recentIds.set(ctx.db, name, id);
   return id;
 }

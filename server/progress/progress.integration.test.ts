@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/test-db";
 import { fixtureChecklist, fixtureSections, seedFixture, type Fixture } from "@/tests/authz/fixture";
+import { emptyReport, syncQuiz } from "@/server/content/sync";
 import { saveQuizAttempt } from "@/server/quiz/attempts";
+import { loadQuiz } from "@/server/quiz/questions";
 import { mergeAnonymousProgress, myLessonMarks, setProgressMark } from "./marks";
 import { progressOverview } from "./summary";
 
@@ -48,6 +50,33 @@ describe("progress writes", () => {
     expect(await saveQuizAttempt({ db: testDb.prisma, actor: fx.users.admin }, attempt)).toMatchObject({ created: true });
     expect(await testDb.prisma.quizAttempt.count({ where: { userId: fx.users.admin.id } })).toBe(1);
     expect(await testDb.prisma.quizAttempt.count({ where: { userId: me.id } })).toBe(1);
+  });
+});
+
+describe("a finished quick test", () => {
+  it("is stored at the time it was finished, with the answers it was scored on", async () => {
+    const me = fx.users.learner;
+    const finishedAt = new Date(Date.now() - 90_000);
+    const attempt = { clientId: randomUUID(), course: fx.courseSlug, lesson: fx.lessonSlug, answers: { ...rightAnswers, "not-a-question": { kind: "single", choice: "x" } }, finishedAt: finishedAt.toISOString() };
+    expect(await saveQuizAttempt({ db: testDb.prisma, actor: me }, attempt)).toMatchObject({ score: 1, correct: 2, total: 2, created: true });
+    const stored = await testDb.prisma.quizAttempt.findFirstOrThrow({ where: { userId: me.id, clientId: attempt.clientId } });
+    expect(stored).toMatchObject({ lessonId: fx.lessonId, score: 1, correct: 2, total: 2, answers: rightAnswers });
+    expect(stored.createdAt.toISOString()).toBe(finishedAt.toISOString());
+  });
+
+  it("is scored against questions written a moment ago, not the ones scored with before", async () => {
+    const ctx = { db: testDb.prisma, actor: fx.users.learner };
+    const lesson = { course: fx.courseSlug, lesson: fx.lessonSlug };
+    expect(await saveQuizAttempt(ctx, { clientId: randomUUID(), ...lesson, answers: rightAnswers })).toMatchObject({ score: 1 });
+    // An author moves the right answer; every sync and quiz publish writes questions through syncQuiz.
+    const quiz = await loadQuiz(ctx, lesson);
+    const moved = quiz.questions.map((q) => (q.id === "image-or-container" && q.kind === "single" ? { ...q, answer: "image" } : q));
+    await testDb.prisma.$transaction((tx) => syncQuiz(tx, quiz.lessonId, moved, emptyReport()));
+    try {
+      expect(await saveQuizAttempt(ctx, { clientId: randomUUID(), ...lesson, answers: rightAnswers })).toMatchObject({ score: 0.5, correct: 1 });
+    } finally {
+      await testDb.prisma.$transaction((tx) => syncQuiz(tx, quiz.lessonId, quiz.questions, emptyReport()));
+    }
   });
 });
 

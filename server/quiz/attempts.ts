@@ -3,23 +3,25 @@ import "server-only";
 // never stored. Attempts are keyed by the user and the browser's clientId (unique per user, not across users, so
 // another person's id can never displace one's own attempt): re-sending one (a retry, a second merge) stores
 // nothing new.
+import { randomUUID } from "node:crypto";
 import { answersFor, scoreQuiz } from "@/lib/quiz/score";
 import { quizAttemptInputSchema, type QuizAttemptInput } from "@/lib/validations/progress";
 import { requirePermission } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
-import { asJson } from "@/server/json-value";
-import { loadQuiz } from "./questions";
+import { quizForScoring } from "./questions";
 import type { QuizAttemptSummary, SavedQuizAttempt } from "@/lib/api/answers";
 
 export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt: QuizAttemptInput): Promise<SavedQuizAttempt> {
-  const quiz = await loadQuiz(ctx, attempt);
+  const quiz = await quizForScoring(ctx, attempt);
   const answers = answersFor(quiz.questions, attempt.answers);
   const { score, correct, total } = scoreQuiz(quiz.questions, answers);
-  const createdAt = attempt.finishedAt ? new Date(Math.min(Date.parse(attempt.finishedAt), Date.now())) : undefined;
-  const { count } = await ctx.db.quizAttempt.createMany({
-    data: [{ userId, lessonId: quiz.lessonId, quizRevisionId: quiz.quizRevisionId, clientId: attempt.clientId, score, correct, total, answers: asJson(answers), createdAt }],
-    skipDuplicates: true,
-  });
+  const createdAt = attempt.finishedAt ? new Date(Math.min(Date.parse(attempt.finishedAt), Date.now())) : new Date();
+  // One plain statement, as a progress mark is written (server/progress/marks.ts): building the ORM's createMany
+  // query cost more than the insert itself. Ids are opaque, so a UUID serves.
+  const count = await ctx.db.$executeRaw`
+    INSERT INTO "QuizAttempt" ("id", "userId", "lessonId", "quizRevisionId", "clientId", "score", "correct", "total", "answers", "createdAt")
+    VALUES (${randomUUID()}, ${userId}, ${quiz.lessonId}, ${quiz.quizRevisionId}, ${attempt.clientId}, ${score}, ${correct}, ${total}, ${JSON.stringify(answers)}::jsonb, ${createdAt})
+    ON CONFLICT DO NOTHING`;
   return { clientId: attempt.clientId, score, correct, total, created: count === 1 };
 }
 

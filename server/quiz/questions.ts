@@ -5,6 +5,8 @@ import { AppError } from "@/server/errors";
 import { readableLessons } from "@/server/authz";
 import type { DbContext } from "@/server/context";
 import type { LessonKey } from "@/server/lessons/lesson-ref";
+import { recentPerDb } from "@/server/recent-per-db";
+import { questionsGeneration } from "./questions-generation";
 
 const kindName = { SINGLE: "single", MULTIPLE: "multiple", ORDER: "order", SPOT_THE_LINE: "spot-the-line" } as const;
 
@@ -37,4 +39,23 @@ export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<Lesso
     return parsed.data;
   });
   return { lessonId: lesson.id, quizRevisionId: lesson.currentQuizRevisionId, course: lesson.course, lesson: { slug: lesson.slug, title: lesson.currentRevision?.title ?? lesson.slug }, questions };
+}
+
+// Scoring an attempt needs the lesson's questions, and loading them (the lesson, its course and revision, the
+// questions, each parsed) cost several times the attempt's own insert. They are remembered for a short while and
+// forgotten in this process whenever questions are written (syncQuiz, which every sync and quiz publish goes
+// through, advances questionsGeneration). Another instance, or an attempt scored while that write's transaction was
+// still open, scores against the questions it loaded for at most that long, and stores that quiz revision with it.
+const recentQuizzes = recentPerDb<{ generation: number; quiz: LessonQuiz }>({ ttlMs: 30_000, max: 1_000 });
+
+/** loadQuiz, from memory when this process loaded the same lesson's questions a moment ago. */
+export async function quizForScoring(ctx: DbContext, key: LessonKey): Promise<LessonQuiz> {
+  const name = `${key.course}/${key.lesson}`;
+  // Read before loading: a write that lands while this loads leaves the entry already stale.
+  const current = questionsGeneration.current();
+  const recent = recentQuizzes.get(ctx.db, name);
+  if (recent?.generation === current) return recent.quiz;
+  const quiz = await loadQuiz(ctx, key);
+  recentQuizzes.set(ctx.db, name, { generation: current, quiz });
+  return quiz;
 }

@@ -212,11 +212,19 @@ export class Dispatcher {
       if (retry.dispatches >= maxDispatches) return endNotGradable(tooManyDispatches(retry.dispatches, restartReason));
       let failure: Failure;
       try {
-        const grading = await openGrading(grader, request, signal);
-        retry.waitingSinceMs = null;
-        retry.waits = 0;
+        // Counted before it is sent: a web killed between the grader's acceptance and this write would leave a
+        // sending uncounted, and the cap across restarts one short (seen in the fault suite). An open the grader
+        // did not accept (full, unreachable, refused) gives its count back.
         retry.dispatches++;
         await store(() => recordDispatch(ctx, submissionId, retry.dispatches));
+        const grading = await openGrading(grader, request, signal).catch(async (error: unknown) => {
+          if (signal.aborted) throw error;
+          retry.dispatches--;
+          await store(() => recordDispatch(ctx, submissionId, retry.dispatches));
+          throw error;
+        });
+        retry.waitingSinceMs = null;
+        retry.waits = 0;
         if (retry.dispatches > 1) await emit({ type: "restart", dispatch: retry.dispatches, reason: restartReason });
         const started = async () => {
           if (running) return;

@@ -85,11 +85,12 @@ describe("faults while gradings run", () => {
 
     expectAllEnded(outcome);
     // One instance at a time: no submission was sent while an earlier sending of it still streamed, and every
-    // sending was the claim holder's (the web recorded each one). A grading the grader answered "error" is graded
-    // once more by design (retry-policy), which is why some are sent twice without a fault.
+    // sending was the claim holder's, recorded before it went out. A grading the grader answered "error" is graded
+    // once more by design (retry-policy), which is why some are sent twice without a fault. A sending the killed
+    // instance had recorded but not yet made (killed before the grader answered) is the one recorded and not sent.
     expect(overlaps).toEqual([]);
     const rows = await s.db.testDb.prisma.submission.findMany({ where: { id: { in: ids } }, select: { id: true, dispatches: true, leaseOwner: true } });
-    for (const row of rows) expect(proxy.sends.get(row.id) ?? 0, row.id).toBe(row.dispatches);
+    for (const row of rows) expect([row.dispatches - 1, row.dispatches], row.id).toContain(proxy.sends.get(row.id) ?? 0);
     expect(rows.every((r) => r.leaseOwner === null || r.leaseOwner === "web-a")).toBe(true);
   }, 300_000);
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { rmSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
-import { quantile } from "@/tests/faults/support/outcomes";
+import { quantile } from "@/tests/support/quantile";
 import { chromiumLaunchOptions } from "../playwright.config";
 
 export interface BenchResult {

@@ -14,7 +14,8 @@ import { limitTable } from "@/grader/config";
 import { GraderProcess } from "@/grader/test-support/grader-process";
 import { childResult, inServerOnlyChild } from "./server-only-child";
 import { startGraderProxy } from "@/tests/faults/support/grader-proxy";
-import { quantile, settle, type Outcome } from "@/tests/faults/support/outcomes";
+import { settle, type Outcome } from "@/tests/faults/support/outcomes";
+import { quantile } from "@/tests/support/quantile";
 import { startPrivatePostgres } from "@/tests/faults/support/private-postgres";
 import { startWebInstance, type WebInstance } from "@/tests/faults/support/web-instance";
 

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { quantile } from "@/tests/faults/support/outcomes";
+import { quantile } from "@/tests/support/quantile";
 import { startProductionWeb, stopGroup, waitForOk } from "./production-web";
 
 const pages = [

@@ -14,7 +14,7 @@ import lighthouse, { type Result } from "lighthouse";
 import { computeMedianRun as lighthouseMedianRun } from "lighthouse/core/lib/median-run.js";
 import * as chromeLauncher from "chrome-launcher";
 import { chromiumLaunchOptions } from "../playwright.config";
-import { quantile } from "@/tests/faults/support/outcomes";
+import { quantile } from "@/tests/support/quantile";
 import { startProductionWeb } from "./production-web";
 
 const pages = [

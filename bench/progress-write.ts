@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { quantile } from "@/tests/faults/support/outcomes";
+import { quantile } from "@/tests/support/quantile";
 
 export interface WriteLatency {
   name: string;

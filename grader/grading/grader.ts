@@ -60,8 +60,8 @@ export class Grader {
     await baseImages.start();
     const grader = new Grader(docker, config, log, baseImages);
     if (opts.sweep) {
-      const swept = await pruneLeftovers(docker, config.name);
-      if (swept.containers + swept.networks + swept.volumes > 0) log.warn(swept, "removed leftovers of an earlier grader");
+      // Nothing runs yet, so everything of this grader's name found is an earlier process's.
+      await grader.sweepLeftovers("removed leftovers of an earlier grader");
       await grader.trimCache();
       grader.scheduleSweep();
     }
@@ -213,16 +213,19 @@ export class Grader {
    */
   private scheduleSweep(): void {
     this.sweepTimer = setTimeout(() => {
-      pruneLeftovers(this.docker, this.config.name, (label) => this.inUse.holdsGrading(label))
-        .then((swept) => {
-          if (swept.containers + swept.networks + swept.volumes > 0) this.log.warn(swept, "removed what ended gradings left on the engine");
-        })
+      this.sweepLeftovers("removed what ended gradings left on the engine")
         .catch((err: unknown) => this.log.warn({ err }, "leftover sweep failed; trying again at the next"))
         .finally(() => {
           if (!this.closing) this.scheduleSweep();
         });
     }, this.config.limits.leftoverSweepMs);
     this.sweepTimer.unref();
+  }
+
+  /** Removes this grader's containers, networks and volumes that no running grading holds. */
+  private async sweepLeftovers(found: string): Promise<void> {
+    const swept = await pruneLeftovers(this.docker, this.config.name, (label) => this.inUse.holdsGrading(label));
+    if (swept.containers + swept.networks + swept.volumes > 0) this.log.warn(swept, found);
   }
 
   /** Lets running gradings finish for `graceMs`, then aborts them; their cleanup still runs. */

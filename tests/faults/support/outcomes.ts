@@ -40,8 +40,3 @@ export async function settle(db: PrismaClient, ids: readonly string[], timeoutMs
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-
-export function quantile(samples: readonly number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}

@@ -28,7 +28,7 @@ export const config = {
   // prefetches carry no document. Next reads this literal at build time, so it cannot be computed.
   matcher: [
     {
-      source: "/((?!$|api/|_next/static|_next/image|favicon.ico|icon.svg|catalog/[^/]+/?$|learn/[^/]+(?:/[^/]+)?/?$).*)",
+      source: "/((?!$|api/|_next/static|_next/image|favicon.ico|icon.png|catalog/[^/]+/?$|learn/[^/]+(?:/[^/]+)?/?$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -39,6 +39,6 @@ describe("proxy matcher", () => {
       expect(isStaticPage(path), path).toBe(false);
       expect(proxied(path), path).toBe(true);
     }
-    for (const path of ["/api/progress", "/_next/static/chunks/a.js", "/icon.svg"]) expect(proxied(path), path).toBe(false);
+    for (const path of ["/api/progress", "/_next/static/chunks/a.js", "/icon.png"]) expect(proxied(path), path).toBe(false);
   });
 });

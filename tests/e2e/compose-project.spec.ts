@@ -41,7 +41,6 @@ async function watchServices(page: Page) {
 test("a learner grades the Compose project's reference and watches each service's health and output stream in", async ({ page }, testInfo) => {
   test.setTimeout(420_000);
   await signIn(page, "learner", exerciseUrl);
-  await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Project: a CRUD API with a PostgreSQL sidecar" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your task" }).locator("code", { hasText: "condition: service_healthy" })).toBeVisible();
 

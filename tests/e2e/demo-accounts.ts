@@ -5,7 +5,10 @@ import { e2eDemoPassword } from "@/playwright.config";
 
 export type DemoAccount = "learner" | "admin" | "instructor";
 
-/** Signs `page` in; with `next`, waits to land there, otherwise until the header shows the account. */
+/**
+ * Signs `page` in; with `next`, waits to land there, otherwise until the header shows the account. Landing is the
+ * form's own navigation and refresh: loading `next` again straight after raced them (ERR_ABORTED once in CI).
+ */
 export async function signIn(page: Page, who: DemoAccount, next?: string): Promise<void> {
   await page.goto(next ? `/signin?next=${encodeURIComponent(next)}` : "/signin");
   await page.getByLabel("Email").fill(`${who}@shipshape.local`);

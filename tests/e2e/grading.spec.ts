@@ -26,7 +26,6 @@ async function watchChecks(page: Page) {
 test("a learner grades the starter, fixes the Dockerfile in the editor and passes, watching the checks arrive", async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, "learner", exerciseUrl);
-  await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Your first containerized web service" })).toBeVisible();
   // The task is Markdown rendered like a lesson, not raw text with backticks and asterisks.
   const task = page.getByRole("region", { name: "Your task" });

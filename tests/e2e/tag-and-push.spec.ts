@@ -12,7 +12,6 @@ const reference = "content/containers/dockerize-a-service/exercises/tag-and-push
 test("a learner grades the tag-and-push reference and watches the pipeline push to the grading's registry", async ({ page }, testInfo) => {
   test.setTimeout(420_000);
   await signIn(page, "learner", exerciseUrl);
-  await page.goto(exerciseUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Project: build, tag with the commit, push" })).toBeVisible();
 
   await page.getByRole("list", { name: "Files" }).getByRole("button", { name: "pipeline.yaml", exact: true }).click();

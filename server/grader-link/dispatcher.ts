@@ -208,6 +208,11 @@ export class Dispatcher {
     let restartReason = submission.dispatches > 0 ? resumeReason : "";
     const retry: Omit<RetryState, "nowMs"> = { dispatches: submission.dispatches, maxDispatches, errorRetries: 0, waitingSinceMs: null, waits: 0, maxWaitMs, reconnectDelayMs };
 
+    const countDispatches = async (dispatches: number) => {
+      retry.dispatches = dispatches;
+      await store(() => recordDispatch(ctx, submissionId, dispatches));
+    };
+
     while (!signal.aborted) {
       if (retry.dispatches >= maxDispatches) return endNotGradable(tooManyDispatches(retry.dispatches, restartReason));
       let failure: Failure;
@@ -215,12 +220,9 @@ export class Dispatcher {
         // Counted before it is sent: a web killed between the grader's acceptance and this write would leave a
         // sending uncounted, and the cap across restarts one short (seen in the fault suite). An open the grader
         // did not accept (full, unreachable, refused) gives its count back.
-        retry.dispatches++;
-        await store(() => recordDispatch(ctx, submissionId, retry.dispatches));
+        await countDispatches(retry.dispatches + 1);
         const grading = await openGrading(grader, request, signal).catch(async (error: unknown) => {
-          if (signal.aborted) throw error;
-          retry.dispatches--;
-          await store(() => recordDispatch(ctx, submissionId, retry.dispatches));
+          if (!signal.aborted) await countDispatches(retry.dispatches - 1);
           throw error;
         });
         retry.waitingSinceMs = null;

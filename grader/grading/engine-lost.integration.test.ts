@@ -1,47 +1,32 @@
 // The engine going away mid-grading is ours: the build it cut off is not the learner's failure, so the verdict is
 // `error` (not counted), not `fail`. The grader talks to the real engine through a unix-socket relay this test runs
-// and cuts while the build is under way, then restores for the cleanup: the shared engine itself is never stopped.
+// and cuts while the build is under way, then restores for the cleanup.
 // A create cut off that way may still complete on the engine after the grading's cleanup looked for it (seen in CI:
 // the grading's network, made beside the build); the grader's periodic sweep, set to 1 s here, removes it.
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { readExerciseFolder } from "@/grader/files-on-disk";
 import type { GradingEvent } from "@/grader/contract";
-import { loadConfig, parseConfig, settingTable } from "@/grader/config";
+import { parseConfig, settingTable } from "@/grader/config";
 import { Grader } from "@/grader/grading/grader";
 import { gradingLeftovers } from "@/grader/sandbox/image-store";
 import { labels } from "@/grader/sandbox/labels";
 import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "@/grader/test-support/test-base-image";
+import { startEngineRelay, type EngineRelay } from "@/grader/test-support/engine-relay";
 
 const name = "nengine";
-const relayPath = path.join(os.tmpdir(), `shipshape-${name}-${process.pid}.sock`);
-let cut = false;
-const open = new Set<net.Socket>();
-const relay = net.createServer((client) => {
-  if (cut) return void client.destroy();
-  const engine = net.connect(loadConfig({ requireToken: false }).dockerHost.slice("unix://".length));
-  for (const s of [client, engine]) {
-    open.add(s);
-    s.on("close", () => open.delete(s));
-    s.on("error", () => undefined);
-  }
-  client.pipe(engine).pipe(client);
-});
+let relay: EngineRelay;
 let grader: Grader;
 let exercise: ExerciseFolder;
 
 beforeAll(async () => {
   await ensureTestBaseImage(await requireEngine());
   exercise = await readExerciseFolder(path.resolve("grader/test-fixtures/exercises/busybox-service"));
-  fs.rmSync(relayPath, { force: true });
-  await new Promise<void>((resolve) => relay.listen(relayPath, resolve));
+  relay = await startEngineRelay(name);
   const config = parseConfig(
-    { DOCKER_HOST: `unix://${relayPath}`, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
+    { DOCKER_HOST: relay.dockerHost, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
     { requireToken: false },
   );
   grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0, leftoverSweepMs: 1_000 } }, pino({ level: "silent" }), { sweep: true });
@@ -49,8 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await grader?.close(0);
-  await new Promise((resolve) => relay.close(resolve));
-  fs.rmSync(relayPath, { force: true });
+  await relay?.close();
 });
 
 it("ends as error, not fail, when the engine stops answering during the build, and cleans up once it is back", async () => {
@@ -60,12 +44,9 @@ it("ends as error, not fail, when the engine stops answering during the build, a
   const events: GradingEvent[] = [];
   const emit = (event: GradingEvent) => {
     events.push(event);
-    if (event.type === "step" && event.name === "build" && event.progress?.label.startsWith("RUN sleep") && !cut) {
-      cut = true;
-      for (const s of open) s.destroy();
-    }
+    if (event.type === "step" && event.name === "build" && event.progress?.label.startsWith("RUN sleep") && !relay.isCut) relay.cut();
     // The verdict goes out before the cleanup: the engine is back in time for it.
-    if (event.type === "verdict") cut = false;
+    if (event.type === "verdict") relay.restore();
   };
   const verdict = await grader.run(grader.admit(signal), grader.prepare({ spec: exercise.spec, files }), { signal, emit });
   expect(events.some((e) => e.type === "step" && e.name === "build")).toBe(true);

@@ -231,10 +231,18 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
   if (error || !imageId) {
     return { ok: false, reason: "error", message: error ?? "the build ended without an image", failedStep: steps.at(-1) ?? null, steps, logTail: tail, durationMs, dangling: danglingOf(lastLayer, stageLeaves) };
   }
+  // The builder holds no cache hit it takes: a cleanup beside it can delete the image between the builder finding
+  // it and tagging it, and the engine then keeps our tag for an image it no longer has. Only asking tells.
+  if (!(await docker.getImage(req.tag).inspect().then(() => true, () => false))) {
+    return { ok: false, reason: "error", message: `${lostImage} (${imageId})`, failedStep: null, steps, logTail: tail, durationMs, dangling: danglingOf(lastLayer, stageLeaves) };
+  }
   return { ok: true, imageId, tag: req.tag, steps, logTail: tail, durationMs, stageLeaves };
 }
 
 const danglingOf = (last: string | undefined, leaves: string[]): string[] => [...(last ? [last] : []), ...leaves];
 
-/** The engine lost a cached parent under the build (removed by a cleanup racing it): not the learner's doing. */
-export const isCacheRace = (message: string): boolean => /unknown parent image ID|No such image|failed to get digest|unable to find image "?sha256:/i.test(message);
+const lostImage = "the engine lost the image as the build tagged it";
+
+/** The engine lost a cached image under the build (removed by a cleanup racing it): not the learner's doing. */
+export const isCacheRace = (message: string): boolean =>
+  message.startsWith(lostImage) || /unknown parent image ID|No such image|failed to get digest|unable to find image "?sha256:/i.test(message);

@@ -101,16 +101,16 @@ it("trims while a grading builds, sparing the image that build stands on", { tim
   expect(await keptCases()).toEqual(["a"]);
 });
 
-it("keeps a failed build's untagged layer while any grading runs, and removes it once the grader is idle", { timeout: 180_000 }, async () => {
-  // The engine deletes an image by id together with its one tag, so a layer removed by id while a build runs could
-  // be the very image that build just reached from its cache and tagged as its result.
+it("removes a failed build's layer by a tag of its own while other gradings build, sparing one a running build stands on", { timeout: 180_000 }, async () => {
+  // By id the engine would delete an image with one tag together with that tag, even one a build had just tagged as
+  // its result; so the layer gets the failed grading's tag, and removing that tag deletes only what nothing else holds.
   const marker = randomBytes(6).toString("hex");
   let onSlowStep: () => void = () => undefined;
   const slowStepStarted = new Promise<void>((resolve) => (onSlowStep = resolve));
   let slowEnded = false;
   const signal = new AbortController().signal;
-  // Long enough for the failing grading to run inside it on a loaded machine.
-  const slow = grader.run(grader.admit(signal), grader.prepare({ spec, files: { ...solution, Dockerfile: `FROM ${testBaseImage}\nRUN sleep 20 # ${marker}\n` } }), {
+  // Stands on the layer `RUN echo <marker>` makes; long enough for both failing gradings to run inside it.
+  const slow = grader.run(grader.admit(signal), grader.prepare({ spec, files: { ...solution, Dockerfile: `FROM ${testBaseImage}\nRUN echo ${marker} > /shared\nRUN sleep 20\n` } }), {
     signal,
     emit: (e) => {
       if (e.type === "log" && e.text.includes("RUN sleep 20")) onSlowStep();
@@ -119,16 +119,27 @@ it("keeps a failed build's untagged layer while any grading runs, and removes it
   });
   await slowStepStarted;
 
-  const failed = await grade(grader, spec, { ...solution, Dockerfile: `FROM ${testBaseImage}\nRUN echo ${marker} > /marker\nRUN false\n` });
-  expect(failed.verdict.checks.find((c) => c.id === "build")?.status).toBe("fail");
-  const log = failed.events.flatMap((e) => (e.type === "log" && e.source === "build" ? [e.text] : [])).join("");
-  const layer = [...log.matchAll(/---> ([0-9a-f]{12})\b/g)].at(-1)?.[1] ?? "";
-  expect(layer).not.toBe("");
-  const present = () => testDocker().getImage(layer).inspect().then(() => true, () => false);
-  // The failed grading has ended and its trim has run, but the slow grading still builds.
+  const lastLayerOf = async (dockerfile: string): Promise<string> => {
+    const failed = await grade(grader, spec, { ...solution, Dockerfile: dockerfile });
+    expect(failed.verdict.checks.find((c) => c.id === "build")?.status).toBe("fail");
+    const log = failed.events.flatMap((e) => (e.type === "log" && e.source === "build" ? [e.text] : [])).join("");
+    return [...log.matchAll(/---> ([0-9a-f]{12})\b/g)].at(-1)?.[1] ?? "";
+  };
+  const present = (layer: string) => testDocker().getImage(layer).inspect().then(() => true, () => false);
+  // Its own layer: gone with the failed grading's trim, though the slow grading still builds.
+  const own = await lastLayerOf(`FROM ${testBaseImage}\nRUN echo ${marker}-own > /marker\nRUN false\n`);
+  expect(own).not.toBe("");
+  expect(await present(own)).toBe(false);
+  // The layer the slow build stands on, reached from the cache: kept while that build runs.
+  const shared = await lastLayerOf(`FROM ${testBaseImage}\nRUN echo ${marker} > /shared\nRUN false\n`);
+  expect(shared).not.toBe("");
   expect(slowEnded).toBe(false);
-  expect(await present()).toBe(true);
+  expect(await present(shared)).toBe(true);
 
   expect((await slow).status).toBe("pass");
-  expect(await present()).toBe(false);
+  // Nothing runs now: the cap of one keeps the slow grading's image, which the shared layer is part of; nothing of
+  // the failed gradings is left under a tag of this grader.
+  expect(await present(shared)).toBe(true);
+  const tags = (await listGradingImages(testDocker(), name)).flatMap((i) => i.RepoTags ?? []);
+  expect(tags.filter((t) => t.includes("-left-"))).toEqual([]);
 });

@@ -8,8 +8,7 @@ import { connectDocker, pingEngine, type Docker } from "@/grader/sandbox/docker-
 import { BaseImageProvisioning } from "@/grader/images/base-image-provisioning";
 import { kitCacheRoot } from "@/grader/images/kit";
 import { baseImageRecipes } from "@/grader/images/recipes";
-import { presentBaseImages, pruneLeftovers, removeDangling, removeImage, safeToRemove, trimImageCache } from "@/grader/sandbox/image-store";
-import { isGradingImageTag } from "@/grader/sandbox/image-names";
+import { presentBaseImages, pruneLeftovers, removeImage, safeToRemove, trimImageCache } from "@/grader/sandbox/image-store";
 import { createMetrics, type GraderMetrics } from "./metrics";
 import { InUse } from "./in-use";
 import { GradingQueue, type QueueTicket } from "./queue";
@@ -195,13 +194,9 @@ export class Grader {
     const { imageCacheCount, imageCacheBytes } = this.config.limits;
     const pending = [...this.pendingRemoval];
     this.pendingRemoval.clear();
-    for (const ref of pending) {
-      // A failed build's untagged layers go by id, and the engine deletes an image by id together with its one tag:
-      // one a running build has just reached as a cache hit and tagged as its result would go too (seen under load,
-      // a passed build's image gone). So they wait until no grading runs, when no build can be about to tag one.
-      const byId = !isGradingImageTag(ref);
-      if ((byId && this.inUse.size > 0) || !(await safeToRemove(this.docker, ref, this.inUse))) this.pendingRemoval.add(ref);
-      else await (byId ? removeDangling(this.docker, [ref]) : removeImage(this.docker, ref));
+    for (const tag of pending) {
+      if (await safeToRemove(this.docker, tag, this.inUse)) await removeImage(this.docker, tag);
+      else this.pendingRemoval.add(tag);
     }
     await trimImageCache(this.docker, this.config.name, { count: imageCacheCount, bytes: imageCacheBytes }, this.inUse);
   }

@@ -16,7 +16,7 @@ import { buildImage, isCacheRace, notBuilt, type BuildResult, type LogBudget } f
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
-import { baseImageFacts, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
+import { baseImageFacts, claimLeftLayers, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, removeSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { PipelineGrading, type PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
@@ -31,7 +31,7 @@ export interface SessionDeps {
   signal: AbortSignal;
   emit: (event: GradingEvent) => void;
   inUse: InUse;
-  /** Throwaway tags and untagged images of failed builds, removed by the grader when no build can be using them. */
+  /** Tags of throwaway images and of failed builds' layers, removed by the grader once no running build stands on them. */
   pendingRemoval: Set<string>;
 }
 
@@ -147,7 +147,7 @@ export class Session implements GradingSession {
         result = { ...result, reason: "unavailable", message: `The engine lost image layers while building (${result.message}). That is our fault, not yours: nothing was counted.` };
       }
     }
-    if (!result.ok) for (const id of result.dangling) this.deps.pendingRemoval.add(id);
+    if (!result.ok) for (const left of await claimLeftLayers(this.deps.docker, result.dangling, (i) => `${tag}-left-${i}`)) this.deps.pendingRemoval.add(left);
     if (result.ok) {
       // Earlier stages' images get our tags too, so the cache trim (or cleanup) removes them with this build.
       for (const [i, leaf] of result.stageLeaves.entries()) {

@@ -67,7 +67,7 @@ export type BuildResult =
       steps: BuildStep[];
       logTail: string[];
       durationMs: number;
-      /** Untagged images this failed build left; removable once no other build could be using them as cache. */
+      /** Images this failed build left (its last layer, earlier stages' results); the session claims the untagged ones. */
       dangling: string[];
     };
 

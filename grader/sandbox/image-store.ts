@@ -50,20 +50,19 @@ export async function imageConfig(docker: Docker, ref: string): Promise<ImageCon
 }
 
 /**
- * Removes one of the grader's own images by its grading tag. Labels cannot tell a stand-in from an image built on
- * it (LABEL is inherited through FROM), so tags decide: an image that also carries any other tag (a base image
- * such as python:3.11) is only untagged by the engine, never deleted. A conflict (still in use) leaves it for
- * the next trim.
+ * Removes one of the grader's own images by one of its tags: a grading tag, or the registry name a tag-and-push
+ * grading gave it (image-names.ts). Labels cannot tell a stand-in from an image built on it (LABEL is inherited
+ * through FROM), so tags decide, and only by tag: the engine then deletes the image only when no other tag holds it
+ * (a base image such as python:3.11, another grading's result) and nothing is built on it, else it only untags. By
+ * id it would delete an image with one tag together with that tag, even one a build had just tagged as its result.
+ * A conflict (still in use) leaves it for the next trim.
  */
-export async function removeImage(docker: Docker, ref: string): Promise<void> {
-  try {
-    if (!isGradingImageTag(ref) && !/^sha256:|^[0-9a-f]{12,64}$/.test(ref)) return;
-    const info = await docker.getImage(ref).inspect();
-    if (!isGradingImageTag(ref) && (info.RepoTags ?? []).length > 0) return;
-    await docker.getImage(ref).remove({ force: false, noprune: false });
-  } catch {
-    // Gone already, or still used by a grading in flight.
-  }
+export async function removeImage(docker: Docker, tag: string): Promise<void> {
+  if (!isGradingImageTag(tag) && !isPushName(tag)) return;
+  await docker
+    .getImage(tag)
+    .remove({ force: false, noprune: false })
+    .catch(() => undefined); // Gone already, or still used by a grading in flight.
 }
 
 /** What a trim must spare: images of running gradings (by tag) and the layers their builds stand on. */
@@ -118,19 +117,21 @@ export async function trimImageCache(docker: Docker, grader: string, cap: { coun
 }
 
 /**
- * Removes untagged images failed builds left behind. Only untagged ones (a base image is always tagged), and the
- * engine refuses any another image builds on.
+ * Gives each image a failed build left untagged one of the grading's tags (`tagFor(i)`), so it is removed by tag like
+ * the grading's other images, and by the next start's trim should the grader die first. An image that has a tag
+ * already is someone's (a base image, another grading's result) and is left alone. Returns the tags given.
  */
-export async function removeDangling(docker: Docker, ids: Iterable<string>): Promise<void> {
-  for (const id of ids) {
-    try {
-      const info = await docker.getImage(id).inspect();
-      if ((info.RepoTags ?? []).length > 0) continue;
-      await docker.getImage(id).remove({ noprune: false });
-    } catch {
-      // Gone already, or a parent of another image: then it is not dangling and stays.
-    }
+export async function claimLeftLayers(docker: Docker, ids: readonly string[], tagFor: (i: number) => string): Promise<string[]> {
+  const claimed: string[] = [];
+  for (const [i, id] of ids.entries()) {
+    const tags = await docker
+      .getImage(id)
+      .inspect()
+      .then((info) => info.RepoTags ?? [], () => null);
+    if (tags === null || tags.length > 0) continue;
+    if (await tagImage(docker, id, tagFor(i))) claimed.push(tagFor(i));
   }
+  return claimed;
 }
 
 /**

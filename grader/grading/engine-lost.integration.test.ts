@@ -9,32 +9,26 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { readExerciseFolder } from "@/grader/files-on-disk";
 import type { GradingEvent } from "@/grader/contract";
-import { parseConfig, settingTable } from "@/grader/config";
-import { Grader } from "@/grader/grading/grader";
+import type { Grader } from "@/grader/grading/grader";
 import { gradingLeftovers } from "@/grader/sandbox/image-store";
 import { labels } from "@/grader/sandbox/labels";
-import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "@/grader/test-support/test-base-image";
-import { startEngineRelay, type EngineRelay } from "@/grader/test-support/engine-relay";
+import { ensureTestBaseImage, requireEngine, testDocker } from "@/grader/test-support/test-base-image";
+import { startRelayedTestGrader, type EngineRelay } from "@/grader/test-support/engine-relay";
 
 const name = "nengine";
 let relay: EngineRelay;
 let grader: Grader;
+let close: () => Promise<void>;
 let exercise: ExerciseFolder;
 
 beforeAll(async () => {
   await ensureTestBaseImage(await requireEngine());
   exercise = await readExerciseFolder(path.resolve("grader/test-fixtures/exercises/busybox-service"));
-  relay = await startEngineRelay(name);
-  const config = parseConfig(
-    { DOCKER_HOST: relay.dockerHost, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
-    { requireToken: false },
-  );
-  grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0, leftoverSweepMs: 1_000 } }, pino({ level: "silent" }), { sweep: true });
+  ({ relay, grader, close } = await startRelayedTestGrader(name, { limits: { leftoverSweepMs: 1_000 }, log: pino({ level: "silent" }) }));
 }, 120_000);
 
 afterAll(async () => {
-  await grader?.close(0);
-  await relay?.close();
+  await close?.();
 });
 
 it("ends as error, not fail, when the engine stops answering during the build, and cleans up once it is back", async () => {

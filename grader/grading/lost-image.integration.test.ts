@@ -9,24 +9,23 @@ import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { readExerciseFolder } from "@/grader/files-on-disk";
-import { parseConfig, settingTable } from "@/grader/config";
-import { Grader } from "@/grader/grading/grader";
-import { ensureTestBaseImage, requireEngine, testBaseImages, testDocker } from "@/grader/test-support/test-base-image";
-import { startEngineRelay, type EngineRelay } from "@/grader/test-support/engine-relay";
+import type { Grader } from "@/grader/grading/grader";
+import { ensureTestBaseImage, requireEngine, testDocker } from "@/grader/test-support/test-base-image";
+import { startRelayedTestGrader } from "@/grader/test-support/engine-relay";
 import { grade } from "@/grader/test-support/test-grader";
 
 const name = "nlostimage";
 const removed: string[] = [];
 const warnings: string[] = [];
 let armed = false;
-let relay: EngineRelay;
+let relayed: Awaited<ReturnType<typeof startRelayedTestGrader>>;
 let grader: Grader;
 let exercise: ExerciseFolder;
 
 beforeAll(async () => {
   await ensureTestBaseImage(await requireEngine());
   exercise = await readExerciseFolder(path.resolve("grader/test-fixtures/exercises/busybox-service"));
-  relay = await startEngineRelay(name, {
+  relayed = await startRelayedTestGrader(name, {
     beforeReply: (text) => {
       const tagged = new RegExp(`Successfully tagged (shipshape-grading/${name}-[0-9a-f]+:image)`).exec(text)?.[1];
       if (!armed || !tagged) return undefined;
@@ -34,18 +33,13 @@ beforeAll(async () => {
       removed.push(tagged);
       return testDocker().getImage(tagged).remove({ force: true }).then(() => undefined);
     },
+    log: pino({ level: "warn" }, { write: (line: string) => void warnings.push(line) }),
   });
-  const config = parseConfig(
-    { DOCKER_HOST: relay.dockerHost, GRADER_NAME: name, GRADER_OFFERED_IMAGES: [settingTable.offeredImages.default, ...testBaseImages].join(",") },
-    { requireToken: false },
-  );
-  const log = pino({ level: "warn" }, { write: (line: string) => void warnings.push(line) });
-  grader = await Grader.start({ ...config, limits: { ...config.limits, imageCacheCount: 0 } }, log, { sweep: true });
+  grader = relayed.grader;
 }, 120_000);
 
 afterAll(async () => {
-  await grader?.close(0);
-  await relay?.close();
+  await relayed?.close();
 });
 
 it("builds again when the image it just built is gone before the grading uses it, and passes", async () => {

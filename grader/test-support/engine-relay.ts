@@ -5,7 +5,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "@/grader/config";
+import type { Logger } from "pino";
+import { loadConfig, type GraderLimits } from "@/grader/config";
+import type { Grader } from "@/grader/grading/grader";
+import { startTestGrader } from "./test-grader";
 
 export interface EngineRelay {
   /** The DOCKER_HOST to give the grader under test. */
@@ -73,6 +76,23 @@ export async function startEngineRelay(name: string, opts: RelayOptions = {}): P
       for (const s of open) s.destroy();
       await new Promise((resolve) => server.close(resolve));
       fs.rmSync(socketPath, { force: true });
+    },
+  };
+}
+
+/** A test grader that reaches the engine only through a relay of its own; `close` ends both. */
+export async function startRelayedTestGrader(
+  name: string,
+  opts: RelayOptions & { limits?: Partial<GraderLimits>; log?: Logger } = {},
+): Promise<{ relay: EngineRelay; grader: Grader; close: () => Promise<void> }> {
+  const relay = await startEngineRelay(name, opts);
+  const grader = await startTestGrader(name, opts.limits, { dockerHost: relay.dockerHost }, opts.log);
+  return {
+    relay,
+    grader,
+    close: async () => {
+      await grader.close(0);
+      await relay.close();
     },
   };
 }

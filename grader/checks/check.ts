@@ -72,7 +72,6 @@ export type AppStart = { ok: true; app: RunningApp } | { ok: false; message: str
 export interface VariantBuild {
   label: string;
   result: BuildResult;
-  sizeBytes: number | null;
 }
 
 export interface GradingSession {

@@ -8,11 +8,12 @@ export const imageSizeSmaller: Check = {
     const image = await s.image();
     if (!s.baselineFiles) return { status: "error", message: "The grading request carried no baseline (the exercise's starter) to compare with." };
     const baseline = await s.buildVariant("baseline", s.baselineFiles);
-    if (!baseline.result.ok || baseline.sizeBytes === null) return { status: "error", message: `The first build (the starter) did not build here: ${baseline.result.ok ? "no size" : baseline.result.message}` };
-    s.recordBaseline("first build (starter)", baseline.sizeBytes);
+    if (!baseline.result.ok) return { status: "error", message: `The first build (the starter) did not build here: ${baseline.result.message}` };
+    const baselineBytes = baseline.result.sizeBytes;
+    s.recordBaseline("first build (starter)", baselineBytes);
     s.recordBaseline("your image", image.sizeBytes);
-    const evidence = { yourBytes: image.sizeBytes, firstBuildBytes: baseline.sizeBytes };
-    if (image.sizeBytes < baseline.sizeBytes) return pass(`${mib(image.sizeBytes)}, down from ${mib(baseline.sizeBytes)} for the first build.`, evidence);
-    return fail(`${mib(image.sizeBytes)} is not smaller than the first build's ${mib(baseline.sizeBytes)}.`, evidence);
+    const evidence = { yourBytes: image.sizeBytes, firstBuildBytes: baselineBytes };
+    if (image.sizeBytes < baselineBytes) return pass(`${mib(image.sizeBytes)}, down from ${mib(baselineBytes)} for the first build.`, evidence);
+    return fail(`${mib(image.sizeBytes)} is not smaller than the first build's ${mib(baselineBytes)}.`, evidence);
   },
 };

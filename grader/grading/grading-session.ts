@@ -16,7 +16,7 @@ import { buildImage, isCacheRace, notBuilt, type BuildResult, type LogBudget } f
 import { packContext, type BuildContext } from "@/grader/sandbox/build-context";
 import type { Docker } from "@/grader/sandbox/docker-client";
 import { baselineImageTag, sessionImageTag } from "@/grader/sandbox/image-names";
-import { baseImageFacts, claimLeftLayers, imageConfig, tagImage, imageLayerCount, imageSize, summarizeImage } from "@/grader/sandbox/image-store";
+import { baseImageFacts, claimLeftLayers, imageConfig, tagImage, imageLayerCount, summarizeImage } from "@/grader/sandbox/image-store";
 import { scanImageLayers, type LayerHit } from "@/grader/sandbox/layer-scan";
 import { createSandboxNetwork, removeSandboxNetwork, type SandboxNetwork } from "@/grader/sandbox/sandbox-network";
 import { PipelineGrading, type PipelineOutcome } from "@/grader/pipeline/pipeline-grading";
@@ -175,8 +175,7 @@ export class Session implements GradingSession {
   image = memo(async (): Promise<BuiltImage> => {
     const result = await this.build();
     if (!result.ok) throw new SkipCheck("The image did not build; see the build check.");
-    const [config, sizeBytes] = await Promise.all([imageConfig(this.deps.docker, result.tag), imageSize(this.deps.docker, result.tag)]);
-    return { tag: result.tag, sizeBytes, config, build: result };
+    return { tag: result.tag, sizeBytes: result.sizeBytes, config: await imageConfig(this.deps.docker, result.tag), build: result };
   });
 
   summary = memo(async (): Promise<ImageSummary | null> => {
@@ -291,14 +290,14 @@ export class Session implements GradingSession {
       this.heldKeys.push(key);
       // Built in every grading, as the exercise asks; a baseline kept in the cache makes every step a cache hit.
       const result = await this.runBuild("baseline", files, tag, { progress: false });
-      return { label: "first build", result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
+      return { label: "first build", result };
     }
     const tag = sessionImageTag(this.id, kind);
     this.throwawayTags.add(tag);
     const source = pickSourceFile((await this.context()).paths);
-    if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] }, sizeBytes: null };
+    if (!source) return { label: "", result: { ok: false, reason: "error", message: "there is no source file to touch", failedStep: null, steps: [], logTail: [], durationMs: 0, dangling: [] } };
     const result = await this.runBuild(kind, { ...files, [source]: `${files[source] ?? ""}\n` }, tag, { progress: false });
-    return { label: source, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null };
+    return { label: source, result };
   }
 
   private readonly alsoBuilt = new Map<string, Promise<VariantBuild>>();
@@ -308,7 +307,7 @@ export class Session implements GradingSession {
     if (!built) {
       const tag = sessionImageTag(this.id, `variant-${this.alsoBuilt.size + 1}`);
       this.throwawayTags.add(tag);
-      built = this.runBuild(label, files, tag, { progress: false }).then(async (result) => ({ label, result, sizeBytes: result.ok ? await imageSize(this.deps.docker, tag) : null }));
+      built = this.runBuild(label, files, tag, { progress: false }).then((result) => ({ label, result }));
       this.alsoBuilt.set(label, built);
     }
     return built;

@@ -9,7 +9,6 @@ import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ExerciseFolder } from "@/grader/contract/exercise-folder";
 import { readExerciseFolder } from "@/grader/files-on-disk";
-import type { Grader } from "@/grader/grading/grader";
 import { ensureTestBaseImage, requireEngine, testDocker } from "@/grader/test-support/test-base-image";
 import { startRelayedTestGrader } from "@/grader/test-support/engine-relay";
 import { grade } from "@/grader/test-support/test-grader";
@@ -19,7 +18,6 @@ const removed: string[] = [];
 const warnings: string[] = [];
 let armed = false;
 let relayed: Awaited<ReturnType<typeof startRelayedTestGrader>>;
-let grader: Grader;
 let exercise: ExerciseFolder;
 
 beforeAll(async () => {
@@ -35,7 +33,6 @@ beforeAll(async () => {
     },
     log: pino({ level: "warn" }, { write: (line: string) => void warnings.push(line) }),
   });
-  grader = relayed.grader;
 }, 120_000);
 
 afterAll(async () => {
@@ -47,7 +44,7 @@ it("builds again when the image it just built is gone before the grading uses it
   // A layer of its own, so the image the relay removes is this grading's alone.
   files.Dockerfile = (files.Dockerfile ?? "").replace(/^(FROM .*)$/m, `$1\nRUN echo ${process.pid}-${Date.now()} > /built-by`);
   armed = true;
-  const { verdict } = await grade(grader, exercise.spec, files);
+  const { verdict } = await grade(relayed.grader, exercise.spec, files);
   expect(removed).toHaveLength(1);
   const summary = verdict.checks.map((c) => `${c.id}=${c.status}${c.message ? ` (${c.message})` : ""}`).join("\n");
   expect(verdict.status, summary).toBe("pass");

@@ -54,7 +54,7 @@ export interface BuildRequest {
 }
 
 export type BuildResult =
-  | { ok: true; imageId: string; tag: string; steps: BuildStep[]; logTail: string[]; durationMs: number; stageLeaves: string[] }
+  | { ok: true; imageId: string; tag: string; sizeBytes: number; steps: BuildStep[]; logTail: string[]; durationMs: number; stageLeaves: string[] }
   | {
       ok: false;
       /**
@@ -233,10 +233,14 @@ async function runBuild(docker: Docker, req: BuildRequest, cgroupParent: string,
   }
   // The builder holds no cache hit it takes: a cleanup beside it can delete the image between the builder finding
   // it and tagging it, and the engine then keeps our tag for an image it no longer has. Only asking tells.
-  if (!(await docker.getImage(req.tag).inspect().then(() => true, () => false))) {
+  const sizeBytes = await docker
+    .getImage(req.tag)
+    .inspect()
+    .then((info) => info.Size, () => null);
+  if (sizeBytes === null) {
     return { ok: false, reason: "error", message: `${lostImage} (${imageId})`, failedStep: null, steps, logTail: tail, durationMs, dangling: danglingOf(lastLayer, stageLeaves) };
   }
-  return { ok: true, imageId, tag: req.tag, steps, logTail: tail, durationMs, stageLeaves };
+  return { ok: true, imageId, tag: req.tag, sizeBytes, steps, logTail: tail, durationMs, stageLeaves };
 }
 
 const danglingOf = (last: string | undefined, leaves: string[]): string[] => [...(last ? [last] : []), ...leaves];

@@ -7,10 +7,6 @@ import type { Docker } from "./docker-client";
 import { gradingImageRepos, isGradingImageTag, isOwnImageTag, isPushName } from "./image-names";
 import { labels } from "./labels";
 
-export async function imageSize(docker: Docker, ref: string): Promise<number> {
-  return (await docker.getImage(ref).inspect()).Size;
-}
-
 export async function imageLayerCount(docker: Docker, ref: string): Promise<number> {
   return (await docker.getImage(ref).inspect()).RootFS.Layers?.length ?? 0;
 }

@@ -28,7 +28,7 @@ export interface RelayOptions {
   beforeReply?: (text: string) => Promise<void> | undefined;
 }
 
-export async function startEngineRelay(name: string, opts: RelayOptions = {}): Promise<EngineRelay> {
+async function startEngineRelay(name: string, opts: RelayOptions = {}): Promise<EngineRelay> {
   const socketPath = path.join(os.tmpdir(), `shipshape-${name}-${process.pid}.sock`);
   const enginePath = loadConfig({ requireToken: false }).dockerHost.slice("unix://".length);
   let isCut = false;

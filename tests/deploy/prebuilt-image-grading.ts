@@ -42,7 +42,7 @@ class PrebuiltImageSession extends Session {
       const [repo, tag] = this.imageTag.split(":") as [string, string];
       const found = await docker.getImage(this.prebuilt).inspect();
       await docker.getImage(found.Id).tag({ repo, tag });
-      return { ok: true, imageId: found.Id, tag: this.imageTag, steps: [], logTail: [], durationMs: 0, stageLeaves: [] };
+      return { ok: true, imageId: found.Id, tag: this.imageTag, sizeBytes: found.Size, steps: [], logTail: [], durationMs: 0, stageLeaves: [] };
     })());
 }
 

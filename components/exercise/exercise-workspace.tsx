@@ -6,9 +6,11 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AttemptSummary, SizedImage } from "@/lib/api/answers";
 import { ApiError, webApi } from "@/lib/api/web-api";
 import { fileSetProblems, type UploadLimits } from "@/lib/grading/file-rules";
+import { statusOfVerdict } from "@/lib/grading/submission-status";
 import { AttemptHistory } from "./attempt-history";
 import { EditorOnDemand } from "./editor-on-demand";
 import { FileTree } from "./file-tree";
+import type { GradingProgress } from "./grading-progress";
 import { LiveView } from "./live-view";
 import { readLocalDraft, useDraftAutosave } from "./use-draft-autosave";
 import { useSubmissionStream, type StreamSeed } from "./use-submission-stream";
@@ -53,13 +55,23 @@ function firstPath(files: Record<string, string>): string | null {
   return "Dockerfile" in files ? "Dockerfile" : (Object.keys(files).sort()[0] ?? null);
 }
 
+/**
+ * The attempts with the open one as its live verdict says it ended: that verdict is the one the server stored, so
+ * the list agrees with the live view at once, not only once the refreshed list arrives (or if it never does).
+ */
+function withLiveVerdict(attempts: AttemptSummary[], openId: string | null, verdict: GradingProgress["verdict"]): AttemptSummary[] {
+  if (!openId || !verdict) return attempts;
+  const ended = { status: statusOfVerdict(verdict), score: verdict.score, imageSizeBytes: verdict.image?.sizeBytes ?? null, layers: verdict.image?.layers ?? [] };
+  return attempts.map((a) => (a.id === openId ? { ...a, ...ended } : a));
+}
+
 export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, attempts: initialAttempts, solutionUnlocksAfter, reference, uploadLimits, preview }: ExerciseWorkspaceProps) {
   const source = useMemo(() => gradingSource(slug, preview), [slug, preview]);
   const savesToAccount = signedIn && !preview;
   const draftKey = preview ? `${slug}@${preview.revisionId}` : slug;
   const [files, setFiles] = useState<Record<string, string>>(draft ?? starter);
   const [active, setActive] = useState<string | null>(firstPath(draft ?? starter));
-  const [attempts, setAttempts] = useState(initialAttempts);
+  const [listed, setAttempts] = useState(initialAttempts);
   const [referenceImage, setReferenceImage] = useState(reference);
   const [openId, setOpenId] = useState<string | null>(null);
   const [opened, setOpened] = useState<{ id: string; files: Record<string, string> } | null>(null);
@@ -93,6 +105,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   useEffect(() => {
     if (verdictStatus) void refreshAttempts();
   }, [verdictStatus, refreshAttempts]);
+  const attempts = useMemo(() => withLiveVerdict(listed, openId, progress.verdict), [listed, openId, progress.verdict]);
 
   const inFlight = attempts.some((a) => a.status === "QUEUED" || a.status === "RUNNING") && !verdictStatus;
   const localProblems = useMemo(() => fileSetProblems(files, uploadLimits), [files, uploadLimits]);

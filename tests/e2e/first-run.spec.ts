@@ -92,6 +92,11 @@ test.beforeAll(async () => {
   await untilAnswers(`http://127.0.0.1:${graderPort}/healthz`, 60_000);
 });
 
+// On a failure, what `npm start` said is the only account of the server's side: CI keeps no trace of it otherwise.
+test.afterEach((_fixtures, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) console.error(`npm start's last output:\n${startLog.slice(-6000)}`);
+});
+
 test.afterAll(async () => {
   if (start?.pid && start.exitCode === null) {
     const stopped = new Promise((r) => start?.once("exit", r));

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Route } from "@playwright/test";
 import type { BaseImageStatus, GraderHealth } from "../../grader/contract";
 import { kitCacheRoot } from "../../grader/images/kit";
 import { acquireKitLock, KitBusyError } from "../../grader/images/kit-lock";
@@ -93,8 +93,9 @@ test.beforeAll(async () => {
 });
 
 // On a failure, what `npm start` said is the only account of the server's side: CI keeps no trace of it otherwise.
-test.afterEach((_fixtures, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) console.error(`npm start's last output:\n${startLog.slice(-6000)}`);
+test.afterEach(() => {
+  const { status, expectedStatus } = test.info();
+  if (status !== expectedStatus) console.error(`npm start's last output:\n${startLog.slice(-6000)}`);
 });
 
 test.afterAll(async () => {
@@ -141,6 +142,28 @@ test("on a fresh engine, npm start prepares the base images while serving; a gra
   await expect(liveView.getByTestId("queue-reason")).toContainText("Waiting for the base image this Dockerfile needs", { timeout: 60_000 });
   await expect(liveView.getByTestId("queue-reason")).toContainText("python:3.11-slim");
   await liveView.screenshot({ path: "artifacts/first-run-waiting.png" });
+
+  // Meanwhile the page asks for its server data again to follow the preparation, one request at a time: slowed to
+  // longer than its period (as a server busy making images answers), the requests wait for each other, not pile up.
+  const exercisePath = new URL(exerciseUrl).pathname;
+  const isRefresh = (url: URL) => url.pathname === exercisePath && url.searchParams.has("_rsc");
+  let refreshes = 0;
+  let inFlight = 0;
+  let mostAtOnce = 0;
+  const slowly = async (route: Route) => {
+    refreshes++;
+    mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+    try {
+      await new Promise((r) => setTimeout(r, 8_000));
+      await route.fulfill({ response: await route.fetch() });
+    } finally {
+      inFlight--;
+    }
+  };
+  await page.route(isRefresh, slowly);
+  await expect.poll(() => refreshes, { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+  await page.unrouteAll({ behavior: "wait" });
+  expect(mostAtOnce).toBe(1);
 
   // Let the grader's kit run; watch /healthz report the image being prepared step by step.
   const seen: BaseImageStatus[] = [];

@@ -24,11 +24,11 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Pages only: API answers get their own policy from next.config.ts, static files need none, nor do the static
-  // reading pages ("/", /catalog/x, /learn/x, /learn/x/y: staticPages, kept in step by proxy-matcher.test.ts);
-  // prefetches carry no document. Next reads this literal at build time, so it cannot be computed.
+  // reading pages ("/", /catalog/x, /learn/x, /learn/x/y, /learn/x/y/quiz: staticPages, kept in step by
+  // proxy-matcher.test.ts); prefetches carry no document. Next reads this literal at build time, so it cannot be computed.
   matcher: [
     {
-      source: "/((?!$|api/|_next/static|_next/image|favicon.ico|icon.png|catalog/[^/]+/?$|learn/[^/]+(?:/[^/]+)?/?$).*)",
+      source: "/((?!$|api/|_next/static|_next/image|favicon.ico|icon.png|catalog/[^/]+/?$|learn/[^/]+(?:/[^/]+(?:/quiz)?)?/?$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

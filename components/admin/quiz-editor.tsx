@@ -73,7 +73,7 @@ export function QuizEditor({ course, lesson, yaml, editable }: { course: string;
         )}
       </section>
       <section aria-label="Quiz preview" className="rounded-md border border-slate-200 p-4 dark:border-slate-800">
-        {checked.questions?.length ? <QuizRunner key={text} course={course} lesson={lesson} questions={checked.questions} signedIn={false} accountBest={null} /> : <p className="text-sm">No valid questions to preview.</p>}
+        {checked.questions?.length ? <QuizRunner key={text} course={course} lesson={lesson} questions={checked.questions} preview /> : <p className="text-sm">No valid questions to preview.</p>}
       </section>
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
 // The quick test: answer, check for instant feedback with the explanation, see the score, retry with the
 // options reshuffled. A signed-in learner's finished attempt goes to their account; a visitor's stays in this
-// browser until they sign up or in (then it is merged).
+// browser until they sign up or in (then it is merged). The page is the same for everyone (cached whole), so who is
+// reading, and their best score so far, arrive once the page has loaded.
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { QuizQuestion } from "@/lib/content/quiz-schema";
@@ -9,6 +10,7 @@ import type { Answer, Answers } from "@/lib/quiz/answer";
 import { presentQuiz } from "@/lib/quiz/presentation";
 import { isCorrect, scoreQuiz } from "@/lib/quiz/score";
 import { hashSeed } from "@/lib/quiz/shuffle";
+import { clientSession } from "@/components/account/client-session";
 import { addAttempt, readAttempts } from "@/components/progress/browser-progress";
 import { ChoiceQuestion } from "./choice-question";
 import { InlineCode } from "./inline-code";
@@ -19,12 +21,11 @@ export interface QuizRunnerProps {
   course: string;
   lesson: string;
   questions: QuizQuestion[];
-  signedIn: boolean;
-  /** Best score saved in the account (signed in only). */
-  accountBest: number | null;
+  /** An author's preview: nothing is saved and no best score is read. */
+  preview?: boolean;
 }
 
-type SaveState = "idle" | "saving" | "saved-account" | "saved-browser" | "failed";
+type SaveState = "idle" | "saving" | "saved-account" | "saved-browser" | "failed" | "preview";
 
 function selectedOf(answer: Answer | undefined): string[] {
   if (answer?.kind === "single") return [answer.choice];
@@ -38,7 +39,9 @@ function answerReady(question: QuizQuestion, answer: Answer | undefined): boolea
   return selectedOf(answer).length > 0;
 }
 
-export function QuizRunner({ course, lesson, questions, signedIn, accountBest }: QuizRunnerProps) {
+const bestOf = (attempts: readonly { correct: number; total: number }[]) => (attempts.length ? Math.max(...attempts.map((a) => (a.total ? a.correct / a.total : 0))) : null);
+
+export function QuizRunner({ course, lesson, questions, preview = false }: QuizRunnerProps) {
   const lessonKey = `${course}/${lesson}`;
   // The first seed is fixed so the server render and the browser agree; a retry draws a fresh one.
   const [seed, setSeed] = useState(() => hashSeed(lessonKey));
@@ -46,17 +49,21 @@ export function QuizRunner({ course, lesson, questions, signedIn, accountBest }:
   const [answers, setAnswers] = useState<Answers>({});
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [save, setSave] = useState<SaveState>("idle");
-  const [browserBest, setBrowserBest] = useState<number | null>(null);
+  const [best, setBest] = useState<number | null>(null);
   const clientId = useRef<string | null>(null);
   const scoreRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (signedIn) return;
-    const attempts = readAttempts(lessonKey);
-    // Reading localStorage can only happen after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (attempts.length) setBrowserBest(Math.max(...attempts.map((a) => (a.total ? a.correct / a.total : 0))));
-  }, [lessonKey, signedIn]);
+    if (preview) return;
+    let shown = true;
+    void clientSession().then(async (session) => {
+      const saved = session ? (await webApi.quizBest(course, lesson).catch(() => null))?.best : bestOf(readAttempts(lessonKey));
+      if (shown && saved != null) setBest((current) => Math.max(current ?? 0, saved));
+    });
+    return () => {
+      shown = false;
+    };
+  }, [course, lesson, lessonKey, preview]);
 
   const finished = checked.size === questions.length && questions.length > 0;
   const result = useMemo(() => scoreQuiz(questions, answers), [questions, answers]);
@@ -71,18 +78,25 @@ export function QuizRunner({ course, lesson, questions, signedIn, accountBest }:
     setAnswers((current) => ({ ...current, [id]: answer }));
   }
 
+  /** Where a finished attempt goes: nowhere in a preview, to the account when signed in, to this browser otherwise. */
+  async function keep(finalAnswers: Answers, attemptId: string): Promise<SaveState> {
+    if (preview) return "preview";
+    if (await clientSession()) {
+      const saved = await webApi.saveQuizAttempt({ clientId: attemptId, course, lesson, answers: finalAnswers }).catch(() => null);
+      if (!saved) return "failed";
+      setBest((current) => Math.max(current ?? 0, saved.score));
+      return "saved-account";
+    }
+    const score = scoreQuiz(questions, finalAnswers);
+    addAttempt(lessonKey, { clientId: attemptId, answers: finalAnswers, correct: score.correct, total: score.total });
+    setBest((current) => Math.max(current ?? 0, score.score));
+    return "saved-browser";
+  }
+
   async function finish(finalAnswers: Answers) {
     clientId.current ??= crypto.randomUUID();
-    const score = scoreQuiz(questions, finalAnswers);
     setSave("saving");
-    if (signedIn) {
-      const saved = await webApi.saveQuizAttempt({ clientId: clientId.current, course, lesson, answers: finalAnswers }).catch(() => null);
-      setSave(saved ? "saved-account" : "failed");
-    } else {
-      addAttempt(lessonKey, { clientId: clientId.current, answers: finalAnswers, correct: score.correct, total: score.total });
-      setBrowserBest((best) => Math.max(best ?? 0, score.score));
-      setSave("saved-browser");
-    }
+    setSave(await keep(finalAnswers, clientId.current));
     scoreRef.current?.focus();
   }
 
@@ -105,7 +119,6 @@ export function QuizRunner({ course, lesson, questions, signedIn, accountBest }:
     window.scrollTo({ top: 0 });
   }
 
-  const best = signedIn ? accountBest : browserBest;
   return (
     <div>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="quiz-progress">
@@ -192,6 +205,7 @@ export function QuizRunner({ course, lesson, questions, signedIn, accountBest }:
             Your score: {result.correct} of {result.total} ({Math.round(result.score * 100)}%)
           </h2>
           <p className="mt-2 text-sm" data-testid="quiz-saved">
+            {save === "preview" && "A preview: nothing was saved."}
             {save === "saving" && "Saving…"}
             {save === "saved-account" && "Saved to your account."}
             {save === "failed" && "We could not save this attempt. Check your connection and retry the test."}

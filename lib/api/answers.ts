@@ -78,12 +78,9 @@ export interface SavedQuizAttempt {
   created: boolean;
 }
 
-export interface QuizAttemptSummary {
-  clientId: string;
-  score: number;
-  correct: number;
-  total: number;
-  createdAt: string;
+export interface QuizBest {
+  /** The best score (0–1) of the caller's finished attempts, null before the first. */
+  best: number | null;
 }
 
 /** The roles an admin can give (mirrors the database's Role). */

@@ -2,7 +2,7 @@
 // answers.ts (which the server's data functions return). A refusal becomes an ApiError carrying the server's own
 // message for the learner; a network failure stays a TypeError from fetch.
 import type { FileMap } from "@/grader/contract";
-import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, ExerciseDraftData, ExerciseEditorData, LessonEditorData, LessonPreview, LessonMarks, MergeReport, ProvingRunView, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
+import type { AdminUserList, AdminUserRow, AttemptsAnswer, CohortOverview, CourseImported, ErrorBody, ExerciseDraftData, ExerciseEditorData, LessonEditorData, LessonPreview, LessonMarks, MergeReport, ProvingRunView, QuizBest, SavedQuizAttempt, SubmissionCreated, SubmissionView, UserRole } from "./answers";
 import type { RegradeReport, RevisionDiff } from "./answers";
 
 export class ApiError extends Error {
@@ -55,6 +55,7 @@ export const webApi = {
     call<{ changed: boolean }>("/api/progress", { method: "POST", body: mark, keepalive: true }),
   mergeProgress: (browserProgress: unknown) => call<MergeReport>("/api/progress/merge", { method: "POST", body: browserProgress }),
   saveQuizAttempt: (attempt: unknown) => call<SavedQuizAttempt>("/api/progress/quiz-attempts", { method: "POST", body: attempt }),
+  quizBest: (course: string, lesson: string) => call<QuizBest>(`/api/progress/quiz-attempts?course=${seg(course)}&lesson=${seg(lesson)}`),
   adminUsers: (query: string) => call<AdminUserList>(`/api/admin/users?q=${seg(query)}`),
   /** `draft`: keep the course from learners; `slug`: import under another slug. */
   importCourse: (archive: Blob, options: { slug?: string; draft: boolean }) => {

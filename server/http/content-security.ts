@@ -2,7 +2,7 @@
 // No `server-only`: next.config.ts (static headers) and proxy.ts (per-request nonces) both build from here.
 //
 // Two policies, because a per-request nonce forces a page to render per request:
-// - dynamic pages (account, quiz, exercise, instructor, …) get a fresh nonce from proxy.ts, and 'strict-dynamic'
+// - dynamic pages (account, exercise, instructor, …) get a fresh nonce from proxy.ts, and 'strict-dynamic'
 //   lets the scripts Next marks with it load their chunks; nothing else runs.
 // - the statically rendered reading pages (staticPages below) are the same bytes for everyone, so no nonce can be
 //   in them; they allow same-origin scripts and inline ones (Next's flight data), never eval, never a plugin,
@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 
 /** Statically rendered routes (path-to-regexp, as next.config headers() matches them). */
-export const staticPages = ["/", "/catalog/:view", "/learn/:course", "/learn/:course/:lesson"] as const;
+export const staticPages = ["/", "/catalog/:view", "/learn/:course", "/learn/:course/:lesson", "/learn/:course/:lesson/quiz"] as const;
 
 const staticPageRegexps = staticPages.map((source) => new RegExp(`^${source.replace(/:[a-z]+/g, "[^/]+")}/?$`));
 

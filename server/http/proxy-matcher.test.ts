@@ -14,9 +14,10 @@ const matchers = getMiddlewareMatchers(config.matcher, {}).map((m) => new RegExp
 const proxied = (pathname: string) => matchers.some((re) => re.test(pathname));
 
 describe("proxy matcher", () => {
-  const staticPaths = ["/", "/catalog/home", "/learn/containers", "/learn/containers/", "/learn/containers/dockerize-a-service"];
+  const staticPaths = ["/", "/catalog/home", "/learn/containers", "/learn/containers/", "/learn/containers/dockerize-a-service", "/learn/containers/dockerize-a-service/quiz"];
   const dynamicPaths = [
-    "/learn/containers/dockerize-a-service/quiz",
+    "/learn/containers/dockerize-a-service/quizzes",
+    "/learn/containers/dockerize-a-service/quiz/more",
     "/learn/containers/dockerize-a-service/exercises/first-service",
     "/me",
     "/settings",

@@ -14,6 +14,12 @@ export interface LessonKey {
   lesson: string;
 }
 
+/** The lesson a progress read names as `?course=<slug>&lesson=<slug>`; a part left out names no lesson (404 below). */
+export function lessonKeyOf(request: Request): LessonKey {
+  const params = new URL(request.url).searchParams;
+  return { course: params.get("course") ?? "", lesson: params.get("lesson") ?? "" };
+}
+
 export async function lessonIdsBySlug({ db }: DbContext, keys: readonly LessonKey[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await db.lesson.findMany({

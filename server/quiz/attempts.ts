@@ -9,7 +9,8 @@ import { quizAttemptInputSchema, type QuizAttemptInput } from "@/lib/validations
 import { requirePermission } from "@/server/authz";
 import type { Ctx, DbContext } from "@/server/context";
 import { quizForScoring } from "./questions";
-import type { QuizAttemptSummary, SavedQuizAttempt } from "@/lib/api/answers";
+import type { QuizBest, SavedQuizAttempt } from "@/lib/api/answers";
+import { requireLessonId, type LessonKey } from "@/server/lessons/lesson-ref";
 
 export async function saveQuizAttemptFor(ctx: DbContext, userId: string, attempt: QuizAttemptInput): Promise<SavedQuizAttempt> {
   const quiz = await quizForScoring(ctx, attempt);
@@ -30,20 +31,10 @@ export async function saveQuizAttempt(ctx: Ctx, input: unknown): Promise<SavedQu
   return saveQuizAttemptFor(ctx, me.id, quizAttemptInputSchema.parse(input));
 }
 
-export async function myAttempts(ctx: Ctx, lessonId: string): Promise<QuizAttemptSummary[]> {
+/** The caller's best score at a lesson's quick test, or null if they have not finished it. */
+export async function myBestScore(ctx: Ctx, key: LessonKey): Promise<QuizBest> {
   const me = requirePermission(ctx.actor, "own-data");
-  const rows = await ctx.db.quizAttempt.findMany({
-    where: { userId: me.id, lessonId },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { clientId: true, score: true, correct: true, total: true, createdAt: true },
-  });
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
-}
-
-/** The caller's best score for a lesson, or null if they have not finished its quick test. */
-export async function myBestScore(ctx: Ctx, lessonId: string): Promise<number | null> {
-  const me = requirePermission(ctx.actor, "own-data");
+  const lessonId = await requireLessonId(ctx, key);
   const best = await ctx.db.quizAttempt.aggregate({ where: { userId: me.id, lessonId }, _max: { score: true } });
-  return best._max.score;
+  return { best: best._max.score };
 }

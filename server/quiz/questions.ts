@@ -1,9 +1,12 @@
 import "server-only";
 // A lesson's quick test as the quiz page needs it. Anyone may read it: anonymous visitors take it too.
+import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { quizQuestionSchema, type QuizQuestion } from "@/lib/content/quiz-schema";
 import { AppError } from "@/server/errors";
 import { readableLessons } from "@/server/authz";
 import type { DbContext } from "@/server/context";
+import { courseTag } from "@/server/content/reading-tags";
 import type { LessonKey } from "@/server/lessons/lesson-ref";
 import { recentPerDb } from "@/server/recent-per-db";
 import { questionsGeneration } from "./questions-generation";
@@ -19,7 +22,8 @@ export interface LessonQuiz {
   questions: QuizQuestion[];
 }
 
-export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<LessonQuiz> {
+/** A readable lesson's quick test, or null when there is no such lesson. */
+async function findQuiz({ db }: DbContext, key: LessonKey): Promise<LessonQuiz | null> {
   const lesson = await db.lesson.findFirst({
     where: { ...readableLessons(null), slug: key.lesson, course: { slug: key.course } },
     select: {
@@ -31,7 +35,7 @@ export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<Lesso
       quizQuestions: { orderBy: { position: "asc" }, select: { key: true, kind: true, prompt: true, explanation: true, data: true } },
     },
   });
-  if (!lesson) throw new AppError("not_found", `There is no lesson "${key.lesson}" in course "${key.course}".`);
+  if (!lesson) return null;
   const questions = lesson.quizQuestions.map((row) => {
     const parsed = quizQuestionSchema.safeParse({ ...(row.data as object), id: row.key, kind: kindName[row.kind], prompt: row.prompt, explanation: row.explanation });
     // A stored question that no longer fits the schema is a content bug; say which one.
@@ -40,6 +44,18 @@ export async function loadQuiz({ db }: DbContext, key: LessonKey): Promise<Lesso
   });
   return { lessonId: lesson.id, quizRevisionId: lesson.currentQuizRevisionId, course: lesson.course, lesson: { slug: lesson.slug, title: lesson.currentRevision?.title ?? lesson.slug }, questions };
 }
+
+export async function loadQuiz(ctx: DbContext, key: LessonKey): Promise<LessonQuiz> {
+  const quiz = await findQuiz(ctx, key);
+  if (!quiz) throw new AppError("not_found", `There is no lesson "${key.lesson}" in course "${key.course}".`);
+  return quiz;
+}
+
+// The quiz page is cached whole like the lesson's (server/lessons/courses.ts): its read is cached across requests
+// under the course's reading tag, which a quiz publish and a content sync revalidate, and per request by cache().
+export const getQuiz = cache((ctx: DbContext, course: string, lesson: string) =>
+  unstable_cache(() => findQuiz(ctx, { course, lesson }), ["quiz", course, lesson], { tags: [courseTag(course)] })(),
+);
 
 // Scoring an attempt needs the lesson's questions, and loading them (the lesson, its course and revision, the
 // questions, each parsed) cost several times the attempt's own insert. They are remembered for a short while and

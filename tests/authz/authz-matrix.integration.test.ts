@@ -122,6 +122,15 @@ describe("progress and quiz routes", () => {
     ).toEqual({ anonymous: 401, learner: 201, other: 201, instructor: 201, admin: 201 });
   });
 
+  it("GET /api/progress/quiz-attempts: one's own best score only", async () => {
+    const { GET } = await import("@/app/api/progress/quiz-attempts/route");
+    await testDb.prisma.quizAttempt.create({ data: { userId: fx.users.learner.id, lessonId: fx.lessonId, clientId: randomUUID(), score: 0.75, correct: 3, total: 4, answers: {} } });
+    const ask = (who: Who) => GET(request(who, `/api/progress/quiz-attempts?course=${fx.courseSlug}&lesson=${fx.lessonSlug}`));
+    expect(await statuses(ask)).toEqual({ anonymous: 401, learner: 200, other: 200, instructor: 200, admin: 200 });
+    expect(await (await ask("learner")).json()).toEqual({ best: 0.75 });
+    expect((await (await ask("other")).json()) as { best: number | null }).not.toEqual({ best: 0.75 });
+  });
+
   it("GET /api/progress/<learner>: the learner, their cohort's instructor and admins; everyone else 404", async () => {
     const { GET } = await import("@/app/api/progress/[userId]/route");
     const ask = (who: Who) => GET(request(who, `/api/progress/${fx.users.learner.id}`), ctx({ userId: fx.users.learner.id }));

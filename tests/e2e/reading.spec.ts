@@ -271,9 +271,10 @@ test("an outline lesson says it is being written and shows its plan", async ({ p
   await expect(page.getByRole("link", { name: /Previous lesson/ })).toBeVisible();
 });
 
-test("unknown courses and lessons answer 404", async ({ page }) => {
+test("unknown courses, lessons and quick tests answer 404", async ({ page }) => {
   expect((await page.goto("/learn/containers/no-such-lesson"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Lesson not found" })).toBeVisible();
+  expect((await page.goto("/learn/containers/no-such-lesson/quiz"))?.status()).toBe(404);
   expect((await page.goto("/learn/no-such-course"))?.status()).toBe(404);
 });
 

@@ -1,6 +1,6 @@
-// The reading pages are cached whole and shared by every reader (ISR), yet a published edit shows on the very
-// next request and a signed-in reader still gets their own ticks and read marks. Real parts: the production
-// build, the content sync an admin triggers in the running server, the demo accounts, Debian's Chromium.
+// The reading pages and the quick test are cached whole and shared by every reader (ISR), yet a published edit shows
+// on the very next request and a signed-in reader still gets their own ticks, read marks and best score. Real parts:
+// the production build, the content sync an admin triggers in the running server, the demo accounts, Debian's Chromium.
 //
 // The edit is made to the real lesson file (content sync reads content/) and undone, and synced back, after.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -97,4 +97,42 @@ test("a signed-in reader gets their own ticks and read marks on the shared cache
   await expect(second.getByRole("checkbox", { name: otherItem, exact: true })).not.toBeChecked();
   await expect.poll(() => second.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as string[], sectionsKey)).toContain(lastSection);
   await second.context().close();
+});
+
+test("the quick test is one cached page for everyone: a signed-in learner gets their best score, a synced edit shows at once", async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  if (!baseURL) throw new Error("no baseURL");
+  const quizUrl = `${lessonUrl}/quiz`;
+  const quizFile = path.resolve("content/containers/dockerize-a-service/quiz.yaml");
+  const original = readFileSync(quizFile, "utf8");
+  const marker = `Revalidation marker ${Date.now()}`;
+
+  // A finished attempt in the learner's account, scored by the server (no answers: 0%).
+  const learner = await signedIn(browser, "learner");
+  const saved = await learner.request.post("/api/progress/quiz-attempts", {
+    headers: { origin: baseURL },
+    data: { clientId: crypto.randomUUID(), course: "containers", lesson: "dockerize-a-service", answers: {} },
+  });
+  expect(saved.status()).toBe(201);
+
+  await request.get(quizUrl);
+  await expect.poll(async () => fromCache(await request.get(quizUrl))).toBe(true);
+  expect(await (await request.get(quizUrl)).text()).not.toContain("best so far");
+  await learner.goto(quizUrl);
+  await expect(learner.getByTestId("quiz-progress")).toContainText(/your best so far: \d+%/);
+  await learner.context().close();
+
+  const admin = await signedIn(browser, "admin");
+  try {
+    writeFileSync(quizFile, original.replace(/^( {4}prompt: ).*$/m, `$1${marker}?`));
+    const synced = await syncContent(admin.request, baseURL);
+    expect(synced.status()).toBe(200);
+    expect(await synced.json()).toMatchObject({ changedCourses: ["containers"] });
+    expect(await (await request.get(quizUrl)).text()).toContain(marker);
+  } finally {
+    writeFileSync(quizFile, original);
+    expect((await syncContent(admin.request, baseURL)).status()).toBe(200);
+    await admin.context().close();
+  }
+  expect(await (await request.get(quizUrl)).text()).not.toContain(marker);
 });

@@ -1,5 +1,6 @@
 import { bodyLimits } from "@/server/http/limits";
 import { route } from "@/server/http/route";
+import { lessonKeyOf } from "@/server/lessons/lesson-ref";
 import { myLessonMarks, setProgressMark } from "@/server/progress/marks";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,4 @@ export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits
 );
 
 /** The caller's marks for one lesson: `?course=<slug>&lesson=<slug>`. */
-export const GET = route({ permission: "own-data" }, async ({ ctx, request }) => {
-  const params = new URL(request.url).searchParams;
-  return Response.json(await myLessonMarks(ctx, { course: params.get("course") ?? "", lesson: params.get("lesson") ?? "" }));
-});
+export const GET = route({ permission: "own-data" }, async ({ ctx, request }) => Response.json(await myLessonMarks(ctx, lessonKeyOf(request))));

@@ -167,7 +167,7 @@ describe("XSS corpus", () => {
     const questions = xssCorpus.slice(0, 6).map((payload, i) =>
       quizQuestionSchema.parse({ id: `q${i}`, kind: "single", prompt: `${payload} \`${payload}\``, explanation: payload, options: [{ id: "a", text: payload }, { id: "b", text: `\`${payload}\`` }], answer: "a" }),
     );
-    const html = renderToStaticMarkup(createElement(QuizRunner, { course: "c", lesson: "l", questions, signedIn: false, accountBest: null }));
+    const html = renderToStaticMarkup(createElement(QuizRunner, { course: "c", lesson: "l", questions }));
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expectInert(html);
   });

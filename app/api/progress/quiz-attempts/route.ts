@@ -1,6 +1,7 @@
 import { bodyLimits } from "@/server/http/limits";
 import { route } from "@/server/http/route";
-import { saveQuizAttempt } from "@/server/quiz/attempts";
+import { lessonKeyOf } from "@/server/lessons/lesson-ref";
+import { myBestScore, saveQuizAttempt } from "@/server/quiz/attempts";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,6 @@ export const POST = route({ permission: "own-data", body: { maxBytes: bodyLimits
   const saved = await saveQuizAttempt(ctx, json);
   return Response.json(saved, { status: saved.created ? 201 : 200 });
 });
+
+/** The caller's best score at one lesson's quick test: `?course=<slug>&lesson=<slug>`. */
+export const GET = route({ permission: "own-data" }, async ({ ctx, request }) => Response.json(await myBestScore(ctx, lessonKeyOf(request))));

@@ -94,7 +94,7 @@ export function ExerciseWorkspace({ slug, starter, draft, signedIn, signInHref, 
   }, [draftKey, savesToAccount, draft]);
 
   const refreshAttempts = useCallback(async () => {
-    // A failed refresh keeps the list as it was: the next verdict refreshes it again.
+    // A failed refresh keeps the list as it was; the open attempt still shows its verdict (withLiveVerdict).
     const body = await source.attempts().catch(() => null);
     if (!body) return;
     setAttempts(body.attempts);

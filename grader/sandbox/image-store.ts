@@ -81,9 +81,9 @@ async function removableChain(docker: Docker, id: string): Promise<string[]> {
   return chain;
 }
 
-/** False when removing `id` could take a layer from under a running build; it waits for a later trim. */
-export async function safeToRemove(docker: Docker, id: string, guard: TrimGuard): Promise<boolean> {
-  return !guard.holdsAnyLayer(await removableChain(docker, id));
+/** False when removing `ref` (a tag or an id) could take a layer from under a running build; it waits for a later trim. */
+export async function safeToRemove(docker: Docker, ref: string, guard: TrimGuard): Promise<boolean> {
+  return !guard.holdsAnyLayer(await removableChain(docker, ref));
 }
 
 /**
@@ -125,7 +125,8 @@ export async function claimLeftLayers(docker: Docker, ids: readonly string[], ta
       .inspect()
       .then((info) => info.RepoTags ?? [], () => null);
     if (tags === null || tags.length > 0) continue;
-    if (await tagImage(docker, id, tagFor(i))) claimed.push(tagFor(i));
+    const tag = tagFor(i);
+    if (await tagImage(docker, id, tag)) claimed.push(tag);
   }
   return claimed;
 }

@@ -41,6 +41,8 @@ const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Times a build lost to a concurrent cleanup is built again before the grading is called not gradable. */
+const cacheRaceRebuilds = 2;
 
 /** Starts work a later check will await; its failure is reported by that check, not here. */
 const startEarly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -138,14 +140,17 @@ export class Session implements GradingSession {
       onLayer: (id) => this.deps.inUse.holdLayer(this.id, id),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
+    const lostToCleanup = (r: BuildResult): r is Extract<BuildResult, { ok: false }> => !r.ok && r.reason === "error" && isCacheRace(r.message);
     let result = await attempt();
-    if (!result.ok && result.reason === "error" && isCacheRace(result.message)) {
-      this.deps.log.warn({ message: result.message }, "build lost a cached layer to a concurrent cleanup; building again");
+    // Identical builds finishing around this one trim the very images its cache hits are (seen twice in a row with
+    // seven gradings of one Dockerfile), so a lost build is built again up to twice.
+    for (let again = 1; again <= cacheRaceRebuilds && lostToCleanup(result); again++) {
+      this.deps.log.warn({ message: result.message, again }, "build lost a cached layer to a concurrent cleanup; building again");
       result = await attempt();
-      // Lost again: the engine's image store is what failed, not the Dockerfile (not gradable, nothing counted).
-      if (!result.ok && result.reason === "error" && isCacheRace(result.message)) {
-        result = { ...result, reason: "unavailable", message: `The engine lost image layers while building (${result.message}). That is our fault, not yours: nothing was counted.` };
-      }
+    }
+    // Lost every time: the engine's image store is what failed, not the Dockerfile (not gradable, nothing counted).
+    if (lostToCleanup(result)) {
+      result = { ...result, reason: "unavailable", message: `The engine lost image layers while building (${result.message}). That is our fault, not yours: nothing was counted.` };
     }
     if (!result.ok) for (const left of await claimLeftLayers(this.deps.docker, result.dangling, (i) => `${tag}-left-${i}`)) this.deps.pendingRemoval.add(left);
     if (result.ok) {

@@ -53,7 +53,8 @@ interface Answer {
 
 function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
+    // The path as given, not normalised by a URL parser: a traversal must reach the server as sent.
+    const req = http.request(base, { path, method, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -125,6 +126,55 @@ describe("reading-page cache", () => {
       "/learn/e": (res) => {
         res.setHeader("content-type", "text/html");
         res.end(page);
+      },
+    };
+    upstream.answer = (req, res) => answers[req.url ?? ""]?.(res);
+    for (const path of Object.keys(answers)) {
+      for (let i = 0; i < 3; i++) {
+        const answer = await get(path);
+        expect(answer.headers["x-reading-page-cache"]).toBeUndefined();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+
+  it("keeps the build's scripts and styles Next marks immutable, and answers them compressed once", async () => {
+    const script = `self.chunk=${JSON.stringify("x".repeat(4000))};`;
+    upstream.answer = (_req, res) => {
+      res.setHeader("content-type", "application/javascript; charset=UTF-8");
+      res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      res.setHeader("x-content-type-options", "nosniff");
+      res.end(script);
+    };
+    const path = "/_next/static/chunks/0abc123.js";
+    await untilCached(path);
+    const before = upstream.hits.length;
+    const br = await get(path, { "accept-encoding": "gzip, deflate, br" });
+    expect(upstream.hits.length).toBe(before);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["x-content-type-options"]).toBe("nosniff");
+    expect(br.headers["content-type"]).toBe("application/javascript; charset=UTF-8");
+  });
+
+  it("leaves to Next build output without the immutable mark, other static files and paths outside the build", async () => {
+    const answers: Record<string, (res: ServerResponse) => void> = {
+      "/_next/static/chunks/a.js": (res) => {
+        res.setHeader("cache-control", "public, max-age=0");
+        res.end("self.a=1");
+      },
+      "/_next/static/media/icon.png": (res) => {
+        res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        res.end("png");
+      },
+      "/_next/static/chunks/../../../etc/passwd.js": (res) => {
+        res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        res.end("no");
+      },
+      "/api/health.js": (res) => {
+        res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        res.end("no");
       },
     };
     upstream.answer = (req, res) => answers[req.url ?? ""]?.(res);

@@ -1,4 +1,4 @@
-// The reading pages (catalog, course, lesson) as bytes in front of Next's request handler: they are the same
+// The reading pages (catalog, course, lesson, quick test) as bytes in front of Next's request handler: they are the same
 // bytes for every reader (the per-person parts load in the browser) and Next already keeps them in its ISR cache,
 // but answering even a cache hit costs Next about a millisecond of routing and plumbing plus compressing the page
 // again, which made a lesson a tenth as fast as a static file. Here a hit is a lookup and one write of bytes
@@ -7,8 +7,13 @@
 // static page path. Everything else, and every request that is not a plain GET or HEAD of such a path (React
 // Server Component fetches, prefetches, query strings, ranges), goes to Next untouched.
 //
+// The scripts and styles those pages load are kept the same way: Next compresses each of them again on every request
+// too, about 70 ms of this server's time per page view (bench/reading-figures.md, eleventh round), spent while the
+// reader's browser lays out its first paint. They are build output with content-hashed names, which Next marks
+// immutable; only that mark lets one be kept.
+//
 // Publishing revalidates Next's tags and forgets everything here (forgetReadingPages, called by
-// revalidateReadingPages); an entry also expires when its s-maxage does, as Next's copy would.
+// revalidateReadingPages); an entry also expires when its s-maxage (a script's max-age) does, as Next's copy would.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
@@ -60,29 +65,38 @@ export interface ReadingPageCacheOptions {
 
 const pass = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
 
+/** A script or style of the build (content-hashed, so the same bytes for as long as the build serves). */
+function isBuildAsset(pathname: string): boolean {
+  return /^\/_next\/static\/[\w./-]+\.(?:js|css)$/.test(pathname) && !pathname.includes("..");
+}
+
 /** Requests Next answers differently from the page's HTML (RSC payloads, prefetches, partial requests) or that change state. */
-function isPlainPageRequest(req: IncomingMessage): boolean {
+function isPlainRequest(req: IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "";
-  if (url.includes("?") || !isStaticPage(url)) return false;
+  if (url.includes("?") || !(isStaticPage(url) || isBuildAsset(url))) return false;
   return !Object.keys(req.headers).some(
     (name) => name === "rsc" || name === "range" || name === fillHeader || name.startsWith("next-") || name.startsWith("x-nextjs-") || name.startsWith("x-middleware-"),
   );
 }
 
-/** s-maxage of a Cache-Control value in milliseconds, or null: a page Next does not let shared caches keep is not kept. */
-function sharedMaxAgeMs(cacheControl: string): number | null {
-  const match = /(?:^|,)\s*s-maxage=(\d+)/i.exec(cacheControl);
+/** A Cache-Control directive's seconds in milliseconds, or null when it is absent or zero. */
+function directiveMs(cacheControl: string, directive: "s-maxage" | "max-age"): number | null {
+  const match = new RegExp(`(?:^|,)\\s*${directive}=(\\d+)`, "i").exec(cacheControl);
   const seconds = match ? Number(match[1]) : 0;
   return seconds > 0 ? seconds * 1000 : null;
 }
 
-function storable(status: number | undefined, headers: IncomingHttpHeaders): { maxAgeMs: number } | null {
+const keptFor = (maxAgeMs: number | null) => (maxAgeMs ? { maxAgeMs } : null);
+
+/** How long Next's answer may be kept, or null: a page Next does not let shared caches keep is not kept. */
+function storable(url: string, status: number | undefined, headers: IncomingHttpHeaders): { maxAgeMs: number } | null {
+  if (status !== 200 || headers["set-cookie"] || headers["content-encoding"]) return null;
+  const cacheControl = pass(headers["cache-control"]);
+  if (isBuildAsset(url)) return /\bimmutable\b/.test(cacheControl) ? keptFor(directiveMs(cacheControl, "max-age")) : null;
   const nextCache = pass(headers["x-nextjs-cache"]);
-  if (status !== 200 || (nextCache !== "HIT" && nextCache !== "MISS")) return null;
-  if (headers["set-cookie"] || headers["content-encoding"] || !pass(headers["content-type"]).startsWith("text/html")) return null;
-  const maxAgeMs = sharedMaxAgeMs(pass(headers["cache-control"]));
-  return maxAgeMs ? { maxAgeMs } : null;
+  if ((nextCache !== "HIT" && nextCache !== "MISS") || !pass(headers["content-type"]).startsWith("text/html")) return null;
+  return keptFor(directiveMs(cacheControl, "s-maxage"));
 }
 
 const gzipAsync = promisify(gzip);
@@ -101,7 +115,7 @@ export class ReadingPageCache {
 
   /** Answers from the cache and returns true, or returns false for Next to answer. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
-    if (!isPlainPageRequest(req)) return false;
+    if (!isPlainRequest(req)) return false;
     const page = this.pages.get(req.url ?? "");
     if (!page || page.generation !== generation()) return false;
     const encoding = this.options.compress ? (negotiator.negotiate(pass(req.headers["accept-encoding"])) ?? "identity") : "identity";
@@ -123,9 +137,11 @@ export class ReadingPageCache {
    */
   noteAnswered(req: IncomingMessage, res: ServerResponse, origin: Origin): void {
     const url = req.url ?? "";
+    // Next's marks of an answer every reader may share: its ISR cache, or immutable build output.
     const nextCache = res.getHeader("x-nextjs-cache");
-    if (res.statusCode !== 200 || (nextCache !== "HIT" && nextCache !== "MISS")) return;
-    if (!isPlainPageRequest(req) || this.filling.has(url)) return;
+    const shared = nextCache === "HIT" || nextCache === "MISS" || /\bimmutable\b/.test(String(res.getHeader("cache-control") ?? ""));
+    if (res.statusCode !== 200 || !shared) return;
+    if (!isPlainRequest(req) || this.filling.has(url)) return;
     this.filling.add(url);
     void this.fill(url, origin).finally(() => this.filling.delete(url));
   }
@@ -133,11 +149,14 @@ export class ReadingPageCache {
   private async fill(url: string, origin: Origin): Promise<void> {
     const startedAt = generation();
     const answer = await fetchUncompressed(origin, url).catch(() => null);
-    const verdict = answer && storable(answer.status, answer.headers);
+    const verdict = answer && storable(url, answer.status, answer.headers);
     if (!answer || !verdict || generation() !== startedAt) return;
     const identity = answer.body;
+    // Build output is compressed once for the life of the process, so it gets brotli's best (8 % smaller than
+    // quality 9 for a page's scripts, about a second of one thread once); a page may change with every publish.
+    const quality = isBuildAsset(url) ? zlib.BROTLI_MAX_QUALITY : 9;
     const [gz, br] = this.options.compress
-      ? await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } })])
+      ? await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } })])
       : [identity, identity];
     if (generation() !== startedAt) return;
     const headers = Object.entries(answer.headers).flatMap(([name, value]) => (notStored.has(name) || value === undefined ? [] : [[name, pass(value)] as [string, string]]));

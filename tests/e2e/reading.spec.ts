@@ -79,6 +79,23 @@ test("every script a reading page starts with reaches the browser marked for com
   }
 });
 
+test("a reading page's scripts and style are answered by the cache in front of Next, compressed once in brotli", async ({ request }) => {
+  const html = await (await request.get(lessonUrl)).text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? "");
+  expect(assets.some((a) => a.endsWith(".css")) && assets.some((a) => a.endsWith(".js"))).toBe(true);
+  const fetchAsset = (asset: string) => request.get(asset, { headers: { "accept-encoding": "gzip, deflate, br" } });
+  for (const asset of assets) {
+    const first = await fetchAsset(asset);
+    expect(first.status(), asset).toBe(200);
+    // Kept just after Next's first answer, and from then on answered without Next.
+    await expect.poll(async () => (await fetchAsset(asset)).headers()["x-reading-page-cache"], { message: asset }).toBe("HIT");
+    const kept = await fetchAsset(asset);
+    expect(kept.headers()["content-encoding"], asset).toBe("br");
+    expect(kept.headers()["cache-control"], asset).toContain("immutable");
+    expect(await kept.body(), asset).toEqual(await first.body());
+  }
+});
+
 test("copying a code block puts exactly its code on the clipboard", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await gotoLesson(page);

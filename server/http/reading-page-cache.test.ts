@@ -159,23 +159,16 @@ describe("reading-page cache", () => {
   });
 
   it("leaves to Next build output without the immutable mark, other static files and paths outside the build", async () => {
+    const withCacheControl = (cacheControl: string) => (res: ServerResponse) => {
+      res.setHeader("cache-control", cacheControl);
+      res.end("self.a=1");
+    };
+    const immutable = withCacheControl("public, max-age=31536000, immutable");
     const answers: Record<string, (res: ServerResponse) => void> = {
-      "/_next/static/chunks/a.js": (res) => {
-        res.setHeader("cache-control", "public, max-age=0");
-        res.end("self.a=1");
-      },
-      "/_next/static/media/icon.png": (res) => {
-        res.setHeader("cache-control", "public, max-age=31536000, immutable");
-        res.end("png");
-      },
-      "/_next/static/chunks/../../../etc/passwd.js": (res) => {
-        res.setHeader("cache-control", "public, max-age=31536000, immutable");
-        res.end("no");
-      },
-      "/api/health.js": (res) => {
-        res.setHeader("cache-control", "public, max-age=31536000, immutable");
-        res.end("no");
-      },
+      "/_next/static/chunks/a.js": withCacheControl("public, max-age=0"),
+      "/_next/static/media/icon.png": immutable,
+      "/_next/static/chunks/../../../etc/passwd.js": immutable,
+      "/api/health.js": immutable,
     };
     upstream.answer = (req, res) => answers[req.url ?? ""]?.(res);
     for (const path of Object.keys(answers)) {

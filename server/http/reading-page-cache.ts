@@ -1,5 +1,5 @@
-// The reading pages (catalog, course, lesson, quick test) as bytes in front of Next's request handler: they are the same
-// bytes for every reader (the per-person parts load in the browser) and Next already keeps them in its ISR cache,
+// The reading pages (catalog, course, lesson, quick test) as bytes in front of Next's request handler: they are the
+// same bytes for every reader (the per-person parts load in the browser) and Next already keeps them in its ISR cache,
 // but answering even a cache hit costs Next about a millisecond of routing and plumbing plus compressing the page
 // again, which made a lesson a tenth as fast as a static file. Here a hit is a lookup and one write of bytes
 // compressed once (gzip and brotli). What may be stored is decided by Next's own answer: a 200 HTML page that
@@ -8,7 +8,7 @@
 // Server Component fetches, prefetches, query strings, ranges), goes to Next untouched.
 //
 // The scripts and styles those pages load are kept the same way: Next compresses each of them again on every request
-// too, about 70 ms of this server's time per page view (bench/reading-figures.md, eleventh round), spent while the
+// too, about 47 ms of this server's time per page view (bench/reading-figures.md, eleventh round), spent while the
 // reader's browser lays out its first paint. They are build output with content-hashed names, which Next marks
 // immutable; only that mark lets one be kept.
 //

@@ -156,6 +156,10 @@ describe("reading-page cache", () => {
     expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(br.headers["x-content-type-options"]).toBe("nosniff");
     expect(br.headers["content-type"]).toBe("application/javascript; charset=UTF-8");
+    // A publish changes pages, not the build: the script is still answered without Next.
+    forgetReadingPages();
+    expect((await get(path)).headers["x-reading-page-cache"]).toBe("HIT");
+    expect(upstream.hits.length).toBe(before);
   });
 
   it("leaves to Next build output without the immutable mark, other static files and paths outside the build", async () => {

@@ -13,7 +13,8 @@
 // immutable; only that mark lets one be kept.
 //
 // Publishing revalidates Next's tags and forgets everything here (forgetReadingPages, called by
-// revalidateReadingPages); an entry also expires when its s-maxage (a script's max-age) does, as Next's copy would.
+// revalidateReadingPages) but the build's output; an entry also expires when its s-maxage (a script's max-age)
+// does, as Next's copy would.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
@@ -116,8 +117,10 @@ export class ReadingPageCache {
   /** Answers from the cache and returns true, or returns false for Next to answer. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (!isPlainRequest(req)) return false;
-    const page = this.pages.get(req.url ?? "");
-    if (!page || page.generation !== generation()) return false;
+    const url = req.url ?? "";
+    const page = this.pages.get(url);
+    // A publish changes pages, never the build's content-hashed output.
+    if (!page || (page.generation !== generation() && !isBuildAsset(url))) return false;
     const encoding = this.options.compress ? (negotiator.negotiate(pass(req.headers["accept-encoding"])) ?? "identity") : "identity";
     const body = page.bodies[encoding];
     for (const [name, value] of page.headers) res.setHeader(name, value);

@@ -3,9 +3,9 @@
 // with the same flags as the browser tests. Targets (issue 14): performance ≥ 95, accessibility and best
 // practices 100. Each page is audited once, uncounted, so that it and its scripts are in the server's caches, then
 // audited five times: one run swings by several points with the host (its benchmark index moved between 1,500
-// and 2,900 within an hour here) and with races in the unthrottled load it simulates from (bench/reading-figures.md,
-// fifth and eleventh rounds), so
-// each category's score is the median of the runs, which the targets are held to. The audits that cost points and
+// and 2,900 within an hour here) and with races in the unthrottled load it simulates from
+// (bench/reading-figures.md, fifth and eleventh rounds), so each category's score is the median of the runs, which
+// the targets are held to. The audits that cost points and
 // the metrics come from the median run as Lighthouse's own tools pick it (closest to the median FCP and TTI).
 //   npx tsx bench/lighthouse.ts [--no-build] [--runs 5] [--save <dir>] [--pages lesson,quiz]
 //   (--save keeps each page's median run, <page>.json)

@@ -43,6 +43,7 @@ const memo = <T>(fn: () => Promise<T>): (() => Promise<T>) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Times a build lost to a concurrent cleanup is built again before the grading is called not gradable. */
 const cacheRaceRebuilds = 2;
+const lostToCleanup = (r: BuildResult): r is Extract<BuildResult, { ok: false }> => !r.ok && r.reason === "error" && isCacheRace(r.message);
 
 /** Starts work a later check will await; its failure is reported by that check, not here. */
 const startEarly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -140,7 +141,6 @@ export class Session implements GradingSession {
       onLayer: (id) => this.deps.inUse.holdLayer(this.id, id),
       ...(opts.progress ? { onStep: (s) => this.step("build", { current: s.index, total: s.total, label: s.instruction.slice(0, 200) }) } : {}),
     });
-    const lostToCleanup = (r: BuildResult): r is Extract<BuildResult, { ok: false }> => !r.ok && r.reason === "error" && isCacheRace(r.message);
     let result = await attempt();
     // Identical builds finishing around this one trim the very images its cache hits are (seen twice in a row with
     // seven gradings of one Dockerfile), so a lost build is built again up to twice.

@@ -15,7 +15,7 @@
 // Publishing revalidates Next's tags and forgets everything here (forgetReadingPages, called by
 // revalidateReadingPages) but the build's output; an entry also expires when its s-maxage (a script's max-age)
 // does, as Next's copy would.
-import http, { type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import http, { type IncomingHttpHeaders, type OutgoingHttpHeader, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
@@ -88,15 +88,18 @@ function directiveMs(cacheControl: string, directive: "s-maxage" | "max-age"): n
   return seconds > 0 ? seconds * 1000 : null;
 }
 
+// Next's marks of an answer every reader may share: served from or into its ISR cache, or immutable build output.
+const fromIsrCache = (nextCache: unknown) => nextCache === "HIT" || nextCache === "MISS";
+const immutable = (cacheControl: OutgoingHttpHeader | undefined) => /\bimmutable\b/.test(String(cacheControl ?? ""));
+
 const keptFor = (maxAgeMs: number | null) => (maxAgeMs ? { maxAgeMs } : null);
 
 /** How long Next's answer may be kept, or null: a page Next does not let shared caches keep is not kept. */
 function storable(url: string, status: number | undefined, headers: IncomingHttpHeaders): { maxAgeMs: number } | null {
   if (status !== 200 || headers["set-cookie"] || headers["content-encoding"]) return null;
   const cacheControl = pass(headers["cache-control"]);
-  if (isBuildAsset(url)) return /\bimmutable\b/.test(cacheControl) ? keptFor(directiveMs(cacheControl, "max-age")) : null;
-  const nextCache = pass(headers["x-nextjs-cache"]);
-  if ((nextCache !== "HIT" && nextCache !== "MISS") || !pass(headers["content-type"]).startsWith("text/html")) return null;
+  if (isBuildAsset(url)) return immutable(cacheControl) ? keptFor(directiveMs(cacheControl, "max-age")) : null;
+  if (!fromIsrCache(pass(headers["x-nextjs-cache"])) || !pass(headers["content-type"]).startsWith("text/html")) return null;
   return keptFor(directiveMs(cacheControl, "s-maxage"));
 }
 
@@ -140,10 +143,7 @@ export class ReadingPageCache {
    */
   noteAnswered(req: IncomingMessage, res: ServerResponse, origin: Origin): void {
     const url = req.url ?? "";
-    // Next's marks of an answer every reader may share: its ISR cache, or immutable build output.
-    const nextCache = res.getHeader("x-nextjs-cache");
-    const shared = nextCache === "HIT" || nextCache === "MISS" || /\bimmutable\b/.test(String(res.getHeader("cache-control") ?? ""));
-    if (res.statusCode !== 200 || !shared) return;
+    if (res.statusCode !== 200 || !(fromIsrCache(res.getHeader("x-nextjs-cache")) || immutable(res.getHeader("cache-control")))) return;
     if (!isPlainRequest(req) || this.filling.has(url)) return;
     this.filling.add(url);
     void this.fill(url, origin).finally(() => this.filling.delete(url));
